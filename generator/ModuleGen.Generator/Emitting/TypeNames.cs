@@ -1,0 +1,51 @@
+using System.Globalization;
+using ModuleGen.Generator.Model;
+
+namespace ModuleGen.Generator.Emitting;
+
+/// <summary>C# spellings of model types; every reference is global::-qualified.</summary>
+internal static class TypeNames
+{
+    public const string Runtime = "global::ModuleGen.Line.Runtime";
+    public const string Line = "global::ModuleGen.Line";
+    public const string Json = "global::System.Text.Json";
+    public const string Generic = "global::System.Collections.Generic";
+    public const string Tasks = "global::System.Threading.Tasks";
+    public const string CancellationToken = "global::System.Threading.CancellationToken";
+
+    public static string Global(string fullName) => "global::" + fullName;
+
+    /// <summary>The C# type of a value (without nullability).</summary>
+    public static string Of(TypeRef type, bool multipart = false) => type.Kind switch
+    {
+        TypeKind.String => "string",
+        TypeKind.Int32 => "int",
+        TypeKind.Int64 => "long",
+        TypeKind.Float => "float",
+        TypeKind.Double => "double",
+        TypeKind.Boolean => "bool",
+        TypeKind.Binary => multipart ? Line + ".LineFileContent" : "global::System.IO.Stream",
+        TypeKind.Any => Json + ".JsonElement",
+        TypeKind.Model or TypeKind.Enum => Global(type.FullName!),
+        TypeKind.Array => Generic + ".IList<" + Of(type.Element!, multipart) + ">",
+        TypeKind.Map => Generic + ".IDictionary<string, " + Of(type.Element!, multipart) + ">",
+        _ => "object",
+    };
+
+    /// <summary>The concrete type used to create an empty collection of <paramref name="type"/>.</summary>
+    public static string ConcreteOf(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Array => Generic + ".List<" + Of(type.Element!) + ">",
+        TypeKind.Map => Generic + ".Dictionary<string, " + Of(type.Element!) + ">",
+        _ => Of(type),
+    };
+
+    public static string Nullable(TypeRef type, bool multipart = false) => Of(type, multipart) + "?";
+
+    public static string Literal(string text)
+        => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
+
+    public static string Utf8Literal(string text) => Literal(text) + "u8";
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

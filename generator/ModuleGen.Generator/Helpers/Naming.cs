@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace ModuleGen.Generator.Helpers;
+
+/// <summary>Turns spec names (camelCase, snake_case, kebab, dotted, URNs) into C# identifiers.</summary>
+internal static class Naming
+{
+    private static readonly HashSet<string> Keywords = new()
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+        "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
+        "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
+        "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override",
+        "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+        "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
+        "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+    };
+
+    /// <summary><c>bot_id</c> → <c>BotId</c>, <c>ANIMATION_SOUND</c> → <c>AnimationSound</c>, <c>age_15</c> → <c>Age15</c>.</summary>
+    public static string ToPascalCase(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var word in SplitWords(name))
+        {
+            var allUpper = true;
+            foreach (var c in word)
+            {
+                if (char.IsLetter(c) && !char.IsUpper(c))
+                {
+                    allUpper = false;
+                    break;
+                }
+            }
+
+            builder.Append(char.ToUpperInvariant(word[0]));
+            var rest = word.Substring(1);
+            builder.Append(allUpper && word.Length > 1 ? rest.ToLowerInvariant() : rest);
+        }
+
+        if (builder.Length == 0)
+        {
+            return "Value";
+        }
+
+        if (char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
+    }
+
+    public static string ToCamelCase(string name)
+    {
+        var pascal = ToPascalCase(name);
+        if (pascal[0] == '_')
+        {
+            return pascal;
+        }
+
+        var camel = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return Keywords.Contains(camel) ? "@" + camel : camel;
+    }
+
+    public static string StripAt(string identifier) => identifier.StartsWith("@") ? identifier.Substring(1) : identifier;
+
+    private static IEnumerable<string> SplitWords(string name)
+    {
+        var current = new StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                current.Append(c);
+            }
+            else if (current.Length > 0)
+            {
+                yield return current.ToString();
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            yield return current.ToString();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ModuleGen.Generator.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ModuleGen.Generator.Parsing;
+
+/// <summary>A loaded spec file.</summary>
+internal sealed class SpecDocument
+{
+    public SpecDocument(string path, YamlMappingNode root)
+    {
+        Path = path;
+        Root = root;
+        FileName = System.IO.Path.GetFileName(path);
+    }
+
+    public string Path { get; }
+
+    public string FileName { get; }
+
+    public YamlMappingNode Root { get; }
+}
+
+/// <summary>A node found by following a <c>$ref</c>, with the document it lives in and its JSON pointer.</summary>
+internal readonly struct ResolvedNode
+{
+    public ResolvedNode(SpecDocument document, YamlNode node, string pointer)
+    {
+        Document = document;
+        Node = node;
+        Pointer = pointer;
+    }
+
+    public SpecDocument Document { get; }
+
+    public YamlNode Node { get; }
+
+    public string Pointer { get; }
+
+    /// <summary>The last segment of the pointer: the component name.</summary>
+    public string Name => Pointer.Substring(Pointer.LastIndexOf('/') + 1);
+}
+
+/// <summary>
+/// The set of opted-in spec files. A <c>$ref</c> names a file by its file name (any folder part is ignored), so
+/// references resolve only within this set, whatever the layout of the consuming project.
+/// </summary>
+internal sealed class SpecDocumentSet
+{
+    private readonly Dictionary<string, SpecDocument> _byFileName = new(StringComparer.Ordinal);
+
+    public List<SpecDocument> Documents { get; } = new();
+
+    public static SpecDocumentSet Load(IEnumerable<SpecFileText> files, DiagnosticBag diagnostics)
+    {
+        var set = new SpecDocumentSet();
+        foreach (var file in files)
+        {
+            var document = TryLoad(file, diagnostics);
+            if (document is null)
+            {
+                continue;
+            }
+
+            if (set._byFileName.ContainsKey(document.FileName))
+            {
+                diagnostics.Add(
+                    "MG0008",
+                    document.Root.Location(document.Path),
+                    $"The spec file '{document.Path}'",
+                    $"another opted-in spec file is also named '{document.FileName}'; $ref resolves by file name");
+                continue;
+            }
+
+            set._byFileName.Add(document.FileName, document);
+            set.Documents.Add(document);
+        }
+
+        set.Documents.Sort((left, right) => string.CompareOrdinal(left.FileName, right.FileName));
+        return set;
+    }
+
+    private static SpecDocument? TryLoad(SpecFileText file, DiagnosticBag diagnostics)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(file.Text));
+        }
+        catch (YamlException exception)
+        {
+            var start = exception.Start;
+            var end = exception.End;
+            diagnostics.Add(
+                "MG0001",
+                new LocationInfo(
+                    file.Path,
+                    (int)Math.Min(start.Index, file.Text.Length),
+                    (int)Math.Min(Math.Max(end.Index, start.Index), file.Text.Length),
+                    (int)Math.Max(start.Line - 1, 0),
+                    (int)Math.Max(start.Column - 1, 0),
+                    (int)Math.Max(end.Line - 1, 0),
+                    (int)Math.Max(end.Column - 1, 0)),
+                file.Path,
+                exception.InnerException?.Message ?? exception.Message);
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            diagnostics.Add(
+                "MG0001",
+                new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0),
+                file.Path,
+                "the document is empty or is not a mapping");
+            return null;
+        }
+
+        return new SpecDocument(file.Path, root);
+    }
+
+    /// <summary>Follows <paramref name="reference"/> from <paramref name="from"/>; null when it points nowhere.</summary>
+    public ResolvedNode? Resolve(string reference, SpecDocument from)
+    {
+        var hash = reference.IndexOf('#');
+        var filePart = hash < 0 ? reference : reference.Substring(0, hash);
+        var pointer = hash < 0 ? string.Empty : reference.Substring(hash + 1);
+
+        SpecDocument document;
+        if (filePart.Length == 0)
+        {
+            document = from;
+        }
+        else if (!_byFileName.TryGetValue(Path.GetFileName(filePart), out document!))
+        {
+            return null;
+        }
+
+        YamlNode current = document.Root;
+        if (pointer.Length == 0 || pointer == "/")
+        {
+            return new ResolvedNode(document, current, "/");
+        }
+
+        foreach (var rawSegment in pointer.TrimStart('/').Split('/'))
+        {
+            var segment = Uri.UnescapeDataString(rawSegment).Replace("~1", "/").Replace("~0", "~");
+            var next = current.Child(segment);
+            if (next is null)
+            {
+                return null;
+            }
+
+            current = next;
+        }
+
+        return new ResolvedNode(document, current, pointer);
+    }
+}

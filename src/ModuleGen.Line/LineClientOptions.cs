@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+
+namespace ModuleGen.Line;
+
+/// <summary>Options shared by every ModuleGen client on one pipeline.</summary>
+public class LineClientOptions
+{
+    /// <summary>The bot-id header name in common use; LINE gives the real name only to Marketplace partners.</summary>
+    public const string DefaultBotIdHeaderName = "X-Line-Bot-Id";
+
+    /// <summary>Header names of client scopes (<c>x-modulegen-scope</c>), keyed by scope name (e.g. "Bot").</summary>
+    public IDictionary<string, string> ScopeHeaderNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The name of the header that names the OA a module acts for (default <c>X-Line-Bot-Id</c>).</summary>
+    public string BotIdHeaderName
+    {
+        get => GetScopeHeaderName("Bot", DefaultBotIdHeaderName);
+        set
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.IndexOfAny(new[] { ' ', ':', '\r', '\n' }) >= 0)
+            {
+                throw new ArgumentException("A header name must be a non-empty token without spaces or colons.", nameof(value));
+            }
+
+            ScopeHeaderNames["Bot"] = value;
+        }
+    }
+
+    /// <summary>Where each spec server really is (for tests, proxies and regional hosts).</summary>
+    public LineEndpoints Endpoints { get; } = new();
+
+    /// <summary>The User-Agent sent with every request.</summary>
+    public string UserAgent { get; set; } = "ModuleGen.Line/0.1";
+
+    /// <summary>The header name of a scope, or <paramref name="defaultName"/> (the spec's) when not configured.</summary>
+    public string GetScopeHeaderName(string scope, string defaultName)
+        => ScopeHeaderNames.TryGetValue(scope, out var name) ? name : defaultName;
+}
+
+/// <summary>Maps the servers named in the spec (https://api.line.me, …) to the addresses actually called.</summary>
+public sealed class LineEndpoints
+{
+    private readonly Dictionary<string, Uri> _map = new(StringComparer.OrdinalIgnoreCase);
+    private Uri? _all;
+
+    /// <summary>Sends calls for <paramref name="specServer"/> (e.g. https://api-data.line.me) to <paramref name="address"/>.</summary>
+    public LineEndpoints Map(string specServer, Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        _map[specServer.TrimEnd('/')] = address;
+        return this;
+    }
+
+    /// <summary>Sends every call to one address (a fake server in tests, or a forward proxy).</summary>
+    public LineEndpoints MapAll(Uri address)
+    {
+        _all = address ?? throw new ArgumentNullException(nameof(address));
+        return this;
+    }
+
+    /// <summary>The address for a spec server.</summary>
+    public Uri Resolve(string specServer)
+    {
+        if (_map.TryGetValue(specServer, out var mapped))
+        {
+            return mapped;
+        }
+
+        return _all ?? new Uri(specServer, UriKind.Absolute);
+    }
+}

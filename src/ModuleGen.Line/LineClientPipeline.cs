@@ -1,0 +1,102 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using ModuleGen.Line.Runtime;
+
+namespace ModuleGen.Line;
+
+/// <summary>
+/// What every generated client sends through: one <see cref="HttpClient"/> (shared by all OAs and clients; nothing
+/// per-call is ever put on it), the credentials, and the options. Authorization, the operation descriptor and the
+/// User-Agent are set on each request message.
+/// </summary>
+public class LineClientPipeline
+{
+    /// <summary>Creates a pipeline.</summary>
+    /// <param name="httpClient">The HTTP client (its handlers, e.g. resilience, apply to every call).</param>
+    /// <param name="options">Header names, endpoints and the User-Agent.</param>
+    /// <param name="accessTokenProvider">The module channel access token source, for Bearer operations.</param>
+    /// <param name="channelCredentials">The module channel ID and secret, for the Basic-authenticated attach call.</param>
+    public LineClientPipeline(
+        HttpClient httpClient,
+        LineClientOptions? options = null,
+        ILineAccessTokenProvider? accessTokenProvider = null,
+        LineChannelCredentials? channelCredentials = null)
+    {
+        HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        Options = options ?? new LineClientOptions();
+        AccessTokenProvider = accessTokenProvider;
+        ChannelCredentials = channelCredentials;
+    }
+
+    /// <summary>The HTTP client.</summary>
+    public HttpClient HttpClient { get; }
+
+    /// <summary>The options.</summary>
+    public LineClientOptions Options { get; }
+
+    /// <summary>The access token source for Bearer operations.</summary>
+    public ILineAccessTokenProvider? AccessTokenProvider { get; }
+
+    /// <summary>The channel credentials for Basic operations.</summary>
+    public LineChannelCredentials? ChannelCredentials { get; }
+
+    /// <summary>The address that serves a spec server.</summary>
+    public Uri ResolveServer(string specServer) => Options.Endpoints.Resolve(specServer);
+
+    /// <summary>
+    /// Authenticates and sends one request. A status that is neither a success nor one of the operation's
+    /// "already accepted" statuses becomes a <see cref="LineApiException"/>, and so does a transport failure.
+    /// </summary>
+    public virtual async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage message,
+        LineOperation operation,
+        HttpCompletionOption completion,
+        CancellationToken cancellationToken)
+    {
+        message.Options.Set(LineRequest.OperationOption, operation);
+        message.Headers.UserAgent.Clear();
+        message.Headers.UserAgent.TryParseAdd(Options.UserAgent);
+        switch (operation.Authentication)
+        {
+            case LineAuthentication.Bearer:
+                var provider = AccessTokenProvider
+                    ?? throw new InvalidOperationException($"{operation.OperationId} needs a channel access token: give the pipeline an ILineAccessTokenProvider.");
+                var token = await provider.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                break;
+            case LineAuthentication.Basic:
+                var credentials = ChannelCredentials
+                    ?? throw new InvalidOperationException($"{operation.OperationId} needs the module channel ID and secret: give the pipeline LineChannelCredentials.");
+                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials.ToBasicParameter());
+                break;
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await HttpClient.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw LineApiException.FromTransportFailure(operation, exception);
+        }
+        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw LineApiException.FromTransportFailure(operation, exception);
+        }
+
+        if (response.IsSuccessStatusCode || operation.AlreadyAcceptedStatuses.Contains((int)response.StatusCode))
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await LineApiException.FromResponseAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ModuleGen.Line.Runtime;
+
+namespace ModuleGen.Line;
+
+/// <summary>The outcome of a successful call: status and LINE's request IDs.</summary>
+public class LineResponse
+{
+    /// <summary>X-Line-Request-Id.</summary>
+    public const string RequestIdHeader = "X-Line-Request-Id";
+
+    /// <summary>X-Line-Accepted-Request-Id.</summary>
+    public const string AcceptedRequestIdHeader = "X-Line-Accepted-Request-Id";
+
+    /// <summary>Creates a response (for tests and mocks).</summary>
+    public LineResponse(int status, string? requestId, string? acceptedRequestId = null, bool alreadyAccepted = false)
+    {
+        Status = status;
+        RequestId = requestId;
+        AcceptedRequestId = acceptedRequestId;
+        AlreadyAccepted = alreadyAccepted;
+    }
+
+    /// <summary>The HTTP status.</summary>
+    public int Status { get; }
+
+    /// <summary>LINE's ID of this request (X-Line-Request-Id). For a narrowcast it is the ID to poll progress with.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>
+    /// True when LINE had already accepted a request with the same retry key (409): the work was done once, by the
+    /// request named in <see cref="AcceptedRequestId"/>. This is a success.
+    /// </summary>
+    public bool AlreadyAccepted { get; }
+
+    /// <summary>The request ID of the first accepted request, when <see cref="AlreadyAccepted"/>.</summary>
+    public string? AcceptedRequestId { get; }
+
+    /// <summary>A response without a body.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static LineResponse Create(HttpResponseMessage response)
+    {
+        var (requestId, acceptedRequestId, alreadyAccepted) = Describe(response);
+        return new LineResponse((int)response.StatusCode, requestId, acceptedRequestId, alreadyAccepted);
+    }
+
+    /// <summary>Reads a JSON body with the model's generated reader.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static async Task<LineResponse<T>> ReadJsonAsync<T>(HttpResponseMessage response, LineOperation operation, CancellationToken cancellationToken)
+        where T : ILineJsonModel<T>
+    {
+        var (requestId, acceptedRequestId, alreadyAccepted) = Describe(response);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        T value;
+        try
+        {
+            var reader = new Utf8JsonReader(body.Length == 0 ? "{}"u8.ToArray() : body);
+            reader.Read();
+            value = T.ReadJson(ref reader);
+        }
+        catch (JsonException exception)
+        {
+            throw new LineApiException(
+                $"LINE answered {(int)response.StatusCode} to {operation.OperationId} with a body that is not a valid {typeof(T).Name}: {exception.Message}",
+                (int)response.StatusCode,
+                operation.OperationId,
+                requestId,
+                innerException: exception);
+        }
+
+        return new LineResponse<T>(value, (int)response.StatusCode, requestId, acceptedRequestId, alreadyAccepted);
+    }
+
+    internal static string? Header(HttpResponseMessage response, string name)
+        => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static (string? RequestId, string? AcceptedRequestId, bool AlreadyAccepted) Describe(HttpResponseMessage response)
+    {
+        var accepted = Header(response, AcceptedRequestIdHeader);
+        var alreadyAccepted = !response.IsSuccessStatusCode
+            && response.RequestMessage?.Options.TryGetValue(LineRequest.OperationOption, out var operation) == true
+            && operation.AlreadyAcceptedStatuses.Contains((int)response.StatusCode);
+        return (Header(response, RequestIdHeader), accepted, alreadyAccepted);
+    }
+}
+
+/// <summary>The outcome of a successful call with its typed body.</summary>
+/// <typeparam name="T">The body's type.</typeparam>
+public sealed class LineResponse<T> : LineResponse
+{
+    /// <summary>Creates a response (for tests and mocks).</summary>
+    public LineResponse(T value, int status, string? requestId, string? acceptedRequestId = null, bool alreadyAccepted = false)
+        : base(status, requestId, acceptedRequestId, alreadyAccepted)
+    {
+        Value = value;
+    }
+
+    /// <summary>The body.</summary>
+    public T Value { get; }
+
+    /// <summary>The body.</summary>
+    public static implicit operator T(LineResponse<T> response) => response.Value;
+}
+
+/// <summary>
+/// A binary response read without buffering: <see cref="Content"/> streams from the connection. Dispose it (the
+/// caller owns it) to release the connection.
+/// </summary>
+public sealed class LineStreamResponse : LineResponse, IDisposable
+{
+    private readonly HttpResponseMessage _response;
+
+    private LineStreamResponse(HttpResponseMessage response, string? requestId)
+        : base((int)response.StatusCode, requestId)
+    {
+        _response = response;
+        Content = response.Content.ReadAsStream();
+        ContentType = response.Content.Headers.ContentType?.ToString();
+        ContentLength = response.Content.Headers.ContentLength;
+    }
+
+    /// <summary>The body stream.</summary>
+    public Stream Content { get; }
+
+    /// <summary>The Content-Type LINE sent.</summary>
+    public string? ContentType { get; }
+
+    /// <summary>The Content-Length LINE sent, when it sent one.</summary>
+    public long? ContentLength { get; }
+
+    /// <summary>Takes ownership of a response read with <see cref="HttpCompletionOption.ResponseHeadersRead"/>.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static LineStreamResponse FromStreamingResponse(HttpResponseMessage response)
+    {
+        try
+        {
+            return new LineStreamResponse(response, Header(response, RequestIdHeader));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Releases the connection.</summary>
+    public void Dispose() => _response.Dispose();
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.RegularExpressions;
+
+// Plumbing for generated code (hidden from IntelliSense); the class summary documents the contract, members are self-describing.
+#pragma warning disable CS1591
+
+namespace ModuleGen.Line.Runtime;
+
+/// <summary>The argument checks generated methods run before sending anything.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class LineArgument
+{
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
+    public static void NotNull<T>(T? value, string name)
+        where T : class
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name);
+        }
+    }
+
+    public static void NotNullOrEmpty(string? value, string name)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name);
+        }
+
+        if (value.Length == 0)
+        {
+            throw new ArgumentException("The value cannot be empty.", name);
+        }
+    }
+
+    public static void AtLeast(long value, long minimum, string name)
+    {
+        if (value < minimum)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"The value must be at least {minimum}.");
+        }
+    }
+
+    public static void AtMost(long value, long maximum, string name)
+    {
+        if (value > maximum)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"The value must be at most {maximum}.");
+        }
+    }
+
+    public static void AtLeast(double value, double minimum, string name)
+    {
+        if (value < minimum)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"The value must be at least {minimum}.");
+        }
+    }
+
+    public static void AtMost(double value, double maximum, string name)
+    {
+        if (value > maximum)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"The value must be at most {maximum}.");
+        }
+    }
+
+    public static void Length(string value, int? minimum, int? maximum, string name)
+    {
+        if (value.Length < (minimum ?? 0) || value.Length > (maximum ?? int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(name, value.Length, $"The length must be between {minimum ?? 0} and {(maximum is null ? "unbounded" : maximum.ToString())}.");
+        }
+    }
+
+    public static void Count<T>(ICollection<T> value, int? minimum, int? maximum, string name)
+    {
+        if (value.Count < (minimum ?? 0) || value.Count > (maximum ?? int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(name, value.Count, $"The number of items must be between {minimum ?? 0} and {(maximum is null ? "unbounded" : maximum.ToString())}.");
+        }
+    }
+
+    public static void Matches(string value, string pattern, string name)
+        => Matches(value, Patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant)), name);
+
+    public static void Matches(string value, Regex pattern, string name)
+    {
+        if (!pattern.IsMatch(value))
+        {
+            throw new ArgumentException($"The value does not match the pattern {pattern}.", name);
+        }
+    }
+
+    public static void OneOf(string value, string[] allowed, string name)
+    {
+        NotNullOrEmpty(value, name);
+        if (Array.IndexOf(allowed, value) < 0)
+        {
+            throw new ArgumentException($"The value '{value}' is not one of: {string.Join(", ", allowed)}.", name);
+        }
+    }
+}

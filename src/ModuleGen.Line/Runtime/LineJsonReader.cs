@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+
+// Plumbing for generated code (hidden from IntelliSense); the class summary documents the contract, members are self-describing.
+#pragma warning disable CS1591
+
+namespace ModuleGen.Line.Runtime;
+
+/// <summary>Reads one JSON value from a reader; used by generated code.</summary>
+/// <typeparam name="T">The value's type.</typeparam>
+public delegate T LineJsonValueReader<T>(ref Utf8JsonReader reader);
+
+/// <summary>
+/// Reading primitives for generated models. Every failure is a <see cref="JsonException"/> naming the JSON
+/// property it happened at, never an <see cref="InvalidOperationException"/> from the reader.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class LineJsonReader
+{
+    /// <summary>Fails unless the reader stands on the start of an object.</summary>
+    public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected a JSON object for {typeName} but found {Describe(reader.TokenType)}.");
+        }
+    }
+
+    /// <summary>Moves to the next property name of the current object; false at its end.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON ended inside an object.");
+        }
+
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>Keeps a property the spec does not describe (the last value wins when a name repeats).</summary>
+    public static void ReadAdditionalProperty(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? properties)
+    {
+        var name = reader.GetString()!;
+        reader.Read();
+        (properties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>
+    /// Finds the discriminator of the object the reader stands on, wherever it is among the object's properties,
+    /// without moving the reader (the reader is copied). Null when the object has none or it is not a string.
+    /// </summary>
+    public static string? PeekDiscriminator(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName, string typeName)
+    {
+        ExpectStartObject(ref reader, typeName);
+        while (NextProperty(ref reader))
+        {
+            var matches = reader.ValueTextEquals(propertyName);
+            reader.Read();
+            if (matches && reader.TokenType == JsonTokenType.String)
+            {
+                return reader.GetString();
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    public static string? ReadString(ref Utf8JsonReader reader, string path)
+        => reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw Unexpected(reader.TokenType, "a string", path),
+        };
+
+    public static string ReadRequiredString(ref Utf8JsonReader reader, string path)
+        => reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Unexpected(reader.TokenType, "a string", path);
+
+    /// <summary>An array of strings, or (for fields LINE documents both ways) one space-delimited string.</summary>
+    public static IList<string>? ReadStringListOrSpaceDelimited(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return new List<string>(reader.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        return reader.TokenType == JsonTokenType.Null
+            ? null
+            : ReadList(ref reader, static (ref Utf8JsonReader r) => ReadRequiredString(ref r, "[]"), path);
+    }
+
+    public static int? ReadInt32(ref Utf8JsonReader reader, string path)
+        => reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetInt32(out var value) => value,
+            JsonTokenType.Null => null,
+            _ => throw Unexpected(reader.TokenType, "a 32-bit integer", path),
+        };
+
+    public static long? ReadInt64(ref Utf8JsonReader reader, string path)
+        => reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetInt64(out var value) => value,
+            JsonTokenType.Null => null,
+            _ => throw Unexpected(reader.TokenType, "a 64-bit integer", path),
+        };
+
+    public static float? ReadSingle(ref Utf8JsonReader reader, string path)
+        => reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetSingle(out var value) => value,
+            JsonTokenType.Null => null,
+            _ => throw Unexpected(reader.TokenType, "a number", path),
+        };
+
+    public static double? ReadDouble(ref Utf8JsonReader reader, string path)
+        => reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetDouble(out var value) => value,
+            JsonTokenType.Null => null,
+            _ => throw Unexpected(reader.TokenType, "a number", path),
+        };
+
+    public static bool? ReadBoolean(ref Utf8JsonReader reader, string path)
+        => reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            JsonTokenType.Null => null,
+            _ => throw Unexpected(reader.TokenType, "true or false", path),
+        };
+
+    /// <summary>True unless the value is JSON null, which is not allowed where this is used (array items, map values).</summary>
+    public static bool NotNull(ref Utf8JsonReader reader, string path)
+        => reader.TokenType != JsonTokenType.Null ? true : throw Unexpected(reader.TokenType, "a value", path);
+
+    public static IList<T> ReadList<T>(ref Utf8JsonReader reader, LineJsonValueReader<T> readItem, string path)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Unexpected(reader.TokenType, "an array", path);
+        }
+
+        var list = new List<T>();
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                throw new JsonException($"The JSON ended inside the array '{path}'.");
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return list;
+            }
+
+            list.Add(readItem(ref reader));
+        }
+    }
+
+    public static IDictionary<string, T> ReadDictionary<T>(ref Utf8JsonReader reader, LineJsonValueReader<T> readValue, string path)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unexpected(reader.TokenType, "an object", path);
+        }
+
+        var dictionary = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (NextProperty(ref reader))
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            dictionary[name] = readValue(ref reader);
+        }
+
+        return dictionary;
+    }
+
+    public static JsonException MissingProperty(string typeName, string jsonName)
+        => new($"The required property '{jsonName}' of {typeName} is missing or null.");
+
+    public static T Fail<T>(ref Utf8JsonReader reader, string path)
+        => throw Unexpected(reader.TokenType, "a supported value", path);
+
+    private static JsonException Unexpected(JsonTokenType found, string expected, string path)
+        => new($"Expected {expected} for '{path}' but found {Describe(found)}.");
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number out of range or of the wrong kind",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}
