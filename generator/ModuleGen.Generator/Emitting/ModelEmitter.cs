@@ -142,8 +142,9 @@ internal static class ModelEmitter
         {
             writer.WriteLine($"public {typeName} {property.PropertyName} {{ get; set; }} = {initializer};");
         }
-        else if (property.Required && !property.Nullable)
+        else if (property.Required && !property.Nullable && property.Type.Kind != TypeKind.Binary)
         {
+            // A file part is not JSON: it is checked when the multipart content is built, not as a required member.
             writer.WriteLine($"public required {typeName} {property.PropertyName} {{ get; set; }}");
         }
         else

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ModuleGen.Line.AspNetCore.Inbox;
+
+/// <summary>
+/// A durable store of webhook events: the endpoint stores a batch before it answers LINE with 200, and a worker leases,
+/// processes and completes the events afterwards, so an acknowledged event is never lost.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every event is in one of three states. <b>Pending</b> events are leased when due: when their retry time has come,
+/// or when the lease of a previous holder expired (that holder crashed or hung). <b>Completed</b> events keep only
+/// their ID, for deduplication, until purged. <b>Dead-lettered</b> events keep everything until an operator requeues
+/// them.
+/// </para>
+/// <para>
+/// Delivery is at least once: a holder whose lease expired may still finish while a new holder processes the same
+/// event. Processors must therefore be idempotent.
+/// </para>
+/// <para>Implementations must be safe to call from several threads at once, and read the clock only through an
+/// injected <see cref="TimeProvider"/>.</para>
+/// </remarks>
+public interface IWebhookInbox
+{
+    /// <summary>
+    /// Durably stores the new events of <paramref name="events"/> in one atomic step before returning. An event whose
+    /// <see cref="InboxEvent.WebhookEventId"/> is already in the inbox (in any state) or earlier in the batch is a
+    /// duplicate and is not stored again.
+    /// </summary>
+    ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<InboxEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due pending events, oldest due first, until now +
+    /// <paramref name="leaseDuration"/>. Each lease counts as an attempt.
+    /// </summary>
+    ValueTask<IReadOnlyList<InboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the event completed; its ID is kept for deduplication and a durable store should drop its body, which may
+    /// hold user data. Completes even when the lease has expired, since the work was done; does nothing if the event is
+    /// no longer pending.
+    /// </summary>
+    ValueTask CompleteAsync(InboxEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a failed attempt: the event becomes due again at <paramref name="retryAt"/>, or is dead-lettered when
+    /// <paramref name="retryAt"/> is <see langword="null"/>. Does nothing if <paramref name="entry"/>'s lease is no
+    /// longer the current one.
+    /// </summary>
+    ValueTask FailAsync(InboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives the lease back without counting the attempt (the work was cancelled, not failed): the event is due at
+    /// once. Does nothing if <paramref name="entry"/>'s lease is no longer the current one.
+    /// </summary>
+    ValueTask ReleaseAsync(InboxEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Returns up to <paramref name="max"/> dead letters, most recently dead-lettered first.</summary>
+    ValueTask<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes a dead-lettered event pending again, due now, with its attempt count reset (for replay after a fix).
+    /// Returns <see langword="false"/> when no dead letter has that ID.
+    /// </summary>
+    ValueTask<bool> RequeueDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes completed events completed before <paramref name="olderThan"/>; a redelivery of one of them afterwards
+    /// is accepted as new. Returns how many were deleted.
+    /// </summary>
+    ValueTask<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
+
+    /// <summary>Counts the events by state.</summary>
+    ValueTask<InboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
+}

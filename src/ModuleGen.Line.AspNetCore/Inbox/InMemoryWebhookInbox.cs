@@ -1,0 +1,285 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ModuleGen.Line.AspNetCore.Inbox;
+
+/// <summary>
+/// An <see cref="IWebhookInbox"/> held in process memory, for tests and local development. Not durable: everything is
+/// lost with the process, so never use it behind a production endpoint.
+/// </summary>
+/// <remarks>Thread-safe: every operation runs under one lock.</remarks>
+public sealed class InMemoryWebhookInbox : IWebhookInbox
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, StoredEvent> _events = new(StringComparer.Ordinal);
+    private readonly TimeProvider _timeProvider;
+    private long _nextSequence;
+
+    /// <summary>Creates an empty inbox.</summary>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    public InMemoryWebhookInbox(TimeProvider? timeProvider = null)
+    {
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<InboxEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (events.Count == 0)
+        {
+            return ValueTask.FromResult(InboxEnqueueResult.Empty);
+        }
+
+        var outcomes = new InboxEnqueueOutcome[events.Count];
+        lock (_lock)
+        {
+            DateTimeOffset now = _timeProvider.GetUtcNow();
+            for (int i = 0; i < events.Count; i++)
+            {
+                InboxEvent inboxEvent = events[i];
+                ArgumentNullException.ThrowIfNull(inboxEvent, nameof(events));
+                bool isDuplicate = !_events.TryAdd(
+                    inboxEvent.WebhookEventId,
+                    new StoredEvent(inboxEvent, _nextSequence++, now));
+                outcomes[i] = new InboxEnqueueOutcome(inboxEvent.WebhookEventId, isDuplicate);
+            }
+        }
+
+        return ValueTask.FromResult(new InboxEnqueueResult(outcomes));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<InboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_lock)
+        {
+            DateTimeOffset now = _timeProvider.GetUtcNow();
+            DateTimeOffset leasedUntil = now + leaseDuration;
+            var leased = new List<InboxEntry>();
+            foreach (StoredEvent stored in _events.Values
+                .Where(e => e.State == InboxEventState.Pending && e.DueAt <= now)
+                .OrderBy(e => e.DueAt)
+                .ThenBy(e => e.Sequence)
+                .Take(max)
+                .ToList())
+            {
+                stored.Attempts++;
+                stored.LeaseToken = Guid.NewGuid().ToString("N");
+                stored.DueAt = leasedUntil;
+                leased.Add(new InboxEntry(
+                    stored.Event, stored.Attempts, stored.LeaseToken, stored.ReceivedAt, leasedUntil, stored.LastError));
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<InboxEntry>>(leased);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask CompleteAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_lock)
+        {
+            if (_events.TryGetValue(entry.Event.WebhookEventId, out StoredEvent? stored)
+                && stored.State == InboxEventState.Pending)
+            {
+                stored.State = InboxEventState.Completed;
+                stored.FinishedAt = _timeProvider.GetUtcNow();
+                stored.LeaseToken = null;
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask FailAsync(InboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(error);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_lock)
+        {
+            if (TryGetCurrentLease(entry, out StoredEvent? stored))
+            {
+                stored.LastError = error;
+                stored.LeaseToken = null;
+                if (retryAt is { } due)
+                {
+                    stored.DueAt = due;
+                }
+                else
+                {
+                    stored.State = InboxEventState.DeadLettered;
+                    stored.FinishedAt = _timeProvider.GetUtcNow();
+                }
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask ReleaseAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_lock)
+        {
+            if (TryGetCurrentLease(entry, out StoredEvent? stored))
+            {
+                stored.Attempts--;
+                stored.LeaseToken = null;
+                stored.DueAt = _timeProvider.GetUtcNow();
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_lock)
+        {
+            IReadOnlyList<DeadLetter> deadLetters = _events.Values
+                .Where(e => e.State == InboxEventState.DeadLettered)
+                .OrderByDescending(e => e.FinishedAt)
+                .ThenByDescending(e => e.Sequence)
+                .Take(max)
+                .Select(e => new DeadLetter(e.Event, e.Attempts, e.ReceivedAt, e.FinishedAt, e.LastError))
+                .ToList();
+            return ValueTask.FromResult(deadLetters);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> RequeueDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(webhookEventId);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_lock)
+        {
+            if (!_events.TryGetValue(webhookEventId, out StoredEvent? stored)
+                || stored.State != InboxEventState.DeadLettered)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            stored.State = InboxEventState.Pending;
+            stored.Attempts = 0;
+            stored.DueAt = _timeProvider.GetUtcNow();
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_lock)
+        {
+            List<string> expired = _events.Values
+                .Where(e => e.State == InboxEventState.Completed && e.FinishedAt < olderThan)
+                .Select(e => e.Event.WebhookEventId)
+                .ToList();
+            foreach (string webhookEventId in expired)
+            {
+                _events.Remove(webhookEventId);
+            }
+
+            return ValueTask.FromResult(expired.Count);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<InboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_lock)
+        {
+            DateTimeOffset now = _timeProvider.GetUtcNow();
+            int pending = 0, inFlight = 0, completed = 0, deadLettered = 0;
+            DateTimeOffset? oldestPending = null;
+            foreach (StoredEvent stored in _events.Values)
+            {
+                switch (stored.State)
+                {
+                    case InboxEventState.Pending:
+                        if (stored.LeaseToken is not null && stored.DueAt > now)
+                        {
+                            inFlight++;
+                        }
+                        else
+                        {
+                            pending++;
+                        }
+
+                        if (oldestPending is null || stored.ReceivedAt < oldestPending)
+                        {
+                            oldestPending = stored.ReceivedAt;
+                        }
+
+                        break;
+                    case InboxEventState.Completed:
+                        completed++;
+                        break;
+                    case InboxEventState.DeadLettered:
+                        deadLettered++;
+                        break;
+                }
+            }
+
+            return ValueTask.FromResult(new InboxStatistics(pending, inFlight, completed, deadLettered, oldestPending));
+        }
+    }
+
+    private bool TryGetCurrentLease(InboxEntry entry, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoredEvent? stored)
+    {
+        return _events.TryGetValue(entry.Event.WebhookEventId, out stored)
+            && stored.State == InboxEventState.Pending
+            && string.Equals(stored.LeaseToken, entry.LeaseToken, StringComparison.Ordinal);
+    }
+
+    /// <summary>The mutable state of one event; only touched under <see cref="_lock"/>.</summary>
+    private sealed class StoredEvent(InboxEvent inboxEvent, long sequence, DateTimeOffset receivedAt)
+    {
+        public InboxEvent Event { get; } = inboxEvent;
+
+        public long Sequence { get; } = sequence;
+
+        public DateTimeOffset ReceivedAt { get; } = receivedAt;
+
+        public InboxEventState State { get; set; } = InboxEventState.Pending;
+
+        /// <summary>When a pending event may next be leased: its retry time, or its lease's expiry while leased.</summary>
+        public DateTimeOffset DueAt { get; set; } = receivedAt;
+
+        public int Attempts { get; set; }
+
+        public string? LeaseToken { get; set; }
+
+        public string? LastError { get; set; }
+
+        public DateTimeOffset FinishedAt { get; set; }
+    }
+}

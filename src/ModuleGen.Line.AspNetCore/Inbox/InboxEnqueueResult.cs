@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+
+namespace ModuleGen.Line.AspNetCore.Inbox;
+
+/// <summary>What <see cref="IWebhookInbox.EnqueueAsync"/> did with one event of the batch.</summary>
+/// <param name="WebhookEventId">The event's <c>webhookEventId</c>.</param>
+/// <param name="IsDuplicate">
+/// <see langword="true"/> when an event with this ID was already in the inbox (pending, completed within the
+/// retention period, or dead-lettered) or earlier in the same batch, so nothing was stored.
+/// </param>
+public readonly record struct InboxEnqueueOutcome(string WebhookEventId, bool IsDuplicate);
+
+/// <summary>The outcome of storing a batch of events.</summary>
+public sealed class InboxEnqueueResult
+{
+    /// <summary>The result of an empty batch.</summary>
+    public static InboxEnqueueResult Empty { get; } = new([]);
+
+    /// <summary>Creates a result.</summary>
+    /// <param name="outcomes">One outcome per event, in the order the events were given.</param>
+    public InboxEnqueueResult(IReadOnlyList<InboxEnqueueOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+
+        Outcomes = outcomes;
+        foreach (InboxEnqueueOutcome outcome in outcomes)
+        {
+            if (outcome.IsDuplicate)
+            {
+                DuplicateCount++;
+            }
+            else
+            {
+                StoredCount++;
+            }
+        }
+    }
+
+    /// <summary>One outcome per event, in the order the events were given.</summary>
+    public IReadOnlyList<InboxEnqueueOutcome> Outcomes { get; }
+
+    /// <summary>How many events were new and are now stored.</summary>
+    public int StoredCount { get; }
+
+    /// <summary>How many events were duplicates and were not stored again.</summary>
+    public int DuplicateCount { get; }
+}

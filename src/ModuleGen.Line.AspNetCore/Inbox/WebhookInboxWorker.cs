@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ModuleGen.Line.AspNetCore.Inbox;
+
+/// <summary>
+/// Drains an <see cref="IWebhookInbox"/>: leases due events, hands each to the <see cref="IInboxEventProcessor"/>,
+/// completes it, or records the failure with a backoff until <see cref="WebhookInboxOptions.MaxAttempts"/>, after which
+/// the event is dead-lettered. Logs event IDs and types only, never event bodies.
+/// </summary>
+public sealed class WebhookInboxWorker : BackgroundService
+{
+    /// <summary>Exception text stored with a failure is cut to this length; the log has the full exception.</summary>
+    private const int MaxStoredErrorLength = 4000;
+
+    /// <summary>Purging is cheap but pointless more often: retention is measured in days.</summary>
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+
+    private readonly IWebhookInbox _inbox;
+    private readonly IInboxEventProcessor _processor;
+    private readonly WebhookInboxSignal _signal;
+    private readonly WebhookInboxOptions _options;
+    private readonly ILogger<WebhookInboxWorker> _logger;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates a worker.</summary>
+    public WebhookInboxWorker(
+        IWebhookInbox inbox,
+        IInboxEventProcessor processor,
+        WebhookInboxSignal signal,
+        IOptions<WebhookInboxOptions> options,
+        ILogger<WebhookInboxWorker> logger,
+        TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(inbox);
+        ArgumentNullException.ThrowIfNull(processor);
+        ArgumentNullException.ThrowIfNull(signal);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        options.Value.Validate();
+
+        _inbox = inbox;
+        _processor = processor;
+        _signal = signal;
+        _options = options.Value;
+        _logger = logger;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>
+    /// Leases one batch of due events and handles it. The background loop calls this; a host without a background
+    /// service (a timer-triggered function, a test) can call it directly.
+    /// </summary>
+    /// <returns>How many events were leased.</returns>
+    public async Task<int> ProcessDueEventsAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<InboxEntry> entries = await _inbox
+            .LeaseAsync(_options.BatchSize, _options.LeaseDuration, cancellationToken)
+            .ConfigureAwait(false);
+        if (entries.Count == 0)
+        {
+            return 0;
+        }
+
+        // The body ignores the loop's token on purpose: every leased entry must reach ProcessEntryAsync, which
+        // releases the ones that shutdown prevents from starting instead of leaving them leased.
+        await Parallel.ForEachAsync(
+                entries,
+                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism },
+                (entry, _) => ProcessEntryAsync(entry, cancellationToken))
+            .ConfigureAwait(false);
+        return entries.Count;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        DateTimeOffset nextPurgeAt = _timeProvider.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (_timeProvider.GetUtcNow() >= nextPurgeAt)
+            {
+                await PurgeCompletedAsync(stoppingToken).ConfigureAwait(false);
+                nextPurgeAt = _timeProvider.GetUtcNow() + PurgeInterval;
+            }
+
+            _signal.Rearm();
+            int leased = 0;
+            try
+            {
+                leased = await ProcessDueEventsAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // A failing store must not stop the host: events stay stored and are leased once it recovers.
+                WebhookInboxLog.LeaseFailed(_logger, exception, _options.PollInterval);
+            }
+
+            if (leased < _options.BatchSize)
+            {
+                await WaitForWorkAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask ProcessEntryAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        InboxEvent inboxEvent = entry.Event;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(entry).ConfigureAwait(false);
+            return;
+        }
+
+        if (entry.Attempt > _options.MaxAttempts)
+        {
+            // Only leases that expired unfinished get an event here: it probably kills the process when handled.
+            WebhookInboxLog.EventAbandoned(_logger, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt - 1);
+            string error = $"Dead-lettered without another attempt: {entry.Attempt - 1} leases expired unfinished "
+                + $"(the process may have died while handling it). Previous error: {entry.LastError ?? "none"}";
+            await RecordOutcomeAsync(entry, (inbox, e) => inbox.FailAsync(e, Truncate(error), null, CancellationToken.None))
+                .ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await _processor.ProcessAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            WebhookInboxLog.EventReleased(_logger, inboxEvent.WebhookEventId, inboxEvent.EventType);
+            await ReleaseAsync(entry).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception exception)
+        {
+            await FailAsync(entry, exception).ConfigureAwait(false);
+            return;
+        }
+
+        WebhookInboxLog.EventHandled(
+            _logger, inboxEvent.WebhookEventId, inboxEvent.EventType, inboxEvent.Destination, entry.Attempt);
+        await RecordOutcomeAsync(entry, (inbox, e) => inbox.CompleteAsync(e, CancellationToken.None))
+            .ConfigureAwait(false);
+    }
+
+    private ValueTask FailAsync(InboxEntry entry, Exception exception)
+    {
+        InboxEvent inboxEvent = entry.Event;
+        string error = Truncate(exception.ToString());
+        if (entry.Attempt >= _options.MaxAttempts)
+        {
+            WebhookInboxLog.EventDeadLettered(
+                _logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, _options.MaxAttempts);
+            return RecordOutcomeAsync(entry, (inbox, e) => inbox.FailAsync(e, error, null, CancellationToken.None));
+        }
+
+        TimeSpan delay = RetryBackoff.ComputeDelay(entry.Attempt, _options, Random.Shared.NextDouble());
+        DateTimeOffset retryAt = _timeProvider.GetUtcNow() + delay;
+        WebhookInboxLog.EventFailed(
+            _logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, _options.MaxAttempts, retryAt);
+        return RecordOutcomeAsync(entry, (inbox, e) => inbox.FailAsync(e, error, retryAt, CancellationToken.None));
+    }
+
+    private ValueTask ReleaseAsync(InboxEntry entry) =>
+        RecordOutcomeAsync(entry, (inbox, e) => inbox.ReleaseAsync(e, CancellationToken.None));
+
+    /// <summary>
+    /// Writes an entry's outcome. Runs without the shutdown token, so finished work is recorded even while stopping;
+    /// if the store fails, the lease expires and the event is attempted again, which at-least-once allows.
+    /// </summary>
+    private async ValueTask RecordOutcomeAsync(InboxEntry entry, Func<IWebhookInbox, InboxEntry, ValueTask> record)
+    {
+        try
+        {
+            await record(_inbox, entry).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            WebhookInboxLog.OutcomeNotRecorded(_logger, exception, entry.Event.WebhookEventId, entry.LeasedUntil);
+        }
+    }
+
+    private async ValueTask PurgeCompletedAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset cutoff = _timeProvider.GetUtcNow() - _options.CompletedRetention;
+        try
+        {
+            int purged = await _inbox.PurgeCompletedAsync(cutoff, cancellationToken).ConfigureAwait(false);
+            if (purged > 0)
+            {
+                WebhookInboxLog.Purged(_logger, purged, cutoff);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping; the next start purges.
+        }
+        catch (Exception exception)
+        {
+            WebhookInboxLog.PurgeFailed(_logger, exception);
+        }
+    }
+
+    private async Task WaitForWorkAsync(CancellationToken stoppingToken)
+    {
+        using var pollCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        Task poll = Task.Delay(_options.PollInterval, _timeProvider, pollCancellation.Token);
+        await Task.WhenAny(_signal.WaitAsync(), poll).ConfigureAwait(false);
+        await pollCancellation.CancelAsync().ConfigureAwait(false);
+    }
+
+    private static string Truncate(string error) =>
+        error.Length <= MaxStoredErrorLength ? error : error[..MaxStoredErrorLength];
+}

@@ -1,0 +1,88 @@
+using System;
+using Microsoft.Data.Sqlite;
+
+namespace ModuleGen.Line.Inbox.Sqlite;
+
+/// <summary>Creates and checks the inbox's tables; the only place that knows the schema version.</summary>
+/// <remarks>
+/// One table holds every event; <c>state</c> says which of the inbox's states it is in, so deduplication is one
+/// primary-key lookup whatever the state, and dead-lettering or requeueing never moves a row.
+/// </remarks>
+internal static class SqliteInboxSchema
+{
+    public const int Pending = 0;
+    public const int Completed = 1;
+    public const int DeadLettered = 2;
+
+    private const int Version = 1;
+
+    // Times are Unix milliseconds. For a pending row, due_at is when it may next be leased: its retry time, or its
+    // lease's expiry while leased, so leasing, retrying and crash recovery are all one range scan of ix_inbox_events_due.
+    private const string CreateV1 = """
+        CREATE TABLE IF NOT EXISTS inbox_events (
+            webhook_event_id TEXT    NOT NULL PRIMARY KEY,
+            destination      TEXT    NOT NULL,
+            event_type       TEXT    NOT NULL,
+            event_timestamp  INTEGER NOT NULL,
+            is_redelivery    INTEGER NOT NULL,
+            event_json       BLOB,
+            state            INTEGER NOT NULL CHECK (state IN (0, 1, 2)),
+            attempts         INTEGER NOT NULL,
+            received_at      INTEGER NOT NULL,
+            due_at           INTEGER NOT NULL,
+            lease_token      TEXT,
+            last_error       TEXT,
+            finished_at      INTEGER,
+            CHECK (state = 1 OR event_json IS NOT NULL)
+        );
+        CREATE INDEX IF NOT EXISTS ix_inbox_events_due ON inbox_events (due_at) WHERE state = 0;
+        CREATE INDEX IF NOT EXISTS ix_inbox_events_finished ON inbox_events (state, finished_at) WHERE state <> 0;
+        PRAGMA user_version = 1;
+        """;
+
+    /// <summary>Sets the per-connection durability settings and creates the schema if the file has none.</summary>
+    public static void Initialize(SqliteConnection connection, TimeSpan busyTimeout)
+    {
+        // journal_mode is stored in the file but cannot change inside a transaction, so it is set here, first.
+        // synchronous and busy_timeout are per connection. FULL makes every commit reach the disk before
+        // EnqueueAsync returns, which is what lets the endpoint answer 200.
+        Execute(connection, $"""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = FULL;
+            PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds};
+            """);
+
+        using SqliteTransaction transaction = connection.BeginTransaction();
+        long version = ReadVersion(connection, transaction);
+        if (version > Version)
+        {
+            throw new NotSupportedException(
+                $"The webhook inbox database has schema version {version}; this version of ModuleGen knows up to {Version}.");
+        }
+
+        if (version < Version)
+        {
+            using SqliteCommand create = connection.CreateCommand();
+            create.Transaction = transaction;
+            create.CommandText = CreateV1;
+            create.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private static long ReadVersion(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version;";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

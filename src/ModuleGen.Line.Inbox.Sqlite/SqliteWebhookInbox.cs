@@ -1,0 +1,428 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using ModuleGen.Line.AspNetCore.Inbox;
+using static ModuleGen.Line.Inbox.Sqlite.SqliteInboxSchema;
+
+namespace ModuleGen.Line.Inbox.Sqlite;
+
+/// <summary>
+/// An <see cref="IWebhookInbox"/> in an embedded SQLite file: every enqueue is one transaction committed with
+/// <c>synchronous=FULL</c> before it returns, so an event acknowledged to LINE survives a crash or power loss.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Thread-safe: the instance owns one connection and runs one operation at a time on it (SQLite has one writer
+/// anyway). Several processes may share the file: WAL lets readers proceed, and writers wait up to
+/// <see cref="SqliteWebhookInboxOptions.BusyTimeout"/>; leases are taken in <c>BEGIN IMMEDIATE</c> transactions, so
+/// no event is leased twice at once.
+/// </para>
+/// <para>Completion drops the event's body and last error, keeping only what deduplication needs.</para>
+/// </remarks>
+public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
+{
+    private const string EventColumns =
+        "webhook_event_id, destination, event_type, event_timestamp, is_redelivery, event_json, attempts, received_at, last_error";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly string _connectionString;
+    private readonly TimeSpan _busyTimeout;
+    private readonly TimeProvider _timeProvider;
+    private SqliteConnection? _connection;
+    private bool _disposed;
+
+    static SqliteWebhookInbox()
+    {
+        SQLitePCL.Batteries.Init();
+    }
+
+    /// <summary>Creates an inbox on <see cref="SqliteWebhookInboxOptions.DatabasePath"/>; the file is opened on first use.</summary>
+    /// <param name="options">Where the file is.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    public SqliteWebhookInbox(SqliteWebhookInboxOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath, nameof(options.DatabasePath));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeout, TimeSpan.Zero, nameof(options.BusyTimeout));
+
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            // The instance keeps its one connection; pooling would only keep the file open after Dispose.
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        _busyTimeout = options.BusyTimeout;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<InboxEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return ValueTask.FromResult(InboxEnqueueResult.Empty);
+        }
+
+        return RunAsync(connection =>
+        {
+            long now = Now();
+            var outcomes = new InboxEnqueueOutcome[events.Count];
+            using SqliteTransaction transaction = connection.BeginTransaction();
+            using SqliteCommand insert = Command(connection, transaction, """
+                INSERT INTO inbox_events (webhook_event_id, destination, event_type, event_timestamp, is_redelivery,
+                                          event_json, state, attempts, received_at, due_at)
+                VALUES ($id, $destination, $type, $timestamp, $redelivery, $json, 0, 0, $now, $now)
+                ON CONFLICT (webhook_event_id) DO NOTHING;
+                """);
+            // ON CONFLICT DO NOTHING rather than INSERT OR IGNORE: OR IGNORE would also silently drop a row that
+            // breaks a NOT NULL or CHECK constraint, reporting a lost event as a duplicate.
+            SqliteParameter id = insert.Parameters.Add("$id", SqliteType.Text);
+            SqliteParameter destination = insert.Parameters.Add("$destination", SqliteType.Text);
+            SqliteParameter type = insert.Parameters.Add("$type", SqliteType.Text);
+            SqliteParameter timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
+            SqliteParameter redelivery = insert.Parameters.Add("$redelivery", SqliteType.Integer);
+            SqliteParameter json = insert.Parameters.Add("$json", SqliteType.Blob);
+            insert.Parameters.AddWithValue("$now", now);
+            for (int i = 0; i < events.Count; i++)
+            {
+                InboxEvent inboxEvent = events[i] ?? throw new ArgumentException("The batch contains null.", nameof(events));
+                id.Value = inboxEvent.WebhookEventId;
+                destination.Value = inboxEvent.Destination;
+                type.Value = inboxEvent.EventType;
+                timestamp.Value = inboxEvent.Timestamp;
+                redelivery.Value = inboxEvent.IsRedelivery;
+                json.Value = inboxEvent.EventJson.ToArray();
+                bool inserted = insert.ExecuteNonQuery() == 1;
+                outcomes[i] = new InboxEnqueueOutcome(inboxEvent.WebhookEventId, IsDuplicate: !inserted);
+            }
+
+            transaction.Commit();
+            return new InboxEnqueueResult(outcomes);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<InboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+
+        return RunAsync<IReadOnlyList<InboxEntry>>(connection =>
+        {
+            DateTimeOffset now = _timeProvider.GetUtcNow();
+            DateTimeOffset leasedUntil = now + leaseDuration;
+            using SqliteTransaction transaction = connection.BeginTransaction();
+
+            var due = new List<StoredRow>();
+            using (SqliteCommand select = Command(connection, transaction, $"""
+                SELECT {EventColumns} FROM inbox_events
+                WHERE state = {Pending} AND due_at <= $now
+                ORDER BY due_at, rowid
+                LIMIT $max;
+                """))
+            {
+                select.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                select.Parameters.AddWithValue("$max", max);
+                using SqliteDataReader reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    due.Add(StoredRow.Read(reader));
+                }
+            }
+
+            using SqliteCommand update = Command(connection, transaction, $"""
+                UPDATE inbox_events SET attempts = attempts + 1, lease_token = $token, due_at = $leasedUntil
+                WHERE webhook_event_id = $id AND state = {Pending};
+                """);
+            SqliteParameter id = update.Parameters.Add("$id", SqliteType.Text);
+            SqliteParameter token = update.Parameters.Add("$token", SqliteType.Text);
+            update.Parameters.AddWithValue("$leasedUntil", leasedUntil.ToUnixTimeMilliseconds());
+
+            var entries = new List<InboxEntry>(due.Count);
+            foreach (StoredRow row in due)
+            {
+                string leaseToken = Guid.NewGuid().ToString("N");
+                id.Value = row.Event.WebhookEventId;
+                token.Value = leaseToken;
+                update.ExecuteNonQuery();
+                entries.Add(new InboxEntry(row.Event, row.Attempts + 1, leaseToken, row.ReceivedAt, leasedUntil, row.LastError));
+            }
+
+            transaction.Commit();
+            return entries;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask CompleteAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+
+        return RunAsync(connection =>
+        {
+            using SqliteCommand complete = Command(connection, transaction: null, $"""
+                UPDATE inbox_events
+                SET state = {Completed}, finished_at = $now, event_json = NULL, last_error = NULL, lease_token = NULL
+                WHERE webhook_event_id = $id AND state = {Pending};
+                """);
+            complete.Parameters.AddWithValue("$id", entry.Event.WebhookEventId);
+            complete.Parameters.AddWithValue("$now", Now());
+            complete.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask FailAsync(InboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(error);
+
+        return RunAsync(connection =>
+        {
+            using SqliteCommand fail = Command(connection, transaction: null, retryAt is null
+                ? $"""
+                    UPDATE inbox_events
+                    SET state = {DeadLettered}, finished_at = $now, last_error = $error, lease_token = NULL
+                    WHERE webhook_event_id = $id AND state = {Pending} AND lease_token = $token;
+                    """
+                : $"""
+                    UPDATE inbox_events
+                    SET due_at = $retryAt, last_error = $error, lease_token = NULL
+                    WHERE webhook_event_id = $id AND state = {Pending} AND lease_token = $token;
+                    """);
+            fail.Parameters.AddWithValue("$id", entry.Event.WebhookEventId);
+            fail.Parameters.AddWithValue("$token", entry.LeaseToken);
+            fail.Parameters.AddWithValue("$error", error);
+            fail.Parameters.AddWithValue("$now", Now());
+            fail.Parameters.AddWithValue("$retryAt", retryAt?.ToUnixTimeMilliseconds() ?? 0);
+            fail.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask ReleaseAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+
+        return RunAsync(connection =>
+        {
+            using SqliteCommand release = Command(connection, transaction: null, $"""
+                UPDATE inbox_events SET attempts = attempts - 1, due_at = $now, lease_token = NULL
+                WHERE webhook_event_id = $id AND state = {Pending} AND lease_token = $token;
+                """);
+            release.Parameters.AddWithValue("$id", entry.Event.WebhookEventId);
+            release.Parameters.AddWithValue("$token", entry.LeaseToken);
+            release.Parameters.AddWithValue("$now", Now());
+            release.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+
+        return RunAsync<IReadOnlyList<DeadLetter>>(connection =>
+        {
+            using SqliteCommand select = Command(connection, transaction: null, $"""
+                SELECT {EventColumns}, finished_at FROM inbox_events
+                WHERE state = {DeadLettered}
+                ORDER BY finished_at DESC, rowid DESC
+                LIMIT $max;
+                """);
+            select.Parameters.AddWithValue("$max", max);
+            using SqliteDataReader reader = select.ExecuteReader();
+            var deadLetters = new List<DeadLetter>();
+            while (reader.Read())
+            {
+                StoredRow row = StoredRow.Read(reader);
+                DateTimeOffset deadLetteredAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(StoredRow.ColumnCount));
+                deadLetters.Add(new DeadLetter(row.Event, row.Attempts, row.ReceivedAt, deadLetteredAt, row.LastError));
+            }
+
+            return deadLetters;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> RequeueDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(webhookEventId);
+
+        return RunAsync(connection =>
+        {
+            using SqliteCommand requeue = Command(connection, transaction: null, $"""
+                UPDATE inbox_events SET state = {Pending}, attempts = 0, due_at = $now, finished_at = NULL
+                WHERE webhook_event_id = $id AND state = {DeadLettered};
+                """);
+            requeue.Parameters.AddWithValue("$id", webhookEventId);
+            requeue.Parameters.AddWithValue("$now", Now());
+            return requeue.ExecuteNonQuery() == 1;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        return RunAsync(connection =>
+        {
+            using SqliteCommand purge = Command(connection, transaction: null, $"""
+                DELETE FROM inbox_events WHERE state = {Completed} AND finished_at < $olderThan;
+                """);
+            purge.Parameters.AddWithValue("$olderThan", olderThan.ToUnixTimeMilliseconds());
+            return purge.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<InboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    {
+        return RunAsync(connection =>
+        {
+            // Two queries so each is answered from its partial index instead of scanning every completed row.
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: true);
+            using SqliteCommand unfinished = Command(connection, transaction, $"""
+                SELECT COUNT(*),
+                       COALESCE(SUM(lease_token IS NOT NULL AND due_at > $now), 0),
+                       MIN(received_at)
+                FROM inbox_events WHERE state = {Pending};
+                """);
+            unfinished.Parameters.AddWithValue("$now", Now());
+            int pending, inFlight;
+            DateTimeOffset? oldestPendingReceivedAt;
+            using (SqliteDataReader reader = unfinished.ExecuteReader())
+            {
+                reader.Read();
+                inFlight = (int)reader.GetInt64(1);
+                pending = (int)reader.GetInt64(0) - inFlight;
+                oldestPendingReceivedAt = reader.IsDBNull(2)
+                    ? null
+                    : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
+            }
+
+            using SqliteCommand finished = Command(connection, transaction, $"""
+                SELECT state, COUNT(*) FROM inbox_events WHERE state <> {Pending} GROUP BY state;
+                """);
+            int completed = 0, deadLettered = 0;
+            using (SqliteDataReader reader = finished.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    int count = (int)reader.GetInt64(1);
+                    if (reader.GetInt64(0) == Completed)
+                    {
+                        completed = count;
+                    }
+                    else
+                    {
+                        deadLettered = count;
+                    }
+                }
+            }
+
+            transaction.Commit();
+            return new InboxStatistics(pending, inFlight, completed, deadLettered, oldestPendingReceivedAt);
+        }, cancellationToken);
+    }
+
+    /// <summary>Closes the file. Operations after this throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        _gate.Wait();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _connection?.Dispose();
+            _connection = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private ValueTask RunAsync(Action<SqliteConnection> operation, CancellationToken cancellationToken) =>
+        new(RunAsync<bool>(connection =>
+        {
+            operation(connection);
+            return true;
+        }, cancellationToken).AsTask());
+
+    /// <summary>
+    /// Runs one operation on the instance's connection, opening it (and creating the schema) on first use. The work
+    /// itself is synchronous: Microsoft.Data.Sqlite has no truly asynchronous I/O, and once a transaction has begun
+    /// it is better finished than abandoned, so the token is honoured only while waiting for the gate.
+    /// </summary>
+    private async ValueTask<T> RunAsync<T>(Func<SqliteConnection, T> operation, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return operation(_connection ??= Open());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            SqliteInboxSchema.Initialize(connection, _busyTimeout);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private long Now() => _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>The columns of <see cref="EventColumns"/>, read back into objects.</summary>
+    private sealed record StoredRow(InboxEvent Event, int Attempts, DateTimeOffset ReceivedAt, string? LastError)
+    {
+        public const int ColumnCount = 9;
+
+        public static StoredRow Read(SqliteDataReader reader)
+        {
+            var inboxEvent = new InboxEvent(
+                destination: reader.GetString(1),
+                webhookEventId: reader.GetString(0),
+                eventType: reader.GetString(2),
+                timestamp: reader.GetInt64(3),
+                isRedelivery: reader.GetInt64(4) != 0,
+                eventJson: reader.GetFieldValue<byte[]>(5));
+            return new StoredRow(
+                inboxEvent,
+                Attempts: (int)reader.GetInt64(6),
+                ReceivedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+                LastError: reader.IsDBNull(8) ? null : reader.GetString(8));
+        }
+    }
+}

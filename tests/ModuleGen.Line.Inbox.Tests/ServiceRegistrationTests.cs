@@ -1,0 +1,61 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox.Sqlite;
+using ModuleGen.Line.Inbox.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace ModuleGen.Line.Inbox.Tests;
+
+public sealed class ServiceRegistrationTests
+{
+    [Fact]
+    public async Task RegisteredWorkerHandlesAnEventAnnouncedThroughTheSignal()
+    {
+        using var database = new TemporaryDatabase();
+        var handled = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(new SignallingProcessor(handled))
+            .AddSqliteWebhookInbox(database.Path)
+            .AddWebhookInbox<SignallingProcessorAdapter>(options => options.PollInterval = TimeSpan.FromHours(1));
+        await using ServiceProvider provider = services.BuildServiceProvider(validateScopes: true);
+        IHostedService worker = provider.GetServices<IHostedService>().ShouldHaveSingleItem();
+        await worker.StartAsync(CancellationToken.None);
+
+        await provider.GetRequiredService<IWebhookInbox>()
+            .EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], CancellationToken.None);
+        provider.GetRequiredService<IWebhookInboxSignal>().NotifyEnqueued();
+
+        (await handled.Task.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe(TestEvents.Id(1));
+        await worker.StopAsync(CancellationToken.None);
+        provider.GetRequiredService<IWebhookInbox>().ShouldBeOfType<SqliteWebhookInbox>();
+    }
+
+    [Fact]
+    public void InMemoryInboxCanBeRegisteredForTests()
+    {
+        using ServiceProvider provider = new ServiceCollection().AddInMemoryWebhookInbox().BuildServiceProvider();
+
+        provider.GetRequiredService<IWebhookInbox>().ShouldBeOfType<InMemoryWebhookInbox>();
+    }
+
+    private sealed class SignallingProcessor(TaskCompletionSource<string> handled)
+    {
+        public void Handled(InboxEntry entry) => handled.TrySetResult(entry.Event.WebhookEventId);
+    }
+
+    private sealed class SignallingProcessorAdapter(SignallingProcessor processor) : IInboxEventProcessor
+    {
+        public ValueTask ProcessAsync(InboxEntry entry, CancellationToken cancellationToken)
+        {
+            processor.Handled(entry);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,367 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace ModuleGen.Line.Inbox.Tests;
+
+/// <summary>
+/// What every <see cref="IWebhookInbox"/> must do. Each store runs this same suite through a subclass, so the stores
+/// cannot drift apart.
+/// </summary>
+public abstract class WebhookInboxContractTests : IDisposable
+{
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private readonly Lazy<IWebhookInbox> _inbox;
+
+    protected WebhookInboxContractTests()
+    {
+        _inbox = new Lazy<IWebhookInbox>(() => CreateInbox(Clock));
+    }
+
+    private protected ManualTimeProvider Clock { get; } = new();
+
+    private IWebhookInbox Inbox => _inbox.Value;
+
+    public virtual void Dispose()
+    {
+        if (_inbox.IsValueCreated && _inbox.Value is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private protected abstract IWebhookInbox CreateInbox(TimeProvider clock);
+
+    [Fact]
+    public async Task EnqueuedEventIsLeasedWithItsRawJson()
+    {
+        InboxEvent sent = TestEvents.Message(TestEvents.Id(1), isRedelivery: true, timestamp: 1751371234567);
+
+        InboxEnqueueResult result = await Inbox.EnqueueAsync([sent], None);
+        IReadOnlyList<InboxEntry> leased = await Inbox.LeaseAsync(10, LeaseDuration, None);
+
+        result.Outcomes.ShouldBe([new InboxEnqueueOutcome(sent.WebhookEventId, IsDuplicate: false)]);
+        InboxEntry entry = leased.ShouldHaveSingleItem();
+        entry.Event.WebhookEventId.ShouldBe(sent.WebhookEventId);
+        entry.Event.Destination.ShouldBe(sent.Destination);
+        entry.Event.EventType.ShouldBe("message");
+        entry.Event.Timestamp.ShouldBe(1751371234567);
+        entry.Event.IsRedelivery.ShouldBeTrue();
+        entry.Event.EventJson.ToArray().ShouldBe(sent.EventJson.ToArray());
+        entry.Attempt.ShouldBe(1);
+        entry.FirstReceivedAt.ShouldBe(ManualTimeProvider.DefaultStart);
+        entry.LeasedUntil.ShouldBe(ManualTimeProvider.DefaultStart + LeaseDuration);
+        entry.LastError.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task EmptyBatchStoresNothing()
+    {
+        InboxEnqueueResult result = await Inbox.EnqueueAsync([], None);
+
+        result.Outcomes.ShouldBeEmpty();
+        (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task DuplicateInTheSameBatchIsStoredOnce()
+    {
+        string id = TestEvents.Id(1);
+
+        InboxEnqueueResult result = await Inbox.EnqueueAsync(
+            [TestEvents.Message(id), TestEvents.Message(TestEvents.Id(2)), TestEvents.Message(id)], None);
+
+        result.Outcomes.Select(outcome => outcome.IsDuplicate).ShouldBe([false, false, true]);
+        result.StoredCount.ShouldBe(2);
+        result.DuplicateCount.ShouldBe(1);
+        (await Inbox.LeaseAsync(10, LeaseDuration, None)).Select(entry => entry.Event.WebhookEventId)
+            .ShouldBe([id, TestEvents.Id(2)]);
+    }
+
+    [Fact]
+    public async Task RedeliveryOfAPendingEventIsADuplicate()
+    {
+        string id = TestEvents.Id(1);
+        await Inbox.EnqueueAsync([TestEvents.Message(id)], None);
+
+        InboxEnqueueResult redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
+
+        redelivery.Outcomes.ShouldBe([new InboxEnqueueOutcome(id, IsDuplicate: true)]);
+        InboxEntry entry = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        entry.Event.IsRedelivery.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task RedeliveryOfACompletedEventIsStillADuplicate()
+    {
+        string id = TestEvents.Id(1);
+        await Inbox.EnqueueAsync([TestEvents.Message(id)], None);
+        await Inbox.CompleteAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], None);
+        Clock.Advance(TimeSpan.FromDays(6));
+
+        InboxEnqueueResult redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
+
+        redelivery.Outcomes.ShouldBe([new InboxEnqueueOutcome(id, IsDuplicate: true)]);
+        (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task RedeliveryOfADeadLetteredEventIsStillADuplicate()
+    {
+        string id = TestEvents.Id(1);
+        await Inbox.EnqueueAsync([TestEvents.Message(id)], None);
+        await Inbox.FailAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], "broken", retryAt: null, None);
+
+        InboxEnqueueResult redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
+
+        redelivery.Outcomes.ShouldBe([new InboxEnqueueOutcome(id, IsDuplicate: true)]);
+        (await Inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem().Event.IsRedelivery.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task LeaseTakesAtMostTheRequestedNumberOldestFirst()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2))], None);
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(3)), TestEvents.Message(TestEvents.Id(4))], None);
+
+        IReadOnlyList<InboxEntry> first = await Inbox.LeaseAsync(3, LeaseDuration, None);
+        IReadOnlyList<InboxEntry> rest = await Inbox.LeaseAsync(3, LeaseDuration, None);
+
+        first.Select(entry => entry.Event.WebhookEventId).ShouldBe([TestEvents.Id(1), TestEvents.Id(2), TestEvents.Id(3)]);
+        rest.Select(entry => entry.Event.WebhookEventId).ShouldBe([TestEvents.Id(4)]);
+    }
+
+    [Fact]
+    public async Task LeasedEventIsNotLeasedAgainWhileItsLeaseLasts()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        await Inbox.LeaseAsync(10, LeaseDuration, None);
+        Clock.Advance(LeaseDuration - TimeSpan.FromMilliseconds(1));
+
+        (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ExpiredLeaseIsLeasedAgainAsTheNextAttempt()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry abandoned = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        Clock.Advance(LeaseDuration);
+
+        InboxEntry recovered = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+
+        recovered.Event.WebhookEventId.ShouldBe(TestEvents.Id(1));
+        recovered.Attempt.ShouldBe(2);
+        recovered.LeaseToken.ShouldNotBe(abandoned.LeaseToken);
+        recovered.FirstReceivedAt.ShouldBe(ManualTimeProvider.DefaultStart);
+    }
+
+    [Fact]
+    public async Task FailedEventIsLeasedAgainOnlyOnceItsRetryTimeHasCome()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        await Inbox.FailAsync(failed, "timeout calling the CRM", Clock.GetUtcNow().AddSeconds(10), None);
+
+        Clock.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromMilliseconds(1));
+        IReadOnlyList<InboxEntry> beforeRetryTime = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
+        IReadOnlyList<InboxEntry> atRetryTime = await Inbox.LeaseAsync(10, LeaseDuration, None);
+
+        beforeRetryTime.ShouldBeEmpty();
+        InboxEntry retried = atRetryTime.ShouldHaveSingleItem();
+        retried.Attempt.ShouldBe(2);
+        retried.LastError.ShouldBe("timeout calling the CRM");
+    }
+
+    [Fact]
+    public async Task FailureWithoutRetryTimeDeadLettersTheEvent()
+    {
+        InboxEvent sent = TestEvents.Message(TestEvents.Id(1));
+        await Inbox.EnqueueAsync([sent], None);
+        InboxEntry failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        Clock.Advance(TimeSpan.FromSeconds(3));
+
+        await Inbox.FailAsync(failed, "handler bug", retryAt: null, None);
+        Clock.Advance(TimeSpan.FromDays(1));
+
+        (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
+        DeadLetter deadLetter = (await Inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
+        deadLetter.Event.WebhookEventId.ShouldBe(sent.WebhookEventId);
+        deadLetter.Event.EventJson.ToArray().ShouldBe(sent.EventJson.ToArray());
+        deadLetter.Attempts.ShouldBe(1);
+        deadLetter.LastError.ShouldBe("handler bug");
+        deadLetter.FirstReceivedAt.ShouldBe(ManualTimeProvider.DefaultStart);
+        deadLetter.DeadLetteredAt.ShouldBe(ManualTimeProvider.DefaultStart.AddSeconds(3));
+    }
+
+    [Fact]
+    public async Task DeadLettersAreListedMostRecentFirst()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2))], None);
+        IReadOnlyList<InboxEntry> leased = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        await Inbox.FailAsync(leased[0], "first", retryAt: null, None);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await Inbox.FailAsync(leased[1], "second", retryAt: null, None);
+
+        (await Inbox.GetDeadLettersAsync(10, None)).Select(deadLetter => deadLetter.LastError).ShouldBe(["second", "first"]);
+        (await Inbox.GetDeadLettersAsync(1, None)).Select(deadLetter => deadLetter.LastError).ShouldBe(["second"]);
+    }
+
+    [Fact]
+    public async Task RequeuedDeadLetterIsLeasedAgainWithItsAttemptsReset()
+    {
+        string id = TestEvents.Id(1);
+        await Inbox.EnqueueAsync([TestEvents.Message(id)], None);
+        await Inbox.FailAsync((await Inbox.LeaseAsync(10, LeaseDuration, None))[0], "handler bug", retryAt: null, None);
+
+        bool requeued = await Inbox.RequeueDeadLetterAsync(id, None);
+
+        requeued.ShouldBeTrue();
+        (await Inbox.GetDeadLettersAsync(10, None)).ShouldBeEmpty();
+        InboxEntry replayed = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        replayed.Attempt.ShouldBe(1);
+        replayed.LastError.ShouldBe("handler bug");
+    }
+
+    [Fact]
+    public async Task RequeueOfAnEventThatIsNotDeadLetteredReturnsFalse()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+
+        (await Inbox.RequeueDeadLetterAsync(TestEvents.Id(1), None)).ShouldBeFalse();
+        (await Inbox.RequeueDeadLetterAsync(TestEvents.Id(2), None)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ReleasedEventIsDueAtOnceWithoutCountingTheAttempt()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry interrupted = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+
+        await Inbox.ReleaseAsync(interrupted, None);
+
+        InboxEntry again = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        again.Attempt.ShouldBe(1);
+        again.LastError.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task OutcomeFromAnExpiredLeaseDoesNotOverrideTheCurrentLease()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry stale = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        Clock.Advance(LeaseDuration);
+        InboxEntry current = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+
+        await Inbox.FailAsync(stale, "late failure", retryAt: null, None);
+        await Inbox.ReleaseAsync(stale, None);
+
+        (await Inbox.GetDeadLettersAsync(10, None)).ShouldBeEmpty();
+        (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
+        await Inbox.CompleteAsync(current, None);
+        (await Inbox.GetStatisticsAsync(None)).Completed.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task CompletionAfterTheLeaseExpiredStillCompletesTheEvent()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry slow = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        Clock.Advance(LeaseDuration + TimeSpan.FromMinutes(1));
+
+        await Inbox.CompleteAsync(slow, None);
+
+        (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
+        (await Inbox.GetStatisticsAsync(None)).Completed.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task PurgeDeletesOnlyCompletedEventsOlderThanTheCutoff()
+    {
+        TimeSpan retention = TimeSpan.FromDays(7);
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        await Inbox.CompleteAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], None);
+        Clock.Advance(TimeSpan.FromDays(8));
+        await Inbox.EnqueueAsync(
+            [TestEvents.Message(TestEvents.Id(2)), TestEvents.Message(TestEvents.Id(3)), TestEvents.Message(TestEvents.Id(4))],
+            None);
+        IReadOnlyList<InboxEntry> leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
+        await Inbox.CompleteAsync(leased[0], None);
+        await Inbox.FailAsync(leased[1], "handler bug", retryAt: null, None);
+
+        int purged = await Inbox.PurgeCompletedAsync(Clock.GetUtcNow() - retention, None);
+
+        purged.ShouldBe(1);
+        InboxEnqueueResult redeliveries = await Inbox.EnqueueAsync(
+            [TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2)),
+             TestEvents.Message(TestEvents.Id(3)), TestEvents.Message(TestEvents.Id(4))],
+            None);
+        redeliveries.Outcomes.Select(outcome => outcome.IsDuplicate).ShouldBe([false, true, true, true]);
+    }
+
+    [Fact]
+    public async Task StatisticsCountEventsByState()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await Inbox.EnqueueAsync(
+            [TestEvents.Message(TestEvents.Id(2)), TestEvents.Message(TestEvents.Id(3)),
+             TestEvents.Message(TestEvents.Id(4)), TestEvents.Message(TestEvents.Id(5))],
+            None);
+        IReadOnlyList<InboxEntry> leased = await Inbox.LeaseAsync(3, LeaseDuration, None);
+        await Inbox.CompleteAsync(leased[1], None);
+        await Inbox.FailAsync(leased[2], "handler bug", retryAt: null, None);
+
+        InboxStatistics statistics = await Inbox.GetStatisticsAsync(None);
+
+        statistics.ShouldBe(new InboxStatistics(
+            Pending: 2, InFlight: 1, Completed: 1, DeadLettered: 1, OldestPendingReceivedAt: ManualTimeProvider.DefaultStart));
+    }
+
+    [Fact]
+    public async Task StatisticsOfAnEmptyInboxAreZero()
+    {
+        (await Inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(0, 0, 0, 0, null));
+    }
+
+    [Fact]
+    public async Task ConcurrentCallersNeverLeaseTheSameEventTwice()
+    {
+        const int writers = 4, eventsPerWriter = 50;
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        {
+            for (int i = 0; i < eventsPerWriter; i++)
+            {
+                await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id((writer * eventsPerWriter) + i))], None);
+            }
+        })));
+
+        IEnumerable<InboxEntry>[] leasedByEachReader = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var leased = new List<InboxEntry>();
+            IReadOnlyList<InboxEntry> batch;
+            while ((batch = await Inbox.LeaseAsync(7, LeaseDuration, None)).Count > 0)
+            {
+                leased.AddRange(batch);
+            }
+
+            return leased.AsEnumerable();
+        })));
+
+        List<string> ids = leasedByEachReader.SelectMany(entries => entries).Select(entry => entry.Event.WebhookEventId).ToList();
+        ids.Count.ShouldBe(writers * eventsPerWriter);
+        ids.ShouldBeUnique();
+    }
+}
