@@ -1,0 +1,110 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text;
+using System.Threading.Tasks;
+using ModuleGen.Line.Attach;
+using ModuleGen.Testing.WireMock;
+using Shouldly;
+using Xunit;
+
+namespace ModuleGen.Line.ContractTests.Module;
+
+/// <summary>The attach (token exchange) on manager.line.biz: Basic auth, snake_case form, the PKCE verifier.</summary>
+[Collection(WireMockCollection.Name)]
+public sealed class AttachContractTests(WireMockFixture wireMock) : IAsyncLifetime
+{
+    private const string TokenPath = "/module/auth/v1/token";
+
+    private WireMockAdmin Admin => wireMock.Admin;
+
+    public Task InitializeAsync() => Admin.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static LineAttachAuthorization NewAttempt() => LineAttachAuthorization.Create(new LineAttachAuthorizationOptions
+    {
+        ChannelId = ModuleApiClients.ChannelId,
+        RedirectUri = new Uri("https://module.example.com/attach/callback?key=value"),
+        Scopes = new[] { "message:send", "message:receive" },
+        Region = "JP",
+        BasicSearchId = "@linedevelopers",
+        BrandTypes = new[] { "premium", "verified" },
+    });
+
+    [Fact]
+    public async Task AttachSendsBasicAuthAndTheSnakeCaseFormOfTheAuthorizeUrl()
+    {
+        await Admin.StubAsync(StubBuilder.Post(TokenPath).RespondJson(
+            200, """{"bot_id":"U5fac33f633e72c192759f09afc41fa28","scopes":["message:send","message:receive"]}"""));
+        using var clients = new ModuleApiClients(wireMock);
+        var attempt = NewAttempt();
+
+        var attached = await clients.Attach.AttachAsync(attempt, "1234567890abcde", attempt.State);
+
+        attached.Value.BotId.ShouldBe("U5fac33f633e72c192759f09afc41fa28");
+        attached.Value.Scopes.ShouldBe(new[] { "message:send", "message:receive" });
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe(TokenPath);
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(ModuleApiClients.ChannelId + ":" + ModuleApiClients.ChannelSecret));
+        request.Header("Authorization").ShouldBe("Basic " + basic);
+        request.Header("Content-Type").ShouldBe("application/x-www-form-urlencoded");
+        request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
+        var form = request.Body.Split('&')
+            .Select(pair => pair.Split('='))
+            .ToDictionary(p => p[0], p => WebUtility.UrlDecode(p[1]));
+        form.Keys.ShouldBe(new[] { "grant_type", "code", "redirect_uri", "code_verifier", "region", "basic_search_id", "scope", "brand_type" });
+        form["grant_type"].ShouldBe("authorization_code");
+        form["code"].ShouldBe("1234567890abcde");
+        form["redirect_uri"].ShouldBe("https://module.example.com/attach/callback?key=value");
+        form["code_verifier"].ShouldBe(attempt.CodeVerifier);
+        form["region"].ShouldBe("JP");
+        form["basic_search_id"].ShouldBe("@linedevelopers");
+        form["scope"].ShouldBe("message:send message:receive");
+        form["brand_type"].ShouldBe("premium verified");
+    }
+
+    [Fact]
+    public async Task AttachResponseWithAScopeStringIsReadAsTheScopeList()
+    {
+        await Admin.StubAsync(StubBuilder.Post(TokenPath).RespondJson(
+            200, """{"scope":"message:send profile:read","bot_id":"U5fac33f633e72c192759f09afc41fa28"}"""));
+        using var clients = new ModuleApiClients(wireMock);
+        var attempt = NewAttempt();
+
+        var attached = await clients.Attach.AttachAsync(attempt, "code", attempt.State);
+
+        attached.Value.Scopes.ShouldBe(new[] { "message:send", "profile:read" });
+    }
+
+    [Fact]
+    public async Task AttachWithAForeignStateSendsNothing()
+    {
+        using var clients = new ModuleApiClients(wireMock);
+        var attempt = NewAttempt();
+
+        await Should.ThrowAsync<LineAttachStateMismatchException>(() => clients.Attach.AttachAsync(attempt, "code", NewAttempt().State));
+
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(403)]
+    public async Task RefusedAttachBecomesLineApiExceptionWithTheMessage(int status)
+    {
+        await Admin.StubAsync(StubBuilder.Post(TokenPath).RespondJson(status, """{"message":"invalid code"}""", ("X-Line-Request-Id", "req-attach")));
+        using var clients = new ModuleApiClients(wireMock);
+        var attempt = NewAttempt();
+
+        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Attach.AttachAsync(attempt, "code", attempt.State));
+
+        exception.Status.ShouldBe(status);
+        exception.OperationId.ShouldBe("attachModule");
+        exception.RequestId.ShouldBe("req-attach");
+        exception.Error!.Message.ShouldBe("invalid code");
+        exception.Message.ShouldContain("invalid code");
+        exception.Message.ShouldNotContain(ModuleApiClients.ChannelSecret);
+    }
+}

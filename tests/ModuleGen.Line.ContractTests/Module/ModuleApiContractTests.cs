@@ -1,0 +1,197 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using ModuleGen.Line.Models;
+using ModuleGen.Testing.WireMock;
+using Shouldly;
+using Xunit;
+
+namespace ModuleGen.Line.ContractTests.Module;
+
+/// <summary>The four Module API operations on api.line.me, asserted on what WireMock received.</summary>
+[Collection(WireMockCollection.Name)]
+public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLifetime
+{
+    private const string BotId = ModuleApiClients.BotId;
+    private const string ChatId = ModuleApiClients.ChatId;
+    private const string EscapedChatPath = "/v2/bot/chat/" + ChatId + "/control";
+
+    private WireMockAdmin Admin => wireMock.Admin;
+
+    public Task InitializeAsync() => Admin.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task DetachSendsTheBotInTheBodyWithBearerAuthAndNoBotIdHeader()
+    {
+        await Admin.StubAsync(StubBuilder.Post("/v2/bot/channel/detach").RespondStatus(200, ("X-Line-Request-Id", "req-detach")));
+        using var clients = new ModuleApiClients(wireMock);
+
+        var response = await clients.Module.DetachModuleAsync(new DetachModuleRequest { BotId = BotId });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-detach");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/channel/detach");
+        request.Query.ShouldBeEmpty();
+        request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
+        request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe("application/json; charset=UTF-8"); // Jetty upper-cases the charset in its journal
+        ShouldBeJson(request.Body, $$"""{"botId":"{{BotId}}"}""");
+    }
+
+    [Fact]
+    public async Task GetModulesSendsStartAndLimitWithoutBotIdHeaderAndParsesThePage()
+    {
+        await Admin.StubAsync(StubBuilder.Get("/v2/bot/list").RespondJson(
+            200,
+            """{"bots":[{"userId":"U1111111111111111111111111111111a","basicId":"@628abcde","displayName":"Cafe","pictureUrl":"https://profile.line-scdn.net/a"},{"userId":"U2222222222222222222222222222222b","basicId":"@628fghij","premiumId":"@cafe","displayName":"Bar"}],"next":"token-2"}""",
+            ("X-Line-Request-Id", "req-list")));
+        using var clients = new ModuleApiClients(wireMock);
+
+        var page = await clients.Module.GetModulesAsync(start: "token-1", limit: 50);
+
+        page.RequestId.ShouldBe("req-list");
+        page.Value.Next.ShouldBe("token-2");
+        page.Value.Bots.Select(b => b.UserId).ShouldBe(new[] { "U1111111111111111111111111111111a", "U2222222222222222222222222222222b" });
+        page.Value.Bots[0].PictureUrl.ShouldBe("https://profile.line-scdn.net/a");
+        page.Value.Bots[0].PremiumId.ShouldBeNull();
+        page.Value.Bots[1].PremiumId.ShouldBe("@cafe");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("GET");
+        request.Path.ShouldBe("/v2/bot/list");
+        request.Query["start"].ShouldBe(new[] { "token-1" });
+        request.Query["limit"].ShouldBe(new[] { "50" });
+        request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
+        request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task GetAllBotsWalksEveryPageWithTheContinuationToken()
+    {
+        await Admin.StubAsync(StubBuilder.Get("/v2/bot/list").WithPriority(2)
+            .RespondJson(200, """{"bots":[{"userId":"U1","basicId":"@1","displayName":"One"}],"next":"page-2"}"""));
+        await Admin.StubAsync(StubBuilder.Get("/v2/bot/list").WithQueryParameter("start", "page-2").WithPriority(1)
+            .RespondJson(200, """{"bots":[{"userId":"U2","basicId":"@2","displayName":"Two"},{"userId":"U3","basicId":"@3","displayName":"Three"}]}"""));
+        using var clients = new ModuleApiClients(wireMock);
+
+        var names = await clients.Module.GetAllBotsAsync(limit: 2).Select(b => b.DisplayName).ToListAsync();
+
+        names.ShouldBe(new[] { "One", "Two", "Three" });
+        var requests = await Admin.GetRequestsAsync();
+        requests.Count.ShouldBe(2);
+        requests[0].Query.ContainsKey("start").ShouldBeFalse();
+        requests[1].Query["start"].ShouldBe(new[] { "page-2" });
+        requests.ShouldAllBe(r => r.Query["limit"].Single() == "2");
+    }
+
+    [Fact]
+    public async Task AcquireChatControlSendsTheBotIdHeaderTheEscapedChatAndTheBody()
+    {
+        await Admin.StubAsync(StubBuilder.Post(EscapedChatPath + "/acquire").RespondStatus(200, ("X-Line-Request-Id", "req-acquire")));
+        using var clients = new ModuleApiClients(wireMock);
+
+        var response = await clients.Module.ForBot(BotId).AcquireChatControlAsync(ChatId, new AcquireChatControlRequest { Expired = false, Ttl = 600 });
+
+        response.RequestId.ShouldBe("req-acquire");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe(EscapedChatPath + "/acquire");
+        request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
+        request.Header("X-Line-Bot-Id").ShouldBe(BotId);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe("application/json; charset=UTF-8");
+        ShouldBeJson(request.Body, """{"expired":false,"ttl":600}""");
+    }
+
+    [Fact]
+    public async Task AcquireChatControlWithoutARequestSendsNoBody()
+    {
+        await Admin.StubAsync(StubBuilder.Post(EscapedChatPath + "/acquire").RespondStatus(200));
+        using var clients = new ModuleApiClients(wireMock);
+
+        await clients.Module.ForBot(BotId).AcquireChatControlAsync(ChatId);
+
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Header("X-Line-Bot-Id").ShouldBe(BotId);
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ReleaseChatControlSendsTheBotIdHeaderAndNoBody()
+    {
+        await Admin.StubAsync(StubBuilder.Post(EscapedChatPath + "/release").RespondStatus(200, ("X-Line-Request-Id", "req-release")));
+        using var clients = new ModuleApiClients(wireMock);
+
+        var response = await clients.Module.ForBot(BotId).ReleaseChatControlAsync(ChatId);
+
+        response.RequestId.ShouldBe("req-release");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe(EscapedChatPath + "/release");
+        request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
+        request.Header("X-Line-Bot-Id").ShouldBe(BotId);
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ConfiguredBotIdHeaderNameReplacesTheDefault()
+    {
+        await Admin.StubAsync(StubBuilder.Post(EscapedChatPath + "/release").RespondStatus(200));
+        using var clients = new ModuleApiClients(wireMock, o => o.BotIdHeaderName = "X-Partner-Bot");
+
+        await clients.Module.ForBot(BotId).ReleaseChatControlAsync(ChatId);
+
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Header("X-Partner-Bot").ShouldBe(BotId);
+        request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("Ub577ef3cbe786a8da85ff8e902a03fc6X")]
+    [InlineData("LUb577ef3cbe786a8da85ff8e902a03fc6-U5fac33f633e72c192759f09afc41fa28")]
+    [InlineData("")]
+    public async Task MalformedBotIdIsRejectedBeforeAnyRequest(string botId)
+    {
+        using var clients = new ModuleApiClients(wireMock);
+
+        Should.Throw<ArgumentException>(() => clients.Module.ForBot(botId)).ParamName.ShouldBe("botId");
+
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ScopeGuardRefusesAcquireWithoutMessageReceiveBeforeAnyRequest()
+    {
+        using var clients = new ModuleApiClients(wireMock);
+        var oa = clients.Module.ForBot(BotId, grantedScopes: new[] { "message:send" });
+
+        var exception = await Should.ThrowAsync<LineScopeNotGrantedException>(() => oa.AcquireChatControlAsync(ChatId));
+
+        exception.MissingScope.ShouldBe("message:receive");
+        exception.OperationId.ShouldBe("acquireChatControl");
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task LimitOutsideTheSpecRangeIsRejectedBeforeAnyRequest()
+    {
+        using var clients = new ModuleApiClients(wireMock);
+
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Module.GetModulesAsync(limit: 101));
+
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    internal static void ShouldBeJson(string actual, string expected)
+        => JsonSerializer.Serialize(JsonDocument.Parse(actual).RootElement)
+            .ShouldBe(JsonSerializer.Serialize(JsonDocument.Parse(expected).RootElement));
+}
