@@ -1,0 +1,65 @@
+using System;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using ModuleGen.Testing.WireMock;
+using Shouldly;
+
+namespace ModuleGen.Line.ContractTests.Messaging;
+
+/// <summary>A Messaging API client wired to the WireMock server (every spec server, api.line.me and api-data.line.me, maps to it).</summary>
+internal sealed class MessagingApiClients : IDisposable
+{
+    public const string Token = "messaging-channel-token";
+    public const string BotId = "U5fac33f633e72c192759f09afc41fa28";
+    public const string UserId = "LUb577ef3cbe786a8da85ff8e902a03fc6-U5fac33f633e72c192759f09afc41fa28";
+    public const string OtherUserId = "LUc0ffee00000000000000000000000001-U5fac33f633e72c192759f09afc41fa28";
+    public const string GroupId = "Ca56f94637c0b1ea7d4c6d2ac7a8a5d1f";
+
+    private readonly HttpClient _httpClient;
+
+    public MessagingApiClients(WireMockFixture wireMock)
+    {
+        _httpClient = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        var options = new LineClientOptions();
+        options.Endpoints.MapAll(wireMock.BaseAddress);
+        Pipeline = new LineClientPipeline(
+            _httpClient,
+            options,
+            new StaticAccessTokenProvider(Token),
+            new LineChannelCredentials("1234567890", "0123456789abcdef0123456789abcdef"));
+        Messaging = new MessagingApiClient(Pipeline);
+        Bot = Messaging.ForBot(BotId);
+    }
+
+    public LineClientPipeline Pipeline { get; }
+
+    public MessagingApiClient Messaging { get; }
+
+    public MessagingApiBotClient Bot { get; }
+
+    public void Dispose() => _httpClient.Dispose();
+
+    /// <summary>The headers every bot-scoped call sends: bearer token and the bot id.</summary>
+    public static void ShouldCarryBotAuth(RecordedRequest request)
+    {
+        request.Header("Authorization").ShouldBe("Bearer " + Token);
+        request.Header("X-Line-Bot-Id").ShouldBe(BotId);
+    }
+
+    /// <summary>The X-Line-Retry-Key was sent once and is a UUID.</summary>
+    public static string ShouldCarryRetryKey(RecordedRequest request)
+    {
+        var key = request.Header("X-Line-Retry-Key").ShouldNotBeNull();
+        Guid.TryParseExact(key, "D", out _).ShouldBeTrue($"X-Line-Retry-Key '{key}' is not a UUID");
+        return key;
+    }
+
+    /// <summary>JSON equality ignoring property order and formatting.</summary>
+    public static void ShouldBeJson(string actual, string expected)
+    {
+        var actualNode = JsonNode.Parse(actual);
+        var expectedNode = JsonNode.Parse(expected);
+        JsonNode.DeepEquals(actualNode, expectedNode).ShouldBeTrue(
+            $"expected JSON {expectedNode?.ToJsonString()} but the body was {actualNode?.ToJsonString()}");
+    }
+}

@@ -1,0 +1,526 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using ModuleGen.Line.Models;
+using ModuleGen.Testing.WireMock;
+using Shouldly;
+using Xunit;
+using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
+
+namespace ModuleGen.Line.ContractTests.Messaging;
+
+/// <summary>Messaging API operations of a bot-scoped client, asserted on what WireMock received and on the parsed responses.</summary>
+[Collection(WireMockCollection.Name)]
+public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsyncLifetime
+{
+    private const string JsonContentType = "application/json; charset=UTF-8"; // Jetty upper-cases the charset in its journal
+    private const string UuidPattern = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    private const string PushSchema = """
+        {
+          "type": "object",
+          "required": ["to", "messages"],
+          "properties": {
+            "to": { "type": "string", "minLength": 1 },
+            "messages": {
+              "type": "array",
+              "minItems": 1,
+              "maxItems": 5,
+              "items": {
+                "type": "object",
+                "required": ["type"],
+                "properties": { "type": { "type": "string", "minLength": 1 } }
+              }
+            }
+          }
+        }
+        """;
+
+    private WireMockAdmin Admin => wireMock.Admin;
+
+    public Task InitializeAsync() => Admin.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task PushMessageSendsASchemaValidBodyWithRetryKeyAndParsesSentMessages()
+    {
+        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/push")
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .WithHeaderMatching("X-Line-Retry-Key", UuidPattern)
+            .WithBodyMatchingJsonSchema(PushSchema)
+            .RespondJson(200, """{"sentMessages":[{"id":"461230966842064897","quoteToken":"IStG5h1Tz7b"},{"id":"461230966842064898"}]}""", ("X-Line-Request-Id", "req-push")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.PushMessageAsync(new PushMessageRequest
+        {
+            To = UserId,
+            Messages = [new TextMessage { Text = "Hello" }, new TextMessage { Text = "World" }],
+            NotificationDisabled = true,
+        });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-push");
+        response.AlreadyAccepted.ShouldBeFalse();
+        response.Value.SentMessages.Select(m => m.Id).ShouldBe(new[] { "461230966842064897", "461230966842064898" });
+        response.Value.SentMessages[0].QuoteToken.ShouldBe("IStG5h1Tz7b");
+        response.Value.SentMessages[1].QuoteToken.ShouldBeNull();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.WasMatched.ShouldBeTrue();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/message/push");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        ShouldCarryRetryKey(request);
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, $$"""{"to":"{{UserId}}","messages":[{"type":"text","text":"Hello"},{"type":"text","text":"World"}],"notificationDisabled":true}""");
+    }
+
+    [Fact]
+    public async Task PushMessageSendsTheCallersOwnRetryKey()
+    {
+        const string key = "123e4567-e89b-12d3-a456-426614174000";
+        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/push").WithHeader("X-Line-Retry-Key", key)
+            .RespondJson(200, """{"sentMessages":[{"id":"1"}]}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        await clients.Bot.PushMessageAsync(new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "x" }] }, retryKey: key);
+
+        (await Admin.GetRequestsAsync()).ShouldHaveSingleItem().Header("X-Line-Retry-Key").ShouldBe(key);
+    }
+
+    [Fact]
+    public async Task ReplyMessageSendsTheReplyTokenWithoutRetryKeyAndParsesSentMessages()
+    {
+        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/reply")
+            .RespondJson(200, """{"sentMessages":[{"id":"461230966842064899","quoteToken":"q-1"}]}""", ("X-Line-Request-Id", "req-reply")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.ReplyMessageAsync(new ReplyMessageRequest
+        {
+            ReplyToken = "nHuyWiB7yP5Zw52FIkcQobQuGDXCTA",
+            Messages = [new TextMessage { Text = "Thanks!" }],
+        });
+
+        response.RequestId.ShouldBe("req-reply");
+        response.Value.SentMessages.ShouldHaveSingleItem().Id.ShouldBe("461230966842064899");
+        response.Value.SentMessages[0].QuoteToken.ShouldBe("q-1");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/message/reply");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, """{"replyToken":"nHuyWiB7yP5Zw52FIkcQobQuGDXCTA","messages":[{"type":"text","text":"Thanks!"}]}""");
+    }
+
+    [Fact]
+    public async Task MulticastSendsEveryRecipientWithRetryKey()
+    {
+        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/multicast").RespondJson(200, "{}", ("X-Line-Request-Id", "req-multicast")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.MulticastAsync(new MulticastRequest
+        {
+            To = [UserId, OtherUserId],
+            Messages = [new TextMessage { Text = "Sale today" }],
+            CustomAggregationUnits = ["promo"],
+        });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-multicast");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/message/multicast");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        ShouldCarryRetryKey(request);
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, $$"""{"to":["{{UserId}}","{{OtherUserId}}"],"messages":[{"type":"text","text":"Sale today"}],"customAggregationUnits":["promo"]}""");
+    }
+
+    [Fact]
+    public async Task NarrowcastIsAcceptedWith202AndTheRequestIdIsTheProgressHandle()
+    {
+        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/narrowcast")
+            .RespondJson(202, "{}", ("X-Line-Request-Id", "7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.NarrowcastAsync(new NarrowcastRequest
+        {
+            Messages = [new TextMessage { Text = "Members only" }],
+            Recipient = new AudienceRecipient { AudienceGroupId = 5614991017776 },
+            Limit = new Limit { Max = 100 },
+        });
+
+        response.Status.ShouldBe(202);
+        response.RequestId.ShouldBe("7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b");
+        response.AlreadyAccepted.ShouldBeFalse();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/message/narrowcast");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        ShouldCarryRetryKey(request);
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, """{"messages":[{"type":"text","text":"Members only"}],"recipient":{"type":"audience","audienceGroupId":5614991017776},"limit":{"max":100}}""");
+    }
+
+    [Fact]
+    public async Task GetNarrowcastProgressSendsTheRequestIdQueryAndParsesTheProgress()
+    {
+        const string requestId = "7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b";
+        await Admin.StubAsync(StubBuilder.Get("/v2/bot/message/progress/narrowcast").WithQueryParameter("requestId", requestId)
+            .RespondJson(200, """{"phase":"succeeded","successCount":10,"failureCount":1,"targetCount":11,"acceptedTime":"2020-12-03T10:15:30.121Z","completedTime":"2020-12-03T10:15:32.500Z"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var progress = (await clients.Bot.GetNarrowcastProgressAsync(requestId)).Value;
+
+        progress.Phase.ShouldBe(NarrowcastProgressResponsePhase.Succeeded);
+        progress.SuccessCount.ShouldBe(10);
+        progress.FailureCount.ShouldBe(1);
+        progress.TargetCount.ShouldBe(11);
+        progress.AcceptedTime.ShouldBe("2020-12-03T10:15:30.121Z");
+        progress.CompletedTime.ShouldBe("2020-12-03T10:15:32.500Z");
+        progress.ErrorCode.ShouldBeNull();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("GET");
+        request.Path.ShouldBe("/v2/bot/message/progress/narrowcast");
+        request.Query.Count.ShouldBe(1);
+        request.Query["requestId"].ShouldBe(new[] { requestId });
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task BroadcastSendsTheMessagesWithRetryKey()
+    {
+        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/broadcast").RespondJson(200, "{}", ("X-Line-Request-Id", "req-broadcast")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.BroadcastAsync(new BroadcastRequest
+        {
+            Messages = [new TextMessage { Text = "Hello, everyone" }],
+            NotificationDisabled = false,
+        });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-broadcast");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/message/broadcast");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        ShouldCarryRetryKey(request);
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, """{"messages":[{"type":"text","text":"Hello, everyone"}],"notificationDisabled":false}""");
+    }
+
+    [Fact]
+    public async Task GetMessageQuotaParsesTypeAndValue()
+    {
+        await Admin.StubAsync(StubBuilder.Get("/v2/bot/message/quota").RespondJson(200, """{"type":"limited","value":1000}""", ("X-Line-Request-Id", "req-quota")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetMessageQuotaAsync();
+
+        response.RequestId.ShouldBe("req-quota");
+        response.Value.Type.ShouldBe(MessageQuotaResponseType.Limited);
+        response.Value.Value.ShouldBe(1000);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessGet(request, "/v2/bot/message/quota");
+    }
+
+    [Fact]
+    public async Task GetProfileSendsTheLFormUserIdInThePathAndParsesTheProfile()
+    {
+        var path = "/v2/bot/profile/" + Uri.EscapeDataString(UserId);
+        await Admin.StubAsync(StubBuilder.Get(path).RespondJson(
+            200,
+            $$"""{"displayName":"Brown","userId":"{{UserId}}","pictureUrl":"https://profile.line-scdn.net/abc","statusMessage":"Hello, LINE!","language":"en"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var profile = (await clients.Bot.GetProfileAsync(UserId)).Value;
+
+        profile.DisplayName.ShouldBe("Brown");
+        profile.UserId.ShouldBe(UserId);
+        profile.PictureUrl.ShouldBe("https://profile.line-scdn.net/abc");
+        profile.StatusMessage.ShouldBe("Hello, LINE!");
+        profile.Language.ShouldBe("en");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessGet(request, "/v2/bot/profile/LUb577ef3cbe786a8da85ff8e902a03fc6-U5fac33f633e72c192759f09afc41fa28");
+    }
+
+    [Fact]
+    public async Task GetProfileEscapesReservedCharactersInTheUserId()
+    {
+        await Admin.StubAsync(StubBuilder.Get("/v2/bot/profile/a%2Fb%20c").RespondJson(200, """{"displayName":"X","userId":"a/b c"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        (await clients.Bot.GetProfileAsync("a/b c")).Value.UserId.ShouldBe("a/b c");
+
+        (await Admin.GetRequestsAsync()).ShouldHaveSingleItem().Url.ShouldBe("/v2/bot/profile/a%2Fb%20c");
+    }
+
+    [Fact]
+    public async Task GetBotInfoParsesTheBotAndItsModes()
+    {
+        await Admin.StubAsync(StubBuilder.Get("/v2/bot/info").RespondJson(
+            200,
+            $$"""{"userId":"{{BotId}}","basicId":"@216ru...","displayName":"Example bot","pictureUrl":"https://obs.line-apps.com/x","chatMode":"chat","markAsReadMode":"manual"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var info = (await clients.Bot.GetBotInfoAsync()).Value;
+
+        info.UserId.ShouldBe(BotId);
+        info.BasicId.ShouldBe("@216ru...");
+        info.PremiumId.ShouldBeNull();
+        info.DisplayName.ShouldBe("Example bot");
+        info.PictureUrl.ShouldBe("https://obs.line-apps.com/x");
+        info.ChatMode.ShouldBe(BotInfoResponseChatMode.Chat);
+        info.MarkAsReadMode.ShouldBe(BotInfoResponseMarkAsReadMode.Manual);
+        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/info");
+    }
+
+    [Fact]
+    public async Task GetGroupSummaryParsesTheGroup()
+    {
+        await Admin.StubAsync(StubBuilder.Get("/v2/bot/group/" + GroupId + "/summary").RespondJson(
+            200,
+            $$"""{"groupId":"{{GroupId}}","groupName":"Group name","pictureUrl":"https://profile.line-scdn.net/g"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var summary = (await clients.Bot.GetGroupSummaryAsync(GroupId)).Value;
+
+        summary.GroupId.ShouldBe(GroupId);
+        summary.GroupName.ShouldBe("Group name");
+        summary.PictureUrl.ShouldBe("https://profile.line-scdn.net/g");
+        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/group/" + GroupId + "/summary");
+    }
+
+    [Fact]
+    public async Task GetGroupMemberCountParsesTheCount()
+    {
+        await Admin.StubAsync(StubBuilder.Get("/v2/bot/group/" + GroupId + "/members/count").RespondJson(200, """{"count":3}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        (await clients.Bot.GetGroupMemberCountAsync(GroupId)).Value.Count.ShouldBe(3);
+
+        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/group/" + GroupId + "/members/count");
+    }
+
+    [Fact]
+    public async Task GetAllFollowersWalksBothPagesWithTheStartToken()
+    {
+        await Admin.StubAsync(StubBuilder.Get("/v2/bot/followers/ids").WithPriority(2)
+            .RespondJson(200, """{"userIds":["U1","U2"],"next":"yANU9IA..."}"""));
+        await Admin.StubAsync(StubBuilder.Get("/v2/bot/followers/ids").WithQueryParameter("start", "yANU9IA...").WithPriority(1)
+            .RespondJson(200, """{"userIds":["U3"]}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var ids = await clients.Bot.GetAllFollowersAsync(limit: 2).ToListAsync();
+
+        ids.ShouldBe(new[] { "U1", "U2", "U3" });
+        var requests = await Admin.GetRequestsAsync();
+        requests.Count.ShouldBe(2);
+        requests[0].Path.ShouldBe("/v2/bot/followers/ids");
+        requests[0].Query.Keys.ShouldBe(new[] { "limit" });
+        requests[0].Query["limit"].ShouldBe(new[] { "2" });
+        requests[1].Path.ShouldBe("/v2/bot/followers/ids");
+        requests[1].Query["start"].ShouldBe(new[] { "yANU9IA..." });
+        requests[1].Query["limit"].ShouldBe(new[] { "2" });
+        foreach (var request in requests)
+        {
+            request.Method.ShouldBe("GET");
+            ShouldCarryBotAuth(request);
+            request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+            request.HasHeader("Content-Type").ShouldBeFalse();
+            request.Body.ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
+    public async Task ShowLoadingAnimationIsAcceptedWith202()
+    {
+        await Admin.StubAsync(StubBuilder.Post("/v2/bot/chat/loading/start").RespondJson(202, "{}", ("X-Line-Request-Id", "req-loading")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.ShowLoadingAnimationAsync(new ShowLoadingAnimationRequest { ChatId = UserId, LoadingSeconds = 5 });
+
+        response.Status.ShouldBe(202);
+        response.RequestId.ShouldBe("req-loading");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/chat/loading/start");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, $$"""{"chatId":"{{UserId}}","loadingSeconds":5}""");
+    }
+
+    [Fact]
+    public async Task MarkMessagesAsReadSendsTheChatReference()
+    {
+        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/markAsRead").RespondStatus(200, ("X-Line-Request-Id", "req-read")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.MarkMessagesAsReadAsync(new MarkMessagesAsReadRequest { Chat = new ChatReference { UserId = UserId } });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-read");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/message/markAsRead");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, $$$"""{"chat":{"userId":"{{{UserId}}}"}}""");
+    }
+
+    [Fact]
+    public async Task IssueLinkTokenPostsWithoutABodyAndParsesTheToken()
+    {
+        var path = "/v2/bot/user/" + UserId + "/linkToken";
+        await Admin.StubAsync(StubBuilder.Post(path).RespondJson(200, """{"linkToken":"NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.IssueLinkTokenAsync(UserId);
+
+        response.Value.LinkToken.ShouldBe("NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe(path);
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task GetMessageContentStreamsTheBinaryBody()
+    {
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0xFF, 0xD9];
+        await Admin.StubAsync(StubBuilder.Get("/v2/bot/message/325708/content").RespondBinary(200, jpeg, "image/jpeg", ("X-Line-Request-Id", "req-content")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        using var response = await clients.Bot.GetMessageContentAsync("325708");
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-content");
+        response.ContentType.ShouldBe("image/jpeg");
+        using var buffer = new MemoryStream();
+        await response.Content.CopyToAsync(buffer);
+        buffer.ToArray().ShouldBe(jpeg);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessGet(request, "/v2/bot/message/325708/content");
+    }
+
+    [Fact]
+    public async Task SetRichMenuImageUploadsTheBytesWithTheirContentType()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0xFF];
+        const string path = "/v2/bot/richmenu/richmenu-88c05ef6921ae53f8b58a25f3a65faf7/content";
+        await Admin.StubAsync(StubBuilder.Post(path).WithHeader("Content-Type", "image/png").RespondStatus(200, ("X-Line-Request-Id", "req-image")));
+        using var clients = new MessagingApiClients(wireMock);
+        using var content = new MemoryStream(png);
+
+        var response = await clients.Bot.SetRichMenuImageAsync("richmenu-88c05ef6921ae53f8b58a25f3a65faf7", content, "image/png");
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-image");
+        content.CanRead.ShouldBeTrue(); // the caller keeps owning the stream
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe(path);
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe("image/png");
+        request.BodyBytes.ShouldBe(png);
+    }
+
+    [Fact]
+    public async Task SetRichMenuImageRejectsAnUnsupportedContentTypeBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+        using var content = new MemoryStream([0x47, 0x49, 0x46, 0x38]);
+
+        var exception = await Should.ThrowAsync<ArgumentException>(
+            () => clients.Bot.SetRichMenuImageAsync("richmenu-88c05ef6921ae53f8b58a25f3a65faf7", content, "image/gif"));
+
+        exception.ParamName.ShouldBe("contentType");
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task PushAnsweredWith409AndAnAcceptedRequestIdIsAlreadyAccepted()
+    {
+        const string key = "123e4567-e89b-12d3-a456-426614174000";
+        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/push").WithHeader("X-Line-Retry-Key", key).RespondJson(
+            409,
+            """{"message":"The retry key is already accepted","sentMessages":[{"id":"461230966842064897","quoteToken":"IStG5h1Tz7b"}]}""",
+            ("X-Line-Request-Id", "req-second"),
+            ("X-Line-Accepted-Request-Id", "req-first")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.PushMessageAsync(
+            new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "Hello" }] },
+            retryKey: key);
+
+        response.Status.ShouldBe(409);
+        response.AlreadyAccepted.ShouldBeTrue();
+        response.AcceptedRequestId.ShouldBe("req-first");
+        response.RequestId.ShouldBe("req-second");
+        var sent = response.Value.SentMessages.ShouldHaveSingleItem();
+        sent.Id.ShouldBe("461230966842064897");
+        sent.QuoteToken.ShouldBe("IStG5h1Tz7b");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Header("X-Line-Retry-Key").ShouldBe(key);
+        ShouldCarryBotAuth(request);
+    }
+
+    [Fact]
+    public async Task PushAnsweredWith400BecomesLineApiExceptionWithDetails()
+    {
+        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/push").RespondJson(
+            400,
+            """{"message":"The request body has 2 error(s)","details":[{"message":"May not be empty","property":"messages[0].text"},{"message":"Must be one of the following values: [text, image, video, audio, location, sticker, template, imagemap]","property":"messages[1].type"}]}""",
+            ("X-Line-Request-Id", "req-400")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.PushMessageAsync(
+            new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "" }] }));
+
+        exception.Status.ShouldBe(400);
+        exception.OperationId.ShouldBe("pushMessage");
+        exception.RequestId.ShouldBe("req-400");
+        exception.Error.ShouldNotBeNull().Message.ShouldBe("The request body has 2 error(s)");
+        exception.Details.ShouldBe(new[]
+        {
+            "messages[0].text: May not be empty",
+            "messages[1].type: Must be one of the following values: [text, image, video, audio, location, sticker, template, imagemap]",
+        });
+        exception.Message.ShouldContain("The request body has 2 error(s)");
+        exception.Message.ShouldNotContain(Token);
+        (await Admin.GetRequestsAsync()).Count.ShouldBe(1);
+    }
+
+    private static void ShouldBeBodylessGet(RecordedRequest request, string path)
+    {
+        request.Method.ShouldBe("GET");
+        request.Path.ShouldBe(path);
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+}
