@@ -10,8 +10,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class LineServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers a <see cref="LineClientPipeline"/> on a typed <see cref="HttpClient"/>, plus the module and attach
-    /// clients. Credentials come from the container: an <see cref="ILineAccessTokenProvider"/> (Bearer calls) and
+    /// Registers a <see cref="LineClientPipeline"/> on a typed <see cref="HttpClient"/>, plus the module, attach,
+    /// Messaging API, insight and audience clients. Credentials come from the container: an <see cref="ILineAccessTokenProvider"/> (Bearer calls) and
     /// <see cref="LineChannelCredentials"/> (the attach call). Returns the HTTP client builder, so handlers can be
     /// added: <c>.AddHttpMessageHandler(() =&gt; new LineResilienceHandler())</c>.
     /// </summary>
@@ -32,6 +32,9 @@ public static class LineServiceCollectionExtensions
             provider.GetService<LineChannelCredentials>()));
         services.TryAddTransient(static provider => new LineModuleClient(provider.GetRequiredService<LineClientPipeline>()));
         services.TryAddTransient(static provider => new LineModuleAttachClient(provider.GetRequiredService<LineClientPipeline>()));
+        services.TryAddTransient(static provider => new MessagingApiClient(provider.GetRequiredService<LineClientPipeline>()));
+        services.TryAddTransient(static provider => new InsightClient(provider.GetRequiredService<LineClientPipeline>()));
+        services.TryAddTransient(static provider => new ManageAudienceClient(provider.GetRequiredService<LineClientPipeline>()));
         return builder;
     }
 }

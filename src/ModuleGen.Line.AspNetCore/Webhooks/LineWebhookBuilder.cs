@@ -1,0 +1,69 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Webhooks;
+
+namespace ModuleGen.Line.AspNetCore.Webhooks;
+
+/// <summary>Adds handlers and settings to the webhook registered by <c>AddLineWebhooks</c>.</summary>
+public sealed class LineWebhookBuilder
+{
+    private readonly LineWebhookHandlerRegistry _registry;
+
+    internal LineWebhookBuilder(IServiceCollection services, LineWebhookHandlerRegistry registry)
+    {
+        Services = services;
+        _registry = registry;
+    }
+
+    /// <summary>The service collection.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Registers <typeparamref name="THandler"/> (scoped: one instance per event) for events of type
+    /// <typeparamref name="TEvent"/>. Use <see cref="Event"/> as <typeparamref name="TEvent"/> for the catch-all that
+    /// gets every event without a handler of its own type, including unknown ones. One handler per event type.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A handler for <typeparamref name="TEvent"/> is already registered.</exception>
+    public LineWebhookBuilder AddHandler<
+        TEvent,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
+        where TEvent : Event
+        where THandler : class, ILineWebhookHandler<TEvent>
+    {
+        _registry.Add(typeof(TEvent), static (services, webhookEvent, context, cancellationToken) =>
+            services.GetRequiredService<ILineWebhookHandler<TEvent>>()
+                .HandleAsync((TEvent)webhookEvent, context, cancellationToken));
+        Services.AddScoped<ILineWebhookHandler<TEvent>, THandler>();
+        return this;
+    }
+
+    /// <summary>Registers where the OAs' granted scopes are looked up (scoped).</summary>
+    public LineWebhookBuilder AddScopeStore<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
+        where TStore : class, ILineTenantScopeStore
+    {
+        Services.Replace(ServiceDescriptor.Scoped<ILineTenantScopeStore, TStore>());
+        return this;
+    }
+
+    /// <summary>Sets how the background worker retries and dead-letters events.</summary>
+    public LineWebhookBuilder ConfigureInbox(Action<WebhookInboxOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps the inbox in process memory. Not durable — an acknowledged event dies with the process — so for tests and
+    /// local development only; use <c>AddSqliteWebhookInbox</c> in production.
+    /// </summary>
+    public LineWebhookBuilder UseInMemoryInbox()
+    {
+        Services.AddInMemoryWebhookInbox();
+        return this;
+    }
+}

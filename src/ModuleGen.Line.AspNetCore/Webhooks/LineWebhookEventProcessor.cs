@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Webhooks;
+
+namespace ModuleGen.Line.AspNetCore.Webhooks;
+
+/// <summary>
+/// The inbox worker's processor: reads a stored event, builds its tenant context and calls the typed handler in a
+/// DI scope of its own. A handler's exception propagates, so the worker retries and finally dead-letters the event.
+/// </summary>
+internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
+{
+    private readonly IServiceScopeFactory _scopeFactory;
+    private readonly LineWebhookHandlerRegistry _registry;
+    private readonly ILogger<LineWebhookEventProcessor> _logger;
+
+    public LineWebhookEventProcessor(
+        IServiceScopeFactory scopeFactory,
+        LineWebhookHandlerRegistry registry,
+        ILogger<LineWebhookEventProcessor> logger)
+    {
+        _scopeFactory = scopeFactory;
+        _registry = registry;
+        _logger = logger;
+    }
+
+    public async ValueTask ProcessAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+
+        InboxEvent stored = entry.Event;
+        Event webhookEvent = LineWebhookParser.ParseEvent(stored.EventJson.Span);
+        LineWebhookDispatch? dispatch = _registry.Find(webhookEvent.GetType());
+        if (dispatch is null)
+        {
+            // Nothing wants this type: done, not failed, so it is not retried.
+            LineWebhookLog.NoHandler(_logger, stored.WebhookEventId, stored.EventType);
+            return;
+        }
+
+        AsyncServiceScope scope = _scopeFactory.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            IServiceProvider services = scope.ServiceProvider;
+            LineTenantContext context = await CreateContextAsync(services, entry, webhookEvent, cancellationToken)
+                .ConfigureAwait(false);
+            await dispatch(services, webhookEvent, context, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask<LineTenantContext> CreateContextAsync(
+        IServiceProvider services,
+        InboxEntry entry,
+        Event webhookEvent,
+        CancellationToken cancellationToken)
+    {
+        InboxEvent stored = entry.Event;
+        IReadOnlyCollection<string>? grantedScopes = null;
+        if (services.GetService<ILineTenantScopeStore>() is { } scopeStore)
+        {
+            grantedScopes = await scopeStore.GetGrantedScopesAsync(stored.Destination, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        MessagingApiBotClient messaging = services.GetRequiredService<MessagingApiClient>()
+            .ForBot(stored.Destination, grantedScopes);
+
+        // LINE gives a reply token only in active mode; a standby channel must not answer even if one appeared.
+        LineReplyContext? reply = webhookEvent.ReplyToken is { Length: > 0 } replyToken && webhookEvent.Mode == EventMode.Active
+            ? new LineReplyContext(messaging, replyToken, cancellationToken)
+            : null;
+
+        return new LineTenantContext(
+            stored.Destination,
+            webhookEvent.Mode,
+            messaging,
+            reply,
+            webhookEvent.WebhookEventId,
+            stored.IsRedelivery,
+            entry.Attempt);
+    }
+}

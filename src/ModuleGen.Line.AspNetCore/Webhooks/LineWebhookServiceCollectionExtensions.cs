@@ -1,0 +1,49 @@
+using System;
+using System.Linq;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModuleGen.Line;
+using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.AspNetCore.Webhooks;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the LINE webhook endpoint's services.</summary>
+public static class LineWebhookServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers what <c>MapLineWebhook</c> needs: the options (validated at start), the inbox worker with the
+    /// dispatcher that hands each stored event to its typed handler, and a <see cref="MessagingApiClient"/> on the
+    /// <see cref="LineClientPipeline"/> registered by <c>AddLineModuleClients</c>. An inbox store must be registered
+    /// too: <c>AddSqliteWebhookInbox(path)</c>, or <see cref="LineWebhookBuilder.UseInMemoryInbox"/> for tests.
+    /// </summary>
+    public static LineWebhookBuilder AddLineWebhooks(this IServiceCollection services, Action<LineWebhookOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<LineWebhookOptions>()
+            .Configure(configure)
+            .Validate(
+                static o => o.ChannelSecrets.Count > 0 && o.ChannelSecrets.All(static s => !string.IsNullOrEmpty(s)),
+                "LineWebhookOptions.ChannelSecrets needs at least one non-empty channel secret.")
+            .Validate(static o => o.MaxBodyBytes > 0, "LineWebhookOptions.MaxBodyBytes must be positive.")
+            .ValidateOnStart();
+
+        LineWebhookHandlerRegistry? registry = services
+            .Where(static d => d.ServiceType == typeof(LineWebhookHandlerRegistry))
+            .Select(static d => d.ImplementationInstance)
+            .OfType<LineWebhookHandlerRegistry>()
+            .FirstOrDefault();
+        if (registry is null)
+        {
+            registry = new LineWebhookHandlerRegistry();
+            services.AddSingleton(registry);
+        }
+
+        services.AddWebhookInbox<LineWebhookEventProcessor>();
+        services.TryAddTransient(static provider => new MessagingApiClient(
+            provider.GetService<LineClientPipeline>() ?? throw new InvalidOperationException(
+                "Webhook handlers get a Messaging API client from the container: call services.AddLineModuleClients(...).")));
+        return new LineWebhookBuilder(services, registry);
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+
+namespace ModuleGen.Line.Webhooks;
+
+/// <summary>Why a webhook request was rejected.</summary>
+public enum LineWebhookError
+{
+    /// <summary>Channel secrets were configured but the request carried no <c>x-line-signature</c> value.</summary>
+    MissingSignature,
+
+    /// <summary>The <c>x-line-signature</c> value is not the signature of the body under any configured secret.</summary>
+    InvalidSignature,
+
+    /// <summary>The body is larger than the configured limit.</summary>
+    BodyTooLarge,
+
+    /// <summary>The body is not well-formed UTF-8 JSON (or nests deeper than the parser allows).</summary>
+    MalformedJson,
+
+    /// <summary>The body is well-formed JSON but not a webhook envelope: a required property is missing or has the wrong type.</summary>
+    InvalidShape,
+}
+
+/// <summary>
+/// The one exception <see cref="LineWebhookParser"/> throws for a request it rejects. The message never contains a
+/// channel secret or a signature, and quotes no body content beyond what the JSON reader reports.
+/// </summary>
+public sealed class LineWebhookException : Exception
+{
+    /// <summary>Creates an exception.</summary>
+    /// <param name="reason">Why the request was rejected.</param>
+    /// <param name="message">A description for logs.</param>
+    /// <param name="lineNumber">The zero-based line of a JSON error, when known.</param>
+    /// <param name="bytePositionInLine">The zero-based byte offset within <paramref name="lineNumber"/>, when known.</param>
+    /// <param name="innerException">The parser exception that caused this one.</param>
+    public LineWebhookException(
+        LineWebhookError reason,
+        string message,
+        long? lineNumber = null,
+        long? bytePositionInLine = null,
+        Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Reason = reason;
+        LineNumber = lineNumber;
+        BytePositionInLine = bytePositionInLine;
+    }
+
+    /// <summary>Why the request was rejected.</summary>
+    public LineWebhookError Reason { get; }
+
+    /// <summary>
+    /// For <see cref="LineWebhookError.MalformedJson"/> and <see cref="LineWebhookError.InvalidShape"/>: the
+    /// zero-based line where reading failed (the same convention as <see cref="System.Text.Json.JsonException.LineNumber"/>).
+    /// </summary>
+    public long? LineNumber { get; }
+
+    /// <summary>The zero-based byte offset within <see cref="LineNumber"/> where reading failed.</summary>
+    public long? BytePositionInLine { get; }
+}

@@ -1,0 +1,316 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using ModuleGen.Line.Webhooks;
+using ModuleGen.Line.Webhooks.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace ModuleGen.Line.Webhooks.Tests;
+
+public sealed class ParserTests
+{
+    public static TheoryData<string> AllFixtures() => new(Fixtures.Names);
+
+    public static TheoryData<string, Type> EventFixtures() => new()
+    {
+        { "message", typeof(MessageEvent) },
+        { "messageEdited", typeof(MessageEditedEvent) },
+        { "unsend", typeof(UnsendEvent) },
+        { "follow", typeof(FollowEvent) },
+        { "unfollow", typeof(UnfollowEvent) },
+        { "join", typeof(JoinEvent) },
+        { "leave", typeof(LeaveEvent) },
+        { "memberJoined", typeof(MemberJoinedEvent) },
+        { "memberLeft", typeof(MemberLeftEvent) },
+        { "postback", typeof(PostbackEvent) },
+        { "videoPlayComplete", typeof(VideoPlayCompleteEvent) },
+        { "beacon", typeof(BeaconEvent) },
+        { "accountLink", typeof(AccountLinkEvent) },
+        { "membership", typeof(MembershipEvent) },
+        { "delivery", typeof(PnpDeliveryCompletionEvent) },
+        { "module", typeof(ModuleEvent) },
+        { "activated", typeof(ActivatedEvent) },
+        { "deactivated", typeof(DeactivatedEvent) },
+        { "botSuspended", typeof(BotSuspendedEvent) },
+        { "botResumed", typeof(BotResumedEvent) },
+    };
+
+    [Fact]
+    public void TheFixtureDirectoryHoldsEveryDocumentedFixture()
+    {
+        Fixtures.Names.Count.ShouldBe(57);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllFixtures))]
+    public void EveryFixtureParses(string name)
+    {
+        CallbackRequest request = Fixtures.Parse(name);
+
+        request.Destination.ShouldStartWith("U");
+        request.Events.ShouldAllBe(e => e != null);
+    }
+
+    [Theory]
+    [MemberData(nameof(EventFixtures))]
+    public void ActiveAndStandbyFixturesParseToTheirGeneratedEventType(string type, Type expected)
+    {
+        foreach (string mode in new[] { "active", "standby" })
+        {
+            CallbackRequest request = Fixtures.Parse($"{type}.{mode}.json");
+
+            Event webhookEvent = request.Events.ShouldHaveSingleItem();
+            webhookEvent.ShouldBeOfType(expected);
+            webhookEvent.Type.ShouldBe(type);
+            webhookEvent.Mode.ShouldBe(new EventMode(mode));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EventFixtures))]
+    public void StandbyFixturesHaveNoReplyToken(string type, Type expected)
+    {
+        Event webhookEvent = Fixtures.Parse($"{type}.standby.json").Events.ShouldHaveSingleItem();
+
+        webhookEvent.ShouldBeOfType(expected);
+        webhookEvent.ReplyToken.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("message.active.json", typeof(TextMessageContent))]
+    [InlineData("message.standby.json", typeof(ImageMessageContent))]
+    [InlineData("message.text.active.json", typeof(TextMessageContent))]
+    [InlineData("message.image.active.json", typeof(ImageMessageContent))]
+    [InlineData("message.video.active.json", typeof(VideoMessageContent))]
+    [InlineData("message.audio.active.json", typeof(AudioMessageContent))]
+    [InlineData("message.file.active.json", typeof(FileMessageContent))]
+    [InlineData("message.location.active.json", typeof(LocationMessageContent))]
+    [InlineData("message.sticker.active.json", typeof(StickerMessageContent))]
+    public void MessageFixturesCarryTheirContentType(string name, Type contentType)
+    {
+        MessageEvent message = Fixtures.Parse(name).Events.ShouldHaveSingleItem().ShouldBeOfType<MessageEvent>();
+
+        message.Message.ShouldBeOfType(contentType);
+    }
+
+    [Fact]
+    public void TheActiveMessageFixtureIsATextMessageWithAReplyToken()
+    {
+        MessageEvent message = Fixtures.Parse("message.active.json").Events.ShouldHaveSingleItem().ShouldBeOfType<MessageEvent>();
+
+        message.Message.ShouldBeOfType<TextMessageContent>().Text.ShouldBe("Is the 7pm table still free tomorrow?");
+        message.ReplyToken.ShouldBe("a6262a997702652f2b23a015da221902");
+        message.Source.ShouldBeOfType<UserSource>();
+        message.DeliveryContext.IsRedelivery.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void TheActiveModuleFixtureIsAnAttachedModuleEventWithItsScopes()
+    {
+        ModuleEvent module = Fixtures.Parse("module.active.json").Events.ShouldHaveSingleItem().ShouldBeOfType<ModuleEvent>();
+
+        AttachedModuleContent attached = module.Module.ShouldBeOfType<AttachedModuleContent>();
+        attached.BotId.ShouldBe("U2291b5e1143a20526e594f7dba3f8989");
+        attached.Scopes.ShouldBe(["message:send", "message:receive", "profile:read"]);
+        module.Source.ShouldBeNull();
+    }
+
+    [Fact]
+    public void TheStandbyModuleFixtureIsADetachedModuleEvent()
+    {
+        ModuleEvent module = Fixtures.Parse("module.standby.json").Events.ShouldHaveSingleItem().ShouldBeOfType<ModuleEvent>();
+
+        module.Module.ShouldBeOfType<DetachedModuleContent>().Reason.ShouldBe(DetachedModuleContentReason.BotDeleted);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllFixtures))]
+    public void EveryFixtureRoundTripsToStableBytesAndTheSameJson(string name)
+    {
+        byte[] original = Fixtures.Read(name);
+
+        byte[] first = Write(LineWebhookParser.ParseUnverified(original));
+        byte[] second = Write(LineWebhookParser.ParseUnverified(first));
+
+        second.ShouldBe(first, $"{name}: writing the re-parsed envelope changed the bytes");
+        JsonEquality.FindDifference(original, first).ShouldBeNull($"{name}: the written JSON differs from the fixture");
+    }
+
+    [Fact]
+    public void AnUnknownEventTypeBecomesUnknownEventWithItsRawJsonAndTypeKept()
+    {
+        byte[] body = Fixtures.Read("unknown.event.json");
+
+        UnknownEvent unknown = LineWebhookParser.ParseUnverified(body).Events.ShouldHaveSingleItem().ShouldBeOfType<UnknownEvent>();
+
+        unknown.Type.ShouldBe("someFutureEvent");
+        unknown.RawJson.GetProperty("someFutureEvent").ValueKind.ShouldBe(JsonValueKind.Object);
+        using JsonDocument original = JsonDocument.Parse(body);
+        JsonEquality.FindDifference(original.RootElement.GetProperty("events")[0], unknown.RawJson).ShouldBeNull();
+    }
+
+    [Fact]
+    public void AnUnknownMessageContentTypeBecomesUnknownMessageContentOnAKnownMessageEvent()
+    {
+        MessageEvent message = Fixtures.Parse("unknown.message-content.json").Events.ShouldHaveSingleItem().ShouldBeOfType<MessageEvent>();
+
+        UnknownMessageContent content = message.Message.ShouldBeOfType<UnknownMessageContent>();
+        content.Type.ShouldBe("someFutureContent");
+        content.RawJson.GetProperty("type").GetString().ShouldBe("someFutureContent");
+    }
+
+    [Fact]
+    public void AnUnknownModuleContentTypeBecomesUnknownModuleContent()
+    {
+        ModuleEvent module = Fixtures.Parse("unknown.module-content.json").Events.ShouldHaveSingleItem().ShouldBeOfType<ModuleEvent>();
+
+        UnknownModuleContent content = module.Module.ShouldBeOfType<UnknownModuleContent>();
+        content.Type.ShouldBe("someFutureModuleChange");
+        content.RawJson.GetProperty("detail").ValueKind.ShouldBe(JsonValueKind.Object);
+    }
+
+    [Fact]
+    public void AnUnknownSourceTypeBecomesUnknownSourceOnAKnownFollowEvent()
+    {
+        FollowEvent follow = Fixtures.Parse("unknown.source.json").Events.ShouldHaveSingleItem().ShouldBeOfType<FollowEvent>();
+
+        UnknownSource source = follow.Source.ShouldBeOfType<UnknownSource>();
+        source.Type.ShouldBe("someFutureSource");
+        source.RawJson.TryGetProperty("someFutureChatId", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void AnUnknownMentioneeTypeBecomesUnknownMentioneeNextToTheKnownOnes()
+    {
+        MessageEvent message = Fixtures.Parse("unknown.mentionee.json").Events.ShouldHaveSingleItem().ShouldBeOfType<MessageEvent>();
+
+        IList<Mentionee> mentionees = message.Message.ShouldBeOfType<TextMessageContent>().Mention.ShouldNotBeNull().Mentionees;
+        mentionees[0].ShouldBeOfType<UserMentionee>();
+        mentionees[1].ShouldBeOfType<AllMentionee>();
+        UnknownMentionee unknown = mentionees[2].ShouldBeOfType<UnknownMentionee>();
+        unknown.Type.ShouldBe("someFutureMentionee");
+        unknown.RawJson.GetProperty("roleId").GetString().ShouldBe("staff");
+    }
+
+    [Fact]
+    public void AnUnknownMembershipChangeBecomesUnknownMembershipContent()
+    {
+        MembershipEvent membership = Fixtures.Parse("unknown.membership-content.json").Events.ShouldHaveSingleItem().ShouldBeOfType<MembershipEvent>();
+
+        UnknownMembershipContent content = membership.Membership.ShouldBeOfType<UnknownMembershipContent>();
+        content.Type.ShouldBe("someFutureMembershipChange");
+        content.RawJson.TryGetProperty("nextMembershipId", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void UnknownEnumValuesSurviveParsingAndWriting()
+    {
+        byte[] body = Fixtures.Read("unknown.enum-values.json");
+        IList<Event> events = LineWebhookParser.ParseUnverified(body).Events;
+
+        events.Count.ShouldBe(6);
+        events[0].Mode.ToString().ShouldBe("observer");
+        events[0].Mode.IsKnown.ShouldBeFalse();
+        string written = Encoding.UTF8.GetString(Write(LineWebhookParser.ParseUnverified(body)));
+        foreach (string value in new[] { "observer", "SOME_FUTURE_RESOURCE", "someFutureBeaconType", "some_future_reason", "someFutureProvider", "someFutureResult" })
+        {
+            written.ShouldContain($"\"{value}\"");
+        }
+    }
+
+    [Fact]
+    public void TheMixedBatchKeepsItsNineEventsInOrderWhateverThePropertyOrder()
+    {
+        IList<Event> events = Fixtures.Parse("batch.mixed.json").Events;
+
+        events.Select(e => e.Type).ShouldBe(
+            ["botSuspended", "module", "message", "someFutureEvent", "activated", "membership", "follow", "deactivated", "botResumed"]);
+        events[3].ShouldBeOfType<UnknownEvent>();
+        events[6].DeliveryContext.IsRedelivery.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void MalformedJsonIsRejectedWithItsLineAndBytePosition()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("{\n  \"destination\": \"U1\",\n  \"events\": [ ,]\n}");
+
+        var exception = Should.Throw<LineWebhookException>(() => LineWebhookParser.ParseUnverified(body));
+
+        exception.Reason.ShouldBe(LineWebhookError.MalformedJson);
+        exception.LineNumber.ShouldBe(2);
+        exception.BytePositionInLine.ShouldBe(14);
+    }
+
+    [Fact]
+    public void InvalidUtf8IsRejectedAsMalformedWithItsPosition()
+    {
+        byte[] body = [.. Encoding.UTF8.GetBytes("{\"destination\":\"U"), 0xFF, .. Encoding.UTF8.GetBytes("\",\"events\":[]}")];
+
+        var exception = Should.Throw<LineWebhookException>(() => LineWebhookParser.ParseUnverified(body));
+
+        exception.Reason.ShouldBe(LineWebhookError.MalformedJson);
+        exception.LineNumber.ShouldBe(0);
+        exception.BytePositionInLine.ShouldBe(17);
+    }
+
+    [Theory]
+    [InlineData("""{"events":[]}""")]
+    [InlineData("""{"destination":"U1"}""")]
+    [InlineData("""{"destination":1,"events":[]}""")]
+    [InlineData("""{"destination":"U1","events":{}}""")]
+    [InlineData("""{"destination":"U1","events":[null]}""")]
+    [InlineData("""{"destination":"U1","events":[1]}""")]
+    [InlineData("""[]""")]
+    [InlineData("""{"destination":"U1","events":[{"webhookEventId":"01","timestamp":1,"mode":"active","deliveryContext":{"isRedelivery":false}}]}""")]
+    [InlineData("""{"destination":"U1","events":[{"type":"follow","webhookEventId":"","timestamp":1,"mode":"active","deliveryContext":{"isRedelivery":false},"follow":{"isUnblocked":false}}]}""")]
+    [InlineData("""{"destination":"U1","events":[{"type":"message","webhookEventId":"01","timestamp":"1","mode":"active","deliveryContext":{"isRedelivery":false}}]}""")]
+    public void AWellFormedBodyOfTheWrongShapeIsRejectedAsInvalidShape(string json)
+    {
+        var exception = Should.Throw<LineWebhookException>(() => LineWebhookParser.ParseUnverified(Encoding.UTF8.GetBytes(json)));
+
+        exception.Reason.ShouldBe(LineWebhookError.InvalidShape);
+    }
+
+    [Fact]
+    public void NestingDeeperThanTheLimitIsRejectedNotRecursedInto()
+    {
+        string deep = string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100);
+        byte[] body = Encoding.UTF8.GetBytes("{\"destination\":\"U1\",\"extra\":" + deep + ",\"events\":[]}");
+
+        var exception = Should.Throw<LineWebhookException>(() => LineWebhookParser.ParseUnverified(body));
+
+        exception.Reason.ShouldBe(LineWebhookError.MalformedJson);
+    }
+
+    [Fact]
+    public void ContentAfterTheEnvelopeIsRejected()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("""{"destination":"U1","events":[]} {}""");
+
+        Should.Throw<LineWebhookException>(() => LineWebhookParser.ParseUnverified(body)).Reason.ShouldBe(LineWebhookError.MalformedJson);
+    }
+
+    [Fact]
+    public void ParseEventReadsOneStoredEventObject()
+    {
+        using JsonDocument document = JsonDocument.Parse(Fixtures.Read("postback.active.json"));
+        byte[] eventJson = Encoding.UTF8.GetBytes(document.RootElement.GetProperty("events")[0].GetRawText());
+
+        LineWebhookParser.ParseEvent(eventJson).ShouldBeOfType<PostbackEvent>();
+    }
+
+    private static byte[] Write(CallbackRequest request)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            request.WriteJson(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}
