@@ -21,6 +21,7 @@ internal sealed class SchemaResolver
     private readonly string _rootNamespace;
     private readonly Dictionary<string, TypeRef?> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaBuilder> _schemas = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _following = new(StringComparer.Ordinal);
 
     public SchemaResolver(SpecDocumentSet documents, DiagnosticBag diagnostics, string rootNamespace)
     {
@@ -44,7 +45,12 @@ internal sealed class SchemaResolver
 
             foreach (var pair in schemas.Children)
             {
-                var name = ((YamlScalarNode)pair.Key).Value!;
+                if (pair.Key.KeyText() is not { } name)
+                {
+                    _diagnostics.Add("MG0008", pair.Key.Location(document.Path), "A schema name", "a key must be a string");
+                    continue;
+                }
+
                 ResolveComponent(new ResolvedNode(document, pair.Value, "/components/schemas/" + name));
             }
         }
@@ -77,20 +83,63 @@ internal sealed class SchemaResolver
                 return null;
             }
 
-            return resolved.Value.Pointer.StartsWith("/components/schemas/", StringComparison.Ordinal)
-                ? ResolveComponent(resolved.Value)
-                : Resolve(resolved.Value.Node, resolved.Value.Document, Naming.ToPascalCase(resolved.Value.Name));
+            if (resolved.Value.Pointer.StartsWith("/components/schemas/", StringComparison.Ordinal))
+            {
+                return ResolveComponent(resolved.Value, node.Child("$ref")!.Location(document.Path));
+            }
+
+            var key = resolved.Value.Document.FileName + "#" + resolved.Value.Pointer;
+            if (!_following.Add(key))
+            {
+                _diagnostics.Add("MG0008", node.Child("$ref")!.Location(document.Path), $"The $ref '{reference}'", "it leads back to itself");
+                return null;
+            }
+
+            try
+            {
+                return Resolve(resolved.Value.Node, resolved.Value.Document, Naming.ToPascalCase(resolved.Value.Name));
+            }
+            finally
+            {
+                _following.Remove(key);
+            }
         }
 
         return ResolveInline(node, document, nameHint, componentKey: null);
     }
 
-    private TypeRef? ResolveComponent(ResolvedNode component)
+    private TypeRef? ResolveComponent(ResolvedNode component, LocationInfo? referencedAt = null)
     {
         var key = component.Document.FileName + "#" + component.Pointer;
         if (_components.TryGetValue(key, out var known))
         {
+            if (known is null && _following.Contains(key))
+            {
+                _diagnostics.Add(
+                    "MG0008",
+                    referencedAt ?? component.Node.Location(component.Document.Path),
+                    $"The schema '{component.Name}'",
+                    "it is an alias ($ref) that leads back to itself");
+            }
+
             return known;
+        }
+
+        if (component.Node.ChildString("$ref") is not null)
+        {
+            // An alias: the component is another schema under a second name.
+            _components[key] = null;
+            _following.Add(key);
+            try
+            {
+                var aliased = Resolve(component.Node, component.Document, Naming.ToPascalCase(component.Name));
+                _components[key] = aliased;
+                return aliased;
+            }
+            finally
+            {
+                _following.Remove(key);
+            }
         }
 
         // A named type is registered (in BuildObject/BuildEnum) before its members are read, so that recursive
@@ -232,6 +281,12 @@ internal sealed class SchemaResolver
                 return;
             }
 
+            if (baseName == builder.FullName)
+            {
+                _diagnostics.Add("MG0008", member.Location(document.Path), $"The schema '{builder.Name}'", "its allOf includes itself");
+                return;
+            }
+
             if (baseBuilder.Kind == SchemaKind.PolymorphicBase && builder.BaseType is null)
             {
                 builder.BaseType = baseName;
@@ -265,7 +320,12 @@ internal sealed class SchemaResolver
 
         foreach (var pair in properties.Children)
         {
-            var jsonName = ((YamlScalarNode)pair.Key).Value!;
+            if (pair.Key.KeyText() is not { } jsonName)
+            {
+                _diagnostics.Add("MG0008", pair.Key.Location(document.Path), $"A property name of '{builder.Name}'", "a key must be a string");
+                continue;
+            }
+
             var propertyName = Naming.ToPascalCase(jsonName);
             if (propertyName == builder.Name)
             {
@@ -312,7 +372,12 @@ internal sealed class SchemaResolver
 
         foreach (var pair in mappings.Children)
         {
-            var value = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            if (pair.Key.KeyText() is not { } value)
+            {
+                _diagnostics.Add("MG0008", pair.Key.Location(document.Path), $"A discriminator value of '{builder.Name}'", "a key must be a string");
+                continue;
+            }
+
             var reference = (pair.Value as YamlScalarNode)?.Value ?? string.Empty;
             var resolved = _documents.Resolve(reference, document);
             if (resolved is null)
@@ -348,7 +413,10 @@ internal sealed class SchemaResolver
             name += "_" + Naming.ToPascalCase(System.IO.Path.GetFileNameWithoutExtension(document.FileName));
         }
 
-        var builder = new SchemaBuilder(name, ns, kind, Describe(node), $"{document.FileName} line {node.Start.Line}");
+        var builder = new SchemaBuilder(name, ns, kind, Describe(node), $"{document.FileName} line {node.Start.Line}")
+        {
+            Location = node.Location(document.Path),
+        };
         _schemas.Add(builder.FullName, builder);
         if (componentKey is not null)
         {
@@ -459,16 +527,33 @@ internal sealed class SchemaResolver
         return specs.ToImmutableEquatableArray();
     }
 
-    private IEnumerable<PropertySpec> AllProperties(string fullName)
+    private List<PropertySpec> AllProperties(string fullName, HashSet<string>? visiting = null)
     {
-        if (!_schemas.TryGetValue(fullName, out var builder))
+        visiting ??= new HashSet<string>(StringComparer.Ordinal);
+        if (!_schemas.TryGetValue(fullName, out var builder) || !visiting.Add(fullName))
         {
-            return Enumerable.Empty<PropertySpec>();
+            if (builder is not null)
+            {
+                _diagnostics.Add("MG0008", builder.Location, $"The schema '{builder.Name}'", "its allOf members include it again (an allOf cycle)");
+            }
+
+            return new List<PropertySpec>();
         }
 
-        var inherited = builder.BaseType is { } baseType ? AllProperties(baseType) : Enumerable.Empty<PropertySpec>();
-        var flattened = builder.FlattenedFrom.SelectMany(AllProperties);
-        return inherited.Concat(flattened).Concat(builder.Properties).ToList();
+        var result = new List<PropertySpec>();
+        if (builder.BaseType is { } baseType)
+        {
+            result.AddRange(AllProperties(baseType, visiting));
+        }
+
+        foreach (var source in builder.FlattenedFrom)
+        {
+            result.AddRange(AllProperties(source, visiting));
+        }
+
+        result.AddRange(builder.Properties);
+        visiting.Remove(fullName);
+        return result;
     }
 
     public static string? Describe(YamlNode node)
@@ -518,6 +603,8 @@ internal sealed class SchemaBuilder
     public string? Description { get; }
 
     public string Origin { get; }
+
+    public LocationInfo? Location { get; init; }
 
     public List<PropertySpec> Properties { get; } = new();
 

@@ -90,6 +90,12 @@ internal sealed class SpecDocumentSet
         {
             stream.Load(new StringReader(file.Text));
         }
+        catch (Exception exception) when (exception is not YamlException and not OperationCanceledException)
+        {
+            // YamlDotNet also throws plain exceptions (e.g. InvalidOperationException) on some malformed input.
+            diagnostics.Add("MG0001", new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0), file.Path, exception.Message);
+            return null;
+        }
         catch (YamlException exception)
         {
             var start = exception.Start;

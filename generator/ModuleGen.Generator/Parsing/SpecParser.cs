@@ -39,6 +39,9 @@ internal sealed class OperationParser
 {
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "patch", "head", "options" };
 
+    // A chain of $refs longer than this is a cycle in any real spec.
+    private const int MaxReferenceDepth = 32;
+
     private readonly SpecDocumentSet _documents;
     private readonly SchemaResolver _schemas;
     private readonly DiagnosticBag _diagnostics;
@@ -67,17 +70,28 @@ internal sealed class OperationParser
 
         foreach (var pathPair in paths.Children)
         {
-            var path = ((YamlScalarNode)pathPair.Key).Value ?? string.Empty;
+            if (pathPair.Key.KeyText() is not { } path)
+            {
+                _diagnostics.Add("MG0008", pathPair.Key.Location(document.Path), "A path", "a key must be a string");
+                continue;
+            }
+
             if (pathPair.Value is not YamlMappingNode pathItem)
             {
+                _diagnostics.Add("MG0008", pathPair.Value.Location(document.Path), $"The path item '{path}'", "it must be a mapping");
                 continue;
             }
 
             foreach (var method in HttpMethods)
             {
-                if (pathItem.ChildMapping(method) is { } operation)
+                switch (pathItem.Child(method))
                 {
-                    ParseOperation(document, path, pathItem, method, operation);
+                    case YamlMappingNode operation:
+                        ParseOperation(document, path, pathItem, method, operation);
+                        break;
+                    case { } notAMapping:
+                        _diagnostics.Add("MG0008", notAMapping.Location(document.Path), $"The operation {method.ToUpperInvariant()} {path}", "it must be a mapping");
+                        break;
                 }
             }
         }
@@ -270,11 +284,17 @@ internal sealed class OperationParser
     }
 
     /// <summary>Follows a <c>$ref</c> (reporting MG0003 when it points nowhere); returns the node itself otherwise.</summary>
-    private (YamlNode? Node, SpecDocument Document) Dereference(YamlNode node, SpecDocument document)
+    private (YamlNode? Node, SpecDocument Document) Dereference(YamlNode node, SpecDocument document, int depth = 0)
     {
         if (node.ChildString("$ref") is not { } reference)
         {
             return (node, document);
+        }
+
+        if (depth > MaxReferenceDepth)
+        {
+            _diagnostics.Add("MG0008", node.Child("$ref")!.Location(document.Path), $"The $ref '{reference}'", "it leads back to itself");
+            return (null, document);
         }
 
         var resolved = _documents.Resolve(reference, document);
@@ -284,7 +304,7 @@ internal sealed class OperationParser
             return (null, document);
         }
 
-        return Dereference(resolved.Value.Node, resolved.Value.Document);
+        return Dereference(resolved.Value.Node, resolved.Value.Document, depth + 1);
     }
 
     private enum ParameterRole
@@ -462,7 +482,7 @@ internal sealed class OperationParser
             return null;
         }
 
-        var mediaTypes = content.Children.Select(p => ((YamlScalarNode)p.Key).Value ?? string.Empty).ToList();
+        var mediaTypes = content.Children.Select(p => p.Key.KeyText() ?? string.Empty).ToList();
         var hint = Naming.ToPascalCase(context.OperationId) + "Request";
         foreach (var (mediaType, kind) in new[]
                  {
@@ -534,7 +554,7 @@ internal sealed class OperationParser
         var successCode = int.MaxValue;
         foreach (var pair in responses.Children)
         {
-            var codeText = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            var codeText = pair.Key.KeyText() ?? string.Empty;
             var (node, document) = Dereference(pair.Value, context.Document);
             if (node is null)
             {
@@ -610,7 +630,7 @@ internal sealed class OperationParser
                 continue;
             }
 
-            _diagnostics.Add("MG0004", first.Key.Location(document.Path), $"The response media type '{((YamlScalarNode)first.Key).Value}'", $"the operation '{context.OperationId}'");
+            _diagnostics.Add("MG0004", first.Key.Location(document.Path), $"The response media type '{first.Key.KeyText()}'", $"the operation '{context.OperationId}'");
             return null;
         }
 
@@ -634,7 +654,7 @@ internal sealed class OperationParser
         var per = node.ChildString("per");
         if (requests is not > 0 || per is not ("second" or "minute" or "hour"))
         {
-            _diagnostics.Add("MG0005", node.Location(context.Document.Path), "x-modulegen-rate-limit", "it needs 'requests' (a positive integer) and 'per' (second, minute or hour)");
+            _diagnostics.Add("MG0005", node.Location(context.Document.Path), "x-modulegen-rate-limit", $"it needs 'requests' (a positive integer) and 'per' (second, minute or hour), not requests: {node.ChildString("requests") ?? "(none)"}, per: {per ?? "(none)"}");
             return null;
         }
 

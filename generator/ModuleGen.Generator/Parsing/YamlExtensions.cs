@@ -18,6 +18,9 @@ internal static class YamlExtensions
         return null;
     }
 
+    /// <summary>The text of a mapping key, or null when the key is not a plain scalar (a list used as a key, say).</summary>
+    public static string? KeyText(this YamlNode key) => key is YamlScalarNode { Value: { } value } ? value : null;
+
     public static YamlMappingNode? ChildMapping(this YamlNode? node, string key) => node.Child(key) as YamlMappingNode;
 
     public static YamlSequenceNode? ChildSequence(this YamlNode? node, string key) => node.Child(key) as YamlSequenceNode;

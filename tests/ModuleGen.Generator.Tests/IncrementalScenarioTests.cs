@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ModuleGen.Generator.Helpers;
+using ModuleGen.Generator.Model;
+using ModuleGen.Generator.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace ModuleGen.Generator.Tests;
+
+/// <summary>One edit per test, and what each pipeline step then recomputes and which files are emitted again.</summary>
+public sealed class IncrementalScenarioTests
+{
+    // TestSpecs.Widgets: its client and its model namespace sort after every Module API one. Roslyn pairs SelectMany
+    // items by position, so an item inserted in the middle would also show the items after it as Modified.
+    private const string WidgetsPath = RealSpec.VirtualDirectory + "/widgets.yaml";
+
+    [Fact]
+    public void UnrelatedCSharpEditDoesNotRegenerate()
+    {
+        var first = GeneratorDriverHarness.Run(RealSpec.ModuleApiProject());
+        var edited = first.InputCompilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace Consumer; public sealed class Unrelated { public int Value { get; set; } }",
+            GeneratorDriverHarness.ParseOptions));
+
+        var second = first.RunAgain(edited);
+
+        foreach (var name in IncrementalSteps.GeneratorStepNames)
+        {
+            second.Outputs(name).ShouldAllBe(output => output.Reason == IncrementalStepRunReason.Cached, name);
+        }
+
+        ReemittedOutputs(second).ShouldBeEmpty();
+        second.HintNames.ShouldBe(first.HintNames);
+    }
+
+    [Fact]
+    public void WhitespaceOnlyYamlEditLeavesTheModelUnchangedAndEmitsNothingAgain()
+    {
+        var project = RealSpec.ModuleApiProject();
+        var first = GeneratorDriverHarness.Run(project);
+        var original = RealSpec.Read(RealSpec.Module);
+        var reformatted = original
+            .Replace("\npaths:\n", "\n\n\npaths:\n", StringComparison.Ordinal)
+            .Replace("operationId: detachModule\n", "operationId: detachModule   \n", StringComparison.Ordinal)
+            .Replace("\ncomponents:\n", "\n   \n\ncomponents:\n", StringComparison.Ordinal) + "\n\n";
+        reformatted.ShouldNotBe(original);
+
+        var second = first.RunAgain(driver => driver.ReplaceAdditionalText(
+            project.Text(RealSpec.VirtualPath(RealSpec.Module)),
+            new InMemoryAdditionalText(RealSpec.VirtualPath(RealSpec.Module), reformatted)));
+
+        Reasons(second, TrackingNames.SpecFiles).Count(reason => reason == IncrementalStepRunReason.Modified).ShouldBe(1);
+        Reasons(second, TrackingNames.ApiModel).ShouldBe(new[] { IncrementalStepRunReason.Unchanged });
+        Reasons(second, TrackingNames.Clients).ShouldAllBe(reason => reason == IncrementalStepRunReason.Cached);
+        Reasons(second, TrackingNames.Schemas).ShouldAllBe(reason => reason == IncrementalStepRunReason.Cached);
+        ReemittedOutputs(second).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ChangingOneOperationReemitsOnlyItsClient()
+    {
+        var project = RealSpec.ModuleApiProject();
+        var first = GeneratorDriverHarness.Run(project);
+        var original = RealSpec.Read(RealSpec.Module);
+        var edited = original.Replace(
+            "summary: Give control of one chat back to the Primary Channel.",
+            "summary: Hand control of one chat back to the Primary Channel.",
+            StringComparison.Ordinal);
+        edited.ShouldNotBe(original);
+
+        var second = first.RunAgain(driver => driver.ReplaceAdditionalText(
+            project.Text(RealSpec.VirtualPath(RealSpec.Module)),
+            new InMemoryAdditionalText(RealSpec.VirtualPath(RealSpec.Module), edited)));
+
+        Reasons(second, TrackingNames.ApiModel).ShouldBe(new[] { IncrementalStepRunReason.Modified });
+        ClientReasons(second).ShouldBe(new Dictionary<string, IncrementalStepRunReason>
+        {
+            ["LineModuleAttachClient"] = IncrementalStepRunReason.Unchanged,
+            ["LineModuleClient"] = IncrementalStepRunReason.Modified,
+        });
+        Reasons(second, TrackingNames.Schemas).ShouldAllBe(reason => IncrementalSteps.IsReused(reason));
+        ReemittedOutputs(second).ShouldBe(new[] { "Clients.LineModuleClient Modified" });
+        second.Source("Clients.LineModuleClient.g.cs").ShouldContain("/// <summary>Hand control of one chat back to the Primary Channel.</summary>");
+        second.Source("Clients.LineModuleAttachClient.g.cs").ShouldBe(first.Source("Clients.LineModuleAttachClient.g.cs"));
+    }
+
+    [Fact]
+    public void ChangingOneSchemaReemitsOnlyItsModel()
+    {
+        var project = RealSpec.ModuleApiProject();
+        var first = GeneratorDriverHarness.Run(project);
+        var original = RealSpec.Read(RealSpec.Module);
+        var edited = original.Replace("description: An OA bot the module is attached to.", "description: A bot the module acts for.", StringComparison.Ordinal);
+        edited.ShouldNotBe(original);
+
+        var second = first.RunAgain(driver => driver.ReplaceAdditionalText(
+            project.Text(RealSpec.VirtualPath(RealSpec.Module)),
+            new InMemoryAdditionalText(RealSpec.VirtualPath(RealSpec.Module), edited)));
+
+        Reasons(second, TrackingNames.Clients).ShouldAllBe(reason => IncrementalSteps.IsReused(reason));
+        ReemittedOutputs(second).ShouldBe(new[] { "TestApi.Models.ModuleBot Modified" });
+    }
+
+    [Fact]
+    public void NewYamlFileProducesNewOutputsOnlyForItsOwnClientAndSchema()
+    {
+        var project = RealSpec.ModuleApiProject().WithOptInMetadataFor(WidgetsPath);
+        var first = GeneratorDriverHarness.Run(project);
+
+        var second = first.RunAgain(driver => driver.AddAdditionalTexts(
+            System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(WidgetsPath, TestSpecs.Widgets))));
+
+        second.Diagnostics.ShouldBeEmpty();
+        Reasons(second, TrackingNames.SpecFiles).ShouldBe(new[]
+        {
+            IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached, IncrementalStepRunReason.New,
+        });
+        ClientReasons(second).ShouldBe(new Dictionary<string, IncrementalStepRunReason>
+        {
+            ["LineModuleAttachClient"] = IncrementalStepRunReason.Unchanged,
+            ["LineModuleClient"] = IncrementalStepRunReason.Unchanged,
+            ["WidgetClient"] = IncrementalStepRunReason.New,
+        });
+        SchemaReasons(second).Where(pair => !IncrementalSteps.IsReused(pair.Value))
+            .ShouldBe(new[] { new KeyValuePair<string, IncrementalStepRunReason>("TestApi.Widgets.Widget", IncrementalStepRunReason.New) });
+
+        // The manifest counts clients, operations and models, so it is the one existing file that must change.
+        ReemittedOutputs(second).ShouldBe(new[] { "Clients.WidgetClient New", "Summary Modified", "TestApi.Widgets.Widget New" });
+        second.HintNames.Except(first.HintNames).ShouldBe(new[] { "Clients.WidgetClient.g.cs", "Widgets.Widget.g.cs" });
+        second.CompilationProblems().Select(diagnostic => diagnostic.ToString()).ShouldBeEmpty();
+    }
+
+    private static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorRun run, string step)
+        => run.Outputs(step).Select(output => output.Reason).ToList();
+
+    private static Dictionary<string, IncrementalStepRunReason> ClientReasons(GeneratorRun run)
+        => run.Outputs(TrackingNames.Clients).ToDictionary(output => ((ClientSpec)output.Value).Name, output => output.Reason);
+
+    private static Dictionary<string, IncrementalStepRunReason> SchemaReasons(GeneratorRun run)
+        => run.Outputs(TrackingNames.Schemas).ToDictionary(output => (((SchemaSpec, GeneratorOptions))output.Value).Item1.FullName, output => output.Reason);
+
+    /// <summary>"What Reason" for every source output that was not simply reused from the previous run.</summary>
+    private static IReadOnlyList<string> ReemittedOutputs(GeneratorRun run)
+        => run.SourceOutputSteps
+            .SelectMany(step => step.Outputs.Where(output => output.Reason != IncrementalStepRunReason.Cached)
+                .Select(output => Label(IncrementalSteps.InputValue(step)) + " " + output.Reason))
+            .OrderBy(label => label, StringComparer.Ordinal)
+            .ToList();
+
+    private static string Label(object input) => input switch
+    {
+        ClientSpec client => "Clients." + client.Name,
+        (SchemaSpec schema, GeneratorOptions) => schema.FullName,
+        SummarySpec => "Summary",
+        ImmutableEquatableArray<DiagnosticInfo> => "Diagnostics",
+        _ => input.GetType().Name,
+    };
+}

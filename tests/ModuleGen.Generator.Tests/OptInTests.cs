@@ -1,0 +1,113 @@
+using System.Linq;
+using ModuleGen.Generator.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace ModuleGen.Generator.Tests;
+
+/// <summary>Which AdditionalFiles the generator reads, and where the generated code goes.</summary>
+public sealed class OptInTests
+{
+    [Fact]
+    public void YamlAdditionalFileWithoutMetadataOutsideTheSpecDirectoryGeneratesNothing()
+    {
+        var project = SpecProject.Create()
+            .WithProperty("ProjectDir", "/project/")
+            .WithProperty("ModuleGenSpecDirectory", "spec")
+            .WithAdditionalFile("/project/openapi/widgets.yaml", TestSpecs.Widgets);
+
+        var run = GeneratorDriverHarness.Run(project);
+
+        run.Result.GeneratedSources.ShouldBeEmpty();
+        run.Diagnostics.ShouldBeEmpty();
+        run.Outputs(TrackingNames.SpecFiles).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void YamlAdditionalFileWithoutMetadataAndWithoutSpecDirectoryGeneratesNothing()
+    {
+        var run = GeneratorDriverHarness.Run(SpecProject.Create().WithAdditionalFile("/project/widgets.yaml", TestSpecs.Widgets));
+
+        run.Result.GeneratedSources.ShouldBeEmpty();
+        run.Diagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void TheSameFileWithModuleGenSpecMetadataGenerates()
+    {
+        var project = SpecProject.Create()
+            .WithProperty("ProjectDir", "/project/")
+            .WithProperty("ModuleGenSpecDirectory", "spec")
+            .WithSpec("/project/openapi/widgets.yaml", TestSpecs.Widgets);
+
+        var run = GeneratorDriverHarness.Run(project);
+
+        run.HintNames.ShouldBe(TestSpecs.WidgetsHintNames);
+        run.Diagnostics.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("spec")]
+    [InlineData("spec/")]
+    [InlineData("./spec")]
+    public void YamlFileUnderTheConfiguredSpecDirectoryGeneratesWithoutMetadata(string directory)
+    {
+        var project = SpecProject.Create()
+            .WithProperty("ProjectDir", "/project/")
+            .WithProperty("ModuleGenSpecDirectory", directory)
+            .WithAdditionalFile("/project/spec/widgets.yaml", TestSpecs.Widgets);
+
+        var run = GeneratorDriverHarness.Run(project);
+
+        run.HintNames.ShouldBe(TestSpecs.WidgetsHintNames);
+        run.Diagnostics.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("/project/spec-old/widgets.yaml")]
+    [InlineData("/project/specification/widgets.yaml")]
+    [InlineData("/project/spec/widgets.json")]
+    [InlineData("/project/spec/widgets.yaml.draft")]
+    public void FilesThatOnlyLookLikeTheyAreUnderTheSpecDirectoryAreIgnored(string path)
+    {
+        var project = SpecProject.Create()
+            .WithProperty("ProjectDir", "/project/")
+            .WithProperty("ModuleGenSpecDirectory", "spec")
+            .WithAdditionalFile(path, TestSpecs.Widgets);
+
+        var run = GeneratorDriverHarness.Run(project);
+
+        run.Result.GeneratedSources.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ModelsGoUnderModuleGenNamespaceWhenItIsSet()
+    {
+        var project = SpecProject.Create("Contoso.Line").WithProperty("RootNamespace", "Contoso.App").WithSpec("/p/widgets.yaml", TestSpecs.Widgets);
+
+        var run = GeneratorDriverHarness.Run(project);
+
+        run.Model.Clients.Single().Namespace.ShouldBe("Contoso.Line");
+        run.Model.Schemas.Single().FullName.ShouldBe("Contoso.Line.Widgets.Widget");
+        run.Source("Clients.WidgetClient.g.cs").ShouldContain("namespace Contoso.Line\n{");
+    }
+
+    [Fact]
+    public void NamespaceFallsBackToRootNamespace()
+    {
+        var project = SpecProject.Create(moduleGenNamespace: null).WithProperty("RootNamespace", "Contoso.App").WithSpec("/p/widgets.yaml", TestSpecs.Widgets);
+
+        var run = GeneratorDriverHarness.Run(project);
+
+        run.Model.Schemas.Single().FullName.ShouldBe("Contoso.App.Widgets.Widget");
+        run.CompilationProblems().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void NamespaceDefaultsToModuleGenGeneratedWithoutEitherProperty()
+    {
+        var run = GeneratorDriverHarness.Run(SpecProject.Create(moduleGenNamespace: null).WithSpec("/p/widgets.yaml", TestSpecs.Widgets));
+
+        run.Model.Clients.Single().Namespace.ShouldBe("ModuleGen.Generated");
+    }
+}

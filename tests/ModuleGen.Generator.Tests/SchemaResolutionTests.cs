@@ -1,0 +1,72 @@
+using System.Linq;
+using ModuleGen.Generator.Model;
+using ModuleGen.Generator.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace ModuleGen.Generator.Tests;
+
+/// <summary>How $ref and inline schemas become model types.</summary>
+public sealed class SchemaResolutionTests
+{
+    private const string Operation = """
+        openapi: 3.0.3
+        info: { title: Things, version: '1.0' }
+        servers:
+          - url: https://api.example
+        paths:
+          /thing:
+            get:
+              operationId: getThing
+              responses:
+                '200':
+                  description: OK
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/ThingAlias' }
+
+        """;
+
+    [Fact]
+    public void ComponentSchemaThatIsOnlyARefIsAnAliasOfItsTarget()
+    {
+        var yaml = Operation + """
+            components:
+              schemas:
+                ThingAlias: { $ref: '#/components/schemas/Thing' }
+                Thing:
+                  type: object
+                  properties:
+                    id: { type: string }
+            """;
+
+        var run = GeneratorDriverHarness.Run(SpecProject.Create().WithSpec("/specs/things.yaml", yaml));
+
+        run.Diagnostics.ShouldBeEmpty();
+        var response = run.Model.Clients.Single().Operations.Single().Response;
+        response.ShouldBe(new ResponseSpec(BodyKind.Json, new TypeRef(TypeKind.Model, "TestApi.Models.Thing"), "OK"));
+    }
+
+    [Fact]
+    public void RefIntoAnotherOptedInFileResolvesToThatFilesModel()
+    {
+        var yaml = Operation + """
+            components:
+              schemas:
+                ThingAlias:
+                  type: object
+                  properties:
+                    error: { $ref: 'common.yaml#/components/schemas/ErrorResponse' }
+            """;
+        var project = SpecProject.Create()
+            .WithSpec("/specs/things.yaml", yaml)
+            .WithSpec("/elsewhere/common.yaml", RealSpec.Read(RealSpec.Common));
+
+        var run = GeneratorDriverHarness.Run(project);
+
+        run.Diagnostics.ShouldBeEmpty();
+        run.Model.Schemas.Single(schema => schema.Name == "ThingAlias").Properties.Single().Type
+            .ShouldBe(new TypeRef(TypeKind.Model, "TestApi.Models.ErrorResponse"));
+        run.CompilationProblems().ShouldBeEmpty();
+    }
+}
