@@ -100,5 +100,5 @@ internal static class FormEmitter
         }
     }
 
-    private static string Local(PropertySpec property) => "__" + Naming.StripAt(Naming.ToCamelCase(property.PropertyName));
+    private static string Local(PropertySpec property) => TypeNames.Local(property);
 }

@@ -261,7 +261,7 @@ internal static class ModelEmitter
         }
     }
 
-    private static string Local(PropertySpec property) => "__" + Naming.StripAt(Naming.ToCamelCase(property.PropertyName));
+    private static string Local(PropertySpec property) => TypeNames.Local(property);
 
     private static void WriteBaseDeserializer(SourceWriter writer, SchemaSpec schema)
     {
@@ -417,7 +417,7 @@ internal static class ModelEmitter
                     {
                         if (property.DefaultLiteral is not null && DefaultInitializer(property) is { } initializer)
                         {
-                            value = property.Type.IsValueType ? $"{value} ?? {initializer}" : $"{value} ?? {initializer}";
+                            value = $"{value} ?? {initializer}";
                         }
                         else
                         {

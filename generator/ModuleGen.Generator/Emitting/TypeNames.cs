@@ -48,4 +48,8 @@ internal static class TypeNames
     public static string Utf8Literal(string text) => Literal(text) + "u8";
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The local variable generated code uses for a property's value (prefixed so it never clashes).</summary>
+    public static string Local(PropertySpec property)
+        => "__" + Helpers.Naming.StripAt(Helpers.Naming.ToCamelCase(property.PropertyName));
 }
