@@ -6,7 +6,10 @@ using Shouldly;
 
 namespace ModuleGen.Line.ContractTests.Messaging;
 
-/// <summary>A Messaging API client wired to the WireMock server (every spec server, api.line.me and api-data.line.me, maps to it).</summary>
+/// <summary>
+/// The Messaging API, Insight, Manage Audience and channel access token clients wired to the WireMock server (every spec
+/// server, api.line.me and api-data.line.me, maps to it), with bot-scoped clients for <see cref="BotId"/>.
+/// </summary>
 internal sealed class MessagingApiClients : IDisposable
 {
     public const string Token = "messaging-channel-token";
@@ -29,6 +32,9 @@ internal sealed class MessagingApiClients : IDisposable
             new LineChannelCredentials("1234567890", "0123456789abcdef0123456789abcdef"));
         Messaging = new MessagingApiClient(Pipeline);
         Bot = Messaging.ForBot(BotId);
+        InsightBot = new InsightClient(Pipeline).ForBot(BotId);
+        AudienceBot = new ManageAudienceClient(Pipeline).ForBot(BotId);
+        Tokens = new ChannelAccessTokenClient(Pipeline);
     }
 
     public LineClientPipeline Pipeline { get; }
@@ -36,6 +42,13 @@ internal sealed class MessagingApiClients : IDisposable
     public MessagingApiClient Messaging { get; }
 
     public MessagingApiBotClient Bot { get; }
+
+    public InsightBotClient InsightBot { get; }
+
+    public ManageAudienceBotClient AudienceBot { get; }
+
+    /// <summary>The channel access token operations (no bot id, no Authorization header).</summary>
+    public ChannelAccessTokenClient Tokens { get; }
 
     public void Dispose() => _httpClient.Dispose();
 

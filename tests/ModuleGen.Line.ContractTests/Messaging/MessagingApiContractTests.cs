@@ -3,10 +3,12 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using ModuleGen.Line.Models;
+using ModuleGen.Testing.Spec;
 using ModuleGen.Testing.WireMock;
 using Shouldly;
 using Xunit;
 using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
+using static ModuleGen.Line.ContractTests.SpecConformance;
 
 namespace ModuleGen.Line.ContractTests.Messaging;
 
@@ -15,27 +17,6 @@ namespace ModuleGen.Line.ContractTests.Messaging;
 public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsyncLifetime
 {
     private const string JsonContentType = "application/json; charset=UTF-8"; // Jetty upper-cases the charset in its journal
-    private const string UuidPattern = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-
-    private const string PushSchema = """
-        {
-          "type": "object",
-          "required": ["to", "messages"],
-          "properties": {
-            "to": { "type": "string", "minLength": 1 },
-            "messages": {
-              "type": "array",
-              "minItems": 1,
-              "maxItems": 5,
-              "items": {
-                "type": "object",
-                "required": ["type"],
-                "properties": { "type": { "type": "string", "minLength": 1 } }
-              }
-            }
-          }
-        }
-        """;
 
     private WireMockAdmin Admin => wireMock.Admin;
 
@@ -43,14 +24,13 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    [Trait(SpecConformance.Operation, "pushMessage")]
     [Fact]
     public async Task PushMessageSendsASchemaValidBodyWithRetryKeyAndParsesSentMessages()
     {
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/push")
+        await Admin.StubAsync(Spec.Stub("pushMessage")
             .WithHeader("Authorization", "Bearer " + Token)
             .WithHeader("X-Line-Bot-Id", BotId)
-            .WithHeaderMatching("X-Line-Retry-Key", UuidPattern)
-            .WithBodyMatchingJsonSchema(PushSchema)
             .RespondJson(200, """{"sentMessages":[{"id":"461230966842064897","quoteToken":"IStG5h1Tz7b"},{"id":"461230966842064898"}]}""", ("X-Line-Request-Id", "req-push")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -68,6 +48,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Value.SentMessages[0].QuoteToken.ShouldBe("IStG5h1Tz7b");
         response.Value.SentMessages[1].QuoteToken.ShouldBeNull();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("pushMessage");
         request.WasMatched.ShouldBeTrue();
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/message/push");
@@ -78,11 +59,12 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         ShouldBeJson(request.Body, $$"""{"to":"{{UserId}}","messages":[{"type":"text","text":"Hello"},{"type":"text","text":"World"}],"notificationDisabled":true}""");
     }
 
+    [Trait(SpecConformance.Operation, "pushMessage")]
     [Fact]
     public async Task PushMessageSendsTheCallersOwnRetryKey()
     {
         const string key = "123e4567-e89b-12d3-a456-426614174000";
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/push").WithHeader("X-Line-Retry-Key", key)
+        await Admin.StubAsync(Spec.Stub("pushMessage").WithHeader("X-Line-Retry-Key", key)
             .RespondJson(200, """{"sentMessages":[{"id":"1"}]}"""));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -91,10 +73,11 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         (await Admin.GetRequestsAsync()).ShouldHaveSingleItem().Header("X-Line-Retry-Key").ShouldBe(key);
     }
 
+    [Trait(SpecConformance.Operation, "replyMessage")]
     [Fact]
     public async Task ReplyMessageSendsTheReplyTokenWithoutRetryKeyAndParsesSentMessages()
     {
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/reply")
+        await Admin.StubAsync(Spec.Stub("replyMessage")
             .RespondJson(200, """{"sentMessages":[{"id":"461230966842064899","quoteToken":"q-1"}]}""", ("X-Line-Request-Id", "req-reply")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -108,6 +91,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Value.SentMessages.ShouldHaveSingleItem().Id.ShouldBe("461230966842064899");
         response.Value.SentMessages[0].QuoteToken.ShouldBe("q-1");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("replyMessage");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/message/reply");
         request.Query.ShouldBeEmpty();
@@ -117,10 +101,11 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         ShouldBeJson(request.Body, """{"replyToken":"nHuyWiB7yP5Zw52FIkcQobQuGDXCTA","messages":[{"type":"text","text":"Thanks!"}]}""");
     }
 
+    [Trait(SpecConformance.Operation, "multicast")]
     [Fact]
     public async Task MulticastSendsEveryRecipientWithRetryKey()
     {
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/multicast").RespondJson(200, "{}", ("X-Line-Request-Id", "req-multicast")));
+        await Admin.StubAsync(Spec.Stub("multicast").RespondJson(200, "{}", ("X-Line-Request-Id", "req-multicast")));
         using var clients = new MessagingApiClients(wireMock);
 
         var response = await clients.Bot.MulticastAsync(new MulticastRequest
@@ -133,6 +118,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-multicast");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("multicast");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/message/multicast");
         request.Query.ShouldBeEmpty();
@@ -142,10 +128,11 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         ShouldBeJson(request.Body, $$"""{"to":["{{UserId}}","{{OtherUserId}}"],"messages":[{"type":"text","text":"Sale today"}],"customAggregationUnits":["promo"]}""");
     }
 
+    [Trait(SpecConformance.Operation, "narrowcast")]
     [Fact]
     public async Task NarrowcastIsAcceptedWith202AndTheRequestIdIsTheProgressHandle()
     {
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/narrowcast")
+        await Admin.StubAsync(Spec.Stub("narrowcast")
             .RespondJson(202, "{}", ("X-Line-Request-Id", "7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -160,6 +147,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.RequestId.ShouldBe("7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b");
         response.AlreadyAccepted.ShouldBeFalse();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("narrowcast");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/message/narrowcast");
         request.Query.ShouldBeEmpty();
@@ -169,11 +157,12 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         ShouldBeJson(request.Body, """{"messages":[{"type":"text","text":"Members only"}],"recipient":{"type":"audience","audienceGroupId":5614991017776},"limit":{"max":100}}""");
     }
 
+    [Trait(SpecConformance.Operation, "getNarrowcastProgress")]
     [Fact]
     public async Task GetNarrowcastProgressSendsTheRequestIdQueryAndParsesTheProgress()
     {
         const string requestId = "7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b";
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/message/progress/narrowcast").WithQueryParameter("requestId", requestId)
+        await Admin.StubAsync(Spec.Stub("getNarrowcastProgress").WithQueryParameter("requestId", requestId)
             .RespondJson(200, """{"phase":"succeeded","successCount":10,"failureCount":1,"targetCount":11,"acceptedTime":"2020-12-03T10:15:30.121Z","completedTime":"2020-12-03T10:15:32.500Z"}"""));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -187,6 +176,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         progress.CompletedTime.ShouldBe("2020-12-03T10:15:32.500Z");
         progress.ErrorCode.ShouldBeNull();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("getNarrowcastProgress");
         request.Method.ShouldBe("GET");
         request.Path.ShouldBe("/v2/bot/message/progress/narrowcast");
         request.Query.Count.ShouldBe(1);
@@ -197,10 +187,11 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         request.Body.ShouldBeEmpty();
     }
 
+    [Trait(SpecConformance.Operation, "broadcast")]
     [Fact]
     public async Task BroadcastSendsTheMessagesWithRetryKey()
     {
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/broadcast").RespondJson(200, "{}", ("X-Line-Request-Id", "req-broadcast")));
+        await Admin.StubAsync(Spec.Stub("broadcast").RespondJson(200, "{}", ("X-Line-Request-Id", "req-broadcast")));
         using var clients = new MessagingApiClients(wireMock);
 
         var response = await clients.Bot.BroadcastAsync(new BroadcastRequest
@@ -212,6 +203,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-broadcast");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("broadcast");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/message/broadcast");
         request.Query.ShouldBeEmpty();
@@ -221,10 +213,11 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         ShouldBeJson(request.Body, """{"messages":[{"type":"text","text":"Hello, everyone"}],"notificationDisabled":false}""");
     }
 
+    [Trait(SpecConformance.Operation, "getMessageQuota")]
     [Fact]
     public async Task GetMessageQuotaParsesTypeAndValue()
     {
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/message/quota").RespondJson(200, """{"type":"limited","value":1000}""", ("X-Line-Request-Id", "req-quota")));
+        await Admin.StubAsync(Spec.Stub("getMessageQuota").RespondJson(200, """{"type":"limited","value":1000}""", ("X-Line-Request-Id", "req-quota")));
         using var clients = new MessagingApiClients(wireMock);
 
         var response = await clients.Bot.GetMessageQuotaAsync();
@@ -233,14 +226,15 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Value.Type.ShouldBe(MessageQuotaResponseType.Limited);
         response.Value.Value.ShouldBe(1000);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessGet(request, "/v2/bot/message/quota");
+        ShouldBeBodylessGet(request, "/v2/bot/message/quota", "getMessageQuota");
     }
 
+    [Trait(SpecConformance.Operation, "getProfile")]
     [Fact]
     public async Task GetProfileSendsTheLFormUserIdInThePathAndParsesTheProfile()
     {
         var path = "/v2/bot/profile/" + Uri.EscapeDataString(UserId);
-        await Admin.StubAsync(StubBuilder.Get(path).RespondJson(
+        await Admin.StubAsync(Spec.Stub("getProfile", ("userId", UserId)).RespondJson(
             200,
             $$"""{"displayName":"Brown","userId":"{{UserId}}","pictureUrl":"https://profile.line-scdn.net/abc","statusMessage":"Hello, LINE!","language":"en"}"""));
         using var clients = new MessagingApiClients(wireMock);
@@ -253,13 +247,14 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         profile.StatusMessage.ShouldBe("Hello, LINE!");
         profile.Language.ShouldBe("en");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessGet(request, "/v2/bot/profile/LUb577ef3cbe786a8da85ff8e902a03fc6-U5fac33f633e72c192759f09afc41fa28");
+        ShouldBeBodylessGet(request, "/v2/bot/profile/LUb577ef3cbe786a8da85ff8e902a03fc6-U5fac33f633e72c192759f09afc41fa28", "getProfile");
     }
 
+    [Trait(SpecConformance.Operation, "getProfile")]
     [Fact]
     public async Task GetProfileEscapesReservedCharactersInTheUserId()
     {
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/profile/a%2Fb%20c").RespondJson(200, """{"displayName":"X","userId":"a/b c"}"""));
+        await Admin.StubAsync(Spec.Stub("getProfile", ("userId", "a/b c")).RespondJson(200, """{"displayName":"X","userId":"a/b c"}"""));
         using var clients = new MessagingApiClients(wireMock);
 
         (await clients.Bot.GetProfileAsync("a/b c")).Value.UserId.ShouldBe("a/b c");
@@ -267,10 +262,11 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         (await Admin.GetRequestsAsync()).ShouldHaveSingleItem().Url.ShouldBe("/v2/bot/profile/a%2Fb%20c");
     }
 
+    [Trait(SpecConformance.Operation, "getBotInfo")]
     [Fact]
     public async Task GetBotInfoParsesTheBotAndItsModes()
     {
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/info").RespondJson(
+        await Admin.StubAsync(Spec.Stub("getBotInfo").RespondJson(
             200,
             $$"""{"userId":"{{BotId}}","basicId":"@216ru...","displayName":"Example bot","pictureUrl":"https://obs.line-apps.com/x","chatMode":"chat","markAsReadMode":"manual"}"""));
         using var clients = new MessagingApiClients(wireMock);
@@ -284,13 +280,14 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         info.PictureUrl.ShouldBe("https://obs.line-apps.com/x");
         info.ChatMode.ShouldBe(BotInfoResponseChatMode.Chat);
         info.MarkAsReadMode.ShouldBe(BotInfoResponseMarkAsReadMode.Manual);
-        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/info");
+        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/info", "getBotInfo");
     }
 
+    [Trait(SpecConformance.Operation, "getGroupSummary")]
     [Fact]
     public async Task GetGroupSummaryParsesTheGroup()
     {
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/group/" + GroupId + "/summary").RespondJson(
+        await Admin.StubAsync(Spec.Stub("getGroupSummary", ("groupId", GroupId)).RespondJson(
             200,
             $$"""{"groupId":"{{GroupId}}","groupName":"Group name","pictureUrl":"https://profile.line-scdn.net/g"}"""));
         using var clients = new MessagingApiClients(wireMock);
@@ -300,26 +297,28 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         summary.GroupId.ShouldBe(GroupId);
         summary.GroupName.ShouldBe("Group name");
         summary.PictureUrl.ShouldBe("https://profile.line-scdn.net/g");
-        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/group/" + GroupId + "/summary");
+        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/group/" + GroupId + "/summary", "getGroupSummary");
     }
 
+    [Trait(SpecConformance.Operation, "getGroupMemberCount")]
     [Fact]
     public async Task GetGroupMemberCountParsesTheCount()
     {
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/group/" + GroupId + "/members/count").RespondJson(200, """{"count":3}"""));
+        await Admin.StubAsync(Spec.Stub("getGroupMemberCount", ("groupId", GroupId)).RespondJson(200, """{"count":3}"""));
         using var clients = new MessagingApiClients(wireMock);
 
         (await clients.Bot.GetGroupMemberCountAsync(GroupId)).Value.Count.ShouldBe(3);
 
-        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/group/" + GroupId + "/members/count");
+        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/group/" + GroupId + "/members/count", "getGroupMemberCount");
     }
 
+    [Trait(SpecConformance.Operation, "getFollowers")]
     [Fact]
     public async Task GetAllFollowersWalksBothPagesWithTheStartToken()
     {
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/followers/ids").WithPriority(2)
+        await Admin.StubAsync(Spec.Stub("getFollowers").WithPriority(2)
             .RespondJson(200, """{"userIds":["U1","U2"],"next":"yANU9IA..."}"""));
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/followers/ids").WithQueryParameter("start", "yANU9IA...").WithPriority(1)
+        await Admin.StubAsync(Spec.Stub("getFollowers").WithQueryParameter("start", "yANU9IA...").WithPriority(1)
             .RespondJson(200, """{"userIds":["U3"]}"""));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -344,10 +343,11 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         }
     }
 
+    [Trait(SpecConformance.Operation, "showLoadingAnimation")]
     [Fact]
     public async Task ShowLoadingAnimationIsAcceptedWith202()
     {
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/chat/loading/start").RespondJson(202, "{}", ("X-Line-Request-Id", "req-loading")));
+        await Admin.StubAsync(Spec.Stub("showLoadingAnimation").RespondJson(202, "{}", ("X-Line-Request-Id", "req-loading")));
         using var clients = new MessagingApiClients(wireMock);
 
         var response = await clients.Bot.ShowLoadingAnimationAsync(new ShowLoadingAnimationRequest { ChatId = UserId, LoadingSeconds = 5 });
@@ -355,6 +355,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Status.ShouldBe(202);
         response.RequestId.ShouldBe("req-loading");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("showLoadingAnimation");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/chat/loading/start");
         request.Query.ShouldBeEmpty();
@@ -364,10 +365,11 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         ShouldBeJson(request.Body, $$"""{"chatId":"{{UserId}}","loadingSeconds":5}""");
     }
 
+    [Trait(SpecConformance.Operation, "markMessagesAsRead")]
     [Fact]
     public async Task MarkMessagesAsReadSendsTheChatReference()
     {
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/markAsRead").RespondStatus(200, ("X-Line-Request-Id", "req-read")));
+        await Admin.StubAsync(Spec.Stub("markMessagesAsRead").RespondStatus(200, ("X-Line-Request-Id", "req-read")));
         using var clients = new MessagingApiClients(wireMock);
 
         var response = await clients.Bot.MarkMessagesAsReadAsync(new MarkMessagesAsReadRequest { Chat = new ChatReference { UserId = UserId } });
@@ -375,6 +377,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-read");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("markMessagesAsRead");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/message/markAsRead");
         request.Query.ShouldBeEmpty();
@@ -384,17 +387,19 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         ShouldBeJson(request.Body, $$$"""{"chat":{"userId":"{{{UserId}}}"}}""");
     }
 
+    [Trait(SpecConformance.Operation, "issueLinkToken")]
     [Fact]
     public async Task IssueLinkTokenPostsWithoutABodyAndParsesTheToken()
     {
         var path = "/v2/bot/user/" + UserId + "/linkToken";
-        await Admin.StubAsync(StubBuilder.Post(path).RespondJson(200, """{"linkToken":"NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY"}"""));
+        await Admin.StubAsync(Spec.Stub("issueLinkToken", ("userId", UserId)).RespondJson(200, """{"linkToken":"NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY"}"""));
         using var clients = new MessagingApiClients(wireMock);
 
         var response = await clients.Bot.IssueLinkTokenAsync(UserId);
 
         response.Value.LinkToken.ShouldBe("NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("issueLinkToken");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe(path);
         request.Query.ShouldBeEmpty();
@@ -404,11 +409,12 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         request.Body.ShouldBeEmpty();
     }
 
+    [Trait(SpecConformance.Operation, "getMessageContent")]
     [Fact]
     public async Task GetMessageContentStreamsTheBinaryBody()
     {
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0xFF, 0xD9];
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/message/325708/content").RespondBinary(200, jpeg, "image/jpeg", ("X-Line-Request-Id", "req-content")));
+        await Admin.StubAsync(Spec.Stub("getMessageContent", ("messageId", "325708")).RespondBinary(200, jpeg, "image/jpeg", ("X-Line-Request-Id", "req-content")));
         using var clients = new MessagingApiClients(wireMock);
 
         using var response = await clients.Bot.GetMessageContentAsync("325708");
@@ -420,15 +426,16 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         await response.Content.CopyToAsync(buffer);
         buffer.ToArray().ShouldBe(jpeg);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessGet(request, "/v2/bot/message/325708/content");
+        ShouldBeBodylessGet(request, "/v2/bot/message/325708/content", "getMessageContent");
     }
 
+    [Trait(SpecConformance.Operation, "setRichMenuImage")]
     [Fact]
     public async Task SetRichMenuImageUploadsTheBytesWithTheirContentType()
     {
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0xFF];
         const string path = "/v2/bot/richmenu/richmenu-88c05ef6921ae53f8b58a25f3a65faf7/content";
-        await Admin.StubAsync(StubBuilder.Post(path).WithHeader("Content-Type", "image/png").RespondStatus(200, ("X-Line-Request-Id", "req-image")));
+        await Admin.StubAsync(Spec.Stub("setRichMenuImage", ("richMenuId", "richmenu-88c05ef6921ae53f8b58a25f3a65faf7")).WithHeader("Content-Type", "image/png").RespondStatus(200, ("X-Line-Request-Id", "req-image")));
         using var clients = new MessagingApiClients(wireMock);
         using var content = new MemoryStream(png);
 
@@ -438,6 +445,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.RequestId.ShouldBe("req-image");
         content.CanRead.ShouldBeTrue(); // the caller keeps owning the stream
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("setRichMenuImage");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe(path);
         request.Query.ShouldBeEmpty();
@@ -447,6 +455,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         request.BodyBytes.ShouldBe(png);
     }
 
+    [Trait(SpecConformance.Operation, "setRichMenuImage")]
     [Fact]
     public async Task SetRichMenuImageRejectsAnUnsupportedContentTypeBeforeAnyRequest()
     {
@@ -460,11 +469,12 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         (await Admin.GetRequestsAsync()).ShouldBeEmpty();
     }
 
+    [Trait(SpecConformance.Operation, "pushMessage")]
     [Fact]
     public async Task PushAnsweredWith409AndAnAcceptedRequestIdIsAlreadyAccepted()
     {
         const string key = "123e4567-e89b-12d3-a456-426614174000";
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/push").WithHeader("X-Line-Retry-Key", key).RespondJson(
+        await Admin.StubAsync(Spec.Stub("pushMessage").WithHeader("X-Line-Retry-Key", key).RespondJson(
             409,
             """{"message":"The retry key is already accepted","sentMessages":[{"id":"461230966842064897","quoteToken":"IStG5h1Tz7b"}]}""",
             ("X-Line-Request-Id", "req-second"),
@@ -483,13 +493,16 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         sent.Id.ShouldBe("461230966842064897");
         sent.QuoteToken.ShouldBe("IStG5h1Tz7b");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("pushMessage");
         request.Header("X-Line-Retry-Key").ShouldBe(key);
         ShouldCarryBotAuth(request);
     }
 
+    [Trait(SpecConformance.Operation, "pushMessage")]
     [Fact]
     public async Task PushAnsweredWith400BecomesLineApiExceptionWithDetails()
     {
+        // A plain stub: the empty text breaks the spec (minLength 1), so a spec-derived stub would not match; LINE itself answers 400.
         await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/push").RespondJson(
             400,
             """{"message":"The request body has 2 error(s)","details":[{"message":"May not be empty","property":"messages[0].text"},{"message":"Must be one of the following values: [text, image, video, audio, location, sticker, template, imagemap]","property":"messages[1].type"}]}""",
@@ -513,8 +526,9 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         (await Admin.GetRequestsAsync()).Count.ShouldBe(1);
     }
 
-    private static void ShouldBeBodylessGet(RecordedRequest request, string path)
+    private static void ShouldBeBodylessGet(RecordedRequest request, string path, string operationId)
     {
+        request.ShouldConformTo(operationId);
         request.Method.ShouldBe("GET");
         request.Path.ShouldBe(path);
         request.Query.ShouldBeEmpty();

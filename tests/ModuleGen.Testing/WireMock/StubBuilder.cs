@@ -30,6 +30,8 @@ public sealed class StubBuilder
     private readonly JsonArray bodyPatterns = [];
     private readonly JsonObject headers = [];
     private readonly JsonObject queryParameters = [];
+    private readonly JsonObject formParameters = [];
+    private readonly JsonArray multipartPatterns = [];
     private readonly JsonObject mapping = [];
     private int? fixedDelayMilliseconds;
 
@@ -68,6 +70,27 @@ public sealed class StubBuilder
     public StubBuilder WithQueryParameter(string name, string value)
     {
         queryParameters[name] = new JsonObject { ["equalTo"] = value };
+        return this;
+    }
+
+    /// <summary>Requires the (decoded) form field of an <c>application/x-www-form-urlencoded</c> body to match the Java regular expression.</summary>
+    public StubBuilder WithFormParameterMatching(string name, string pattern)
+    {
+        formParameters[name] = new JsonObject { ["matches"] = pattern };
+        return this;
+    }
+
+    /// <summary>Requires a multipart/form-data part named <paramref name="name"/> (by its Content-Disposition).</summary>
+    public StubBuilder WithMultipartPart(string name)
+    {
+        multipartPatterns.Add(new JsonObject
+        {
+            ["matchingType"] = "ANY",
+            ["headers"] = new JsonObject
+            {
+                ["Content-Disposition"] = new JsonObject { ["matches"] = $".*(^|[; ])name=\"?{System.Text.RegularExpressions.Regex.Escape(name)}\"?(;.*)?" },
+            },
+        });
         return this;
     }
 
@@ -231,9 +254,19 @@ public sealed class StubBuilder
             builtRequest["queryParameters"] = queryParameters.DeepClone();
         }
 
+        if (formParameters.Count > 0)
+        {
+            builtRequest["formParameters"] = formParameters.DeepClone();
+        }
+
         if (bodyPatterns.Count > 0)
         {
             builtRequest["bodyPatterns"] = bodyPatterns.DeepClone();
+        }
+
+        if (multipartPatterns.Count > 0)
+        {
+            builtRequest["multipartPatterns"] = multipartPatterns.DeepClone();
         }
 
         if (fixedDelayMilliseconds is { } delay)
