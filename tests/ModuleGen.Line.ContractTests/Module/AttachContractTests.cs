@@ -4,9 +4,11 @@ using System.Net;
 using System.Text;
 using System.Threading.Tasks;
 using ModuleGen.Line.Attach;
+using ModuleGen.Testing.Spec;
 using ModuleGen.Testing.WireMock;
 using Shouldly;
 using Xunit;
+using static ModuleGen.Line.ContractTests.SpecConformance;
 
 namespace ModuleGen.Line.ContractTests.Module;
 
@@ -32,10 +34,11 @@ public sealed class AttachContractTests(WireMockFixture wireMock) : IAsyncLifeti
         BrandTypes = new[] { "premium", "verified" },
     });
 
+    [Trait(SpecConformance.Operation, "attachModule")]
     [Fact]
     public async Task AttachSendsBasicAuthAndTheSnakeCaseFormOfTheAuthorizeUrl()
     {
-        await Admin.StubAsync(StubBuilder.Post(TokenPath).RespondJson(
+        await Admin.StubAsync(Spec.Stub("attachModule").RespondJson(
             200, """{"bot_id":"U5fac33f633e72c192759f09afc41fa28","scopes":["message:send","message:receive"]}"""));
         using var clients = new ModuleApiClients(wireMock);
         var attempt = NewAttempt();
@@ -45,6 +48,7 @@ public sealed class AttachContractTests(WireMockFixture wireMock) : IAsyncLifeti
         attached.Value.BotId.ShouldBe("U5fac33f633e72c192759f09afc41fa28");
         attached.Value.Scopes.ShouldBe(new[] { "message:send", "message:receive" });
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("attachModule");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe(TokenPath);
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(ModuleApiClients.ChannelId + ":" + ModuleApiClients.ChannelSecret));
@@ -65,10 +69,11 @@ public sealed class AttachContractTests(WireMockFixture wireMock) : IAsyncLifeti
         form["brand_type"].ShouldBe("premium verified");
     }
 
+    [Trait(SpecConformance.Operation, "attachModule")]
     [Fact]
     public async Task AttachResponseWithAScopeStringIsReadAsTheScopeList()
     {
-        await Admin.StubAsync(StubBuilder.Post(TokenPath).RespondJson(
+        await Admin.StubAsync(Spec.Stub("attachModule").RespondJson(
             200, """{"scope":"message:send profile:read","bot_id":"U5fac33f633e72c192759f09afc41fa28"}"""));
         using var clients = new ModuleApiClients(wireMock);
         var attempt = NewAttempt();
@@ -94,7 +99,7 @@ public sealed class AttachContractTests(WireMockFixture wireMock) : IAsyncLifeti
     [InlineData(403)]
     public async Task RefusedAttachBecomesLineApiExceptionWithTheMessage(int status)
     {
-        await Admin.StubAsync(StubBuilder.Post(TokenPath).RespondJson(status, """{"message":"invalid code"}""", ("X-Line-Request-Id", "req-attach")));
+        await Admin.StubAsync(Spec.Stub("attachModule").RespondJson(status, """{"message":"invalid code"}""", ("X-Line-Request-Id", "req-attach")));
         using var clients = new ModuleApiClients(wireMock);
         var attempt = NewAttempt();
 

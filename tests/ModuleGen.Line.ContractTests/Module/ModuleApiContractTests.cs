@@ -3,9 +3,11 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ModuleGen.Line.Models;
+using ModuleGen.Testing.Spec;
 using ModuleGen.Testing.WireMock;
 using Shouldly;
 using Xunit;
+using static ModuleGen.Line.ContractTests.SpecConformance;
 
 namespace ModuleGen.Line.ContractTests.Module;
 
@@ -23,10 +25,11 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    [Trait(SpecConformance.Operation, "detachModule")]
     [Fact]
     public async Task DetachSendsTheBotInTheBodyWithBearerAuthAndNoBotIdHeader()
     {
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/channel/detach").RespondStatus(200, ("X-Line-Request-Id", "req-detach")));
+        await Admin.StubAsync(Spec.Stub("detachModule").RespondStatus(200, ("X-Line-Request-Id", "req-detach")));
         using var clients = new ModuleApiClients(wireMock);
 
         var response = await clients.Module.DetachModuleAsync(new DetachModuleRequest { BotId = BotId });
@@ -34,6 +37,7 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-detach");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("detachModule");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/channel/detach");
         request.Query.ShouldBeEmpty();
@@ -44,10 +48,11 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
         ShouldBeJson(request.Body, $$"""{"botId":"{{BotId}}"}""");
     }
 
+    [Trait(SpecConformance.Operation, "getModules")]
     [Fact]
     public async Task GetModulesSendsStartAndLimitWithoutBotIdHeaderAndParsesThePage()
     {
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/list").RespondJson(
+        await Admin.StubAsync(Spec.Stub("getModules").WithQueryParameter("start", "token-1").WithQueryParameter("limit", "50").RespondJson(
             200,
             """{"bots":[{"userId":"U1111111111111111111111111111111a","basicId":"@628abcde","displayName":"Cafe","pictureUrl":"https://profile.line-scdn.net/a"},{"userId":"U2222222222222222222222222222222b","basicId":"@628fghij","premiumId":"@cafe","displayName":"Bar"}],"next":"token-2"}""",
             ("X-Line-Request-Id", "req-list")));
@@ -62,8 +67,10 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
         page.Value.Bots[0].PremiumId.ShouldBeNull();
         page.Value.Bots[1].PremiumId.ShouldBe("@cafe");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("getModules");
         request.Method.ShouldBe("GET");
         request.Path.ShouldBe("/v2/bot/list");
+        request.Query.Count.ShouldBe(2);
         request.Query["start"].ShouldBe(new[] { "token-1" });
         request.Query["limit"].ShouldBe(new[] { "50" });
         request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
@@ -72,12 +79,13 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
         request.Body.ShouldBeEmpty();
     }
 
+    [Trait(SpecConformance.Operation, "getModules")]
     [Fact]
     public async Task GetAllBotsWalksEveryPageWithTheContinuationToken()
     {
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/list").WithPriority(2)
+        await Admin.StubAsync(Spec.Stub("getModules").WithPriority(2)
             .RespondJson(200, """{"bots":[{"userId":"U1","basicId":"@1","displayName":"One"}],"next":"page-2"}"""));
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/list").WithQueryParameter("start", "page-2").WithPriority(1)
+        await Admin.StubAsync(Spec.Stub("getModules").WithQueryParameter("start", "page-2").WithPriority(1)
             .RespondJson(200, """{"bots":[{"userId":"U2","basicId":"@2","displayName":"Two"},{"userId":"U3","basicId":"@3","displayName":"Three"}]}"""));
         using var clients = new ModuleApiClients(wireMock);
 
@@ -89,20 +97,27 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
         requests[0].Query.ContainsKey("start").ShouldBeFalse();
         requests[1].Query["start"].ShouldBe(new[] { "page-2" });
         requests.ShouldAllBe(r => r.Query["limit"].Single() == "2");
+        foreach (var request in requests)
+        {
+            request.ShouldConformTo("getModules");
+        }
     }
 
+    [Trait(SpecConformance.Operation, "acquireChatControl")]
     [Fact]
     public async Task AcquireChatControlSendsTheBotIdHeaderTheEscapedChatAndTheBody()
     {
-        await Admin.StubAsync(StubBuilder.Post(EscapedChatPath + "/acquire").RespondStatus(200, ("X-Line-Request-Id", "req-acquire")));
+        await Admin.StubAsync(Spec.Stub("acquireChatControl", ("chatId", ChatId)).RespondStatus(200, ("X-Line-Request-Id", "req-acquire")));
         using var clients = new ModuleApiClients(wireMock);
 
         var response = await clients.Module.ForBot(BotId).AcquireChatControlAsync(ChatId, new AcquireChatControlRequest { Expired = false, Ttl = 600 });
 
         response.RequestId.ShouldBe("req-acquire");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("acquireChatControl");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe(EscapedChatPath + "/acquire");
+        request.Query.ShouldBeEmpty();
         request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
         request.Header("X-Line-Bot-Id").ShouldBe(BotId);
         request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
@@ -110,32 +125,38 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
         ShouldBeJson(request.Body, """{"expired":false,"ttl":600}""");
     }
 
+    [Trait(SpecConformance.Operation, "acquireChatControl")]
     [Fact]
     public async Task AcquireChatControlWithoutARequestSendsNoBody()
     {
-        await Admin.StubAsync(StubBuilder.Post(EscapedChatPath + "/acquire").RespondStatus(200));
+        await Admin.StubAsync(Spec.Stub("acquireChatControl", SpecBody.Omitted, ("chatId", ChatId)).RespondStatus(200));
         using var clients = new ModuleApiClients(wireMock);
 
         await clients.Module.ForBot(BotId).AcquireChatControlAsync(ChatId);
 
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("acquireChatControl");
         request.Header("X-Line-Bot-Id").ShouldBe(BotId);
         request.HasHeader("Content-Type").ShouldBeFalse();
         request.Body.ShouldBeEmpty();
     }
 
+    [Trait(SpecConformance.Operation, "releaseChatControl")]
     [Fact]
     public async Task ReleaseChatControlSendsTheBotIdHeaderAndNoBody()
     {
-        await Admin.StubAsync(StubBuilder.Post(EscapedChatPath + "/release").RespondStatus(200, ("X-Line-Request-Id", "req-release")));
+        await Admin.StubAsync(Spec.Stub("releaseChatControl", ("chatId", ChatId)).RespondStatus(200, ("X-Line-Request-Id", "req-release")));
         using var clients = new ModuleApiClients(wireMock);
 
         var response = await clients.Module.ForBot(BotId).ReleaseChatControlAsync(ChatId);
 
         response.RequestId.ShouldBe("req-release");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("releaseChatControl");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe(EscapedChatPath + "/release");
+        request.Query.ShouldBeEmpty();
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
         request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
         request.Header("X-Line-Bot-Id").ShouldBe(BotId);
         request.HasHeader("Content-Type").ShouldBeFalse();
