@@ -82,6 +82,7 @@ internal static class FormEmitter
         writer.WriteLine($"if ({property.PropertyName} is {{ }} {Local(property)})");
         using (writer.Braces())
         {
+            ConstraintChecks.WriteForProperty(writer, schema, property, Local(property));
             writer.WriteLine(string.Format(addFormat, text));
         }
     }

@@ -250,16 +250,19 @@ internal static class ModelEmitter
             writer.WriteLine($"if ({access} is {{ }} {Local(property)})");
             using (writer.Braces())
             {
+                ConstraintChecks.WriteForProperty(writer, schema, property, Local(property));
                 writer.WriteLine($"writer.WritePropertyName({name});");
                 writer.WriteLine(JsonCode.WriteValue(property.Type, "writer", Local(property)));
             }
         }
         else
         {
+            ConstraintChecks.WriteForProperty(writer, schema, property, access);
             writer.WriteLine($"writer.WritePropertyName({name});");
             writer.WriteLine(JsonCode.WriteValue(property.Type, "writer", access));
         }
     }
+
 
     private static string Local(PropertySpec property) => TypeNames.Local(property);
 

@@ -216,39 +216,8 @@ internal static class OperationEmitter
                     : $"{Argument}.NotNull({name}, nameof({name}));");
             }
 
-            var checks = new List<string>();
             var value = parameter.Required ? name : "__" + Naming.StripAt(name);
-            if (parameter.Type.IsNumber)
-            {
-                if (constraints.Minimum is not null)
-                {
-                    checks.Add($"{Argument}.AtLeast({value}, {constraints.Minimum}, nameof({name}));");
-                }
-
-                if (constraints.Maximum is not null)
-                {
-                    checks.Add($"{Argument}.AtMost({value}, {constraints.Maximum}, nameof({name}));");
-                }
-            }
-
-            if (isString)
-            {
-                if (constraints.MinLength is not null || constraints.MaxLength is not null)
-                {
-                    checks.Add($"{Argument}.Length({value}, {Nullable(constraints.MinLength)}, {Nullable(constraints.MaxLength)}, nameof({name}));");
-                }
-
-                if (constraints.Pattern is not null)
-                {
-                    checks.Add($"{Argument}.Matches({value}, {TypeNames.Literal(constraints.Pattern)}, nameof({name}));");
-                }
-            }
-
-            if (parameter.Type.Kind == TypeKind.Array && (constraints.MinItems is not null || constraints.MaxItems is not null))
-            {
-                checks.Add($"{Argument}.Count({value}, {Nullable(constraints.MinItems)}, {Nullable(constraints.MaxItems)}, nameof({name}));");
-            }
-
+            var checks = ConstraintChecks.For(parameter.Type, constraints, value, $"nameof({name})");
             if (checks.Count == 0)
             {
                 continue;
@@ -288,8 +257,6 @@ internal static class OperationEmitter
             }
         }
     }
-
-    private static string Nullable(int? value) => value is null ? "null" : TypeNames.Int(value.Value);
 
     private static void WriteUri(SourceWriter writer, OperationSpec operation)
     {

@@ -43,7 +43,8 @@ public sealed record PropertySpec(
     bool Nullable,
     string? Description,
     string? ReadAlso,
-    string? DefaultLiteral);
+    string? DefaultLiteral,
+    ConstraintSpec Constraints);
 
 /// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
 public sealed record DiscriminatorSpec(

@@ -347,10 +347,43 @@ internal sealed class SchemaResolver
                 pair.Value.ChildBool("nullable"),
                 Describe(pair.Value),
                 pair.Value.ChildString("x-modulegen-read-also"),
-                DefaultLiteral(pair.Value)));
+                DefaultLiteral(pair.Value),
+                ConstraintsOf(type, pair.Value, document)));
         }
 
         builder.RequiredElsewhere.UnionWith(required);
+    }
+
+    /// <summary>
+    /// The checks a writer runs on a primitive or array property: read from the property's own schema, or from the
+    /// primitive component it references. Models, maps and enums carry none (their own writers check themselves).
+    /// </summary>
+    private ConstraintSpec ConstraintsOf(TypeRef type, YamlNode propertySchema, SpecDocument document)
+    {
+        if (!(type.Kind is TypeKind.String or TypeKind.Array || type.IsNumber))
+        {
+            return ConstraintSpec.None;
+        }
+
+        var node = propertySchema;
+        if (node.ChildString("$ref") is { } reference)
+        {
+            if (_documents.Resolve(reference, document) is not { } resolved)
+            {
+                return ConstraintSpec.None;
+            }
+
+            node = resolved.Node;
+        }
+
+        return new ConstraintSpec(
+            node.ChildNumberText("minimum"),
+            node.ChildNumberText("maximum"),
+            node.ChildInt("minLength"),
+            node.ChildInt("maxLength"),
+            node.ChildString("pattern"),
+            node.ChildInt("minItems"),
+            node.ChildInt("maxItems"));
     }
 
     private void ReadDiscriminator(SchemaBuilder builder, YamlMappingNode discriminator, SpecDocument document)

@@ -41,6 +41,8 @@ namespace TestApi.Models
             }
             if (Ttl is { } __ttl)
             {
+                global::ModuleGen.Line.Runtime.LineArgument.AtLeast(__ttl, 0, "AcquireChatControlRequest.Ttl");
+                global::ModuleGen.Line.Runtime.LineArgument.AtMost(__ttl, 31536000, "AcquireChatControlRequest.Ttl");
                 writer.WritePropertyName("ttl"u8);
                 writer.WriteNumberValue(__ttl);
             }

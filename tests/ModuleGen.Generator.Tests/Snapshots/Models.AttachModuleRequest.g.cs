@@ -73,6 +73,7 @@ namespace TestApi.Models
             writer.WriteStringValue(RedirectUri);
             if (CodeVerifier is { } __codeVerifier)
             {
+                global::ModuleGen.Line.Runtime.LineArgument.Length(__codeVerifier, 43, 128, "AttachModuleRequest.CodeVerifier");
                 writer.WritePropertyName("code_verifier"u8);
                 writer.WriteStringValue(__codeVerifier);
             }
@@ -241,6 +242,7 @@ namespace TestApi.Models
             }
             if (CodeVerifier is { } __codeVerifier)
             {
+                global::ModuleGen.Line.Runtime.LineArgument.Length(__codeVerifier, 43, 128, "AttachModuleRequest.CodeVerifier");
                 fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("code_verifier", __codeVerifier));
             }
             if (ClientId is { } __clientId)

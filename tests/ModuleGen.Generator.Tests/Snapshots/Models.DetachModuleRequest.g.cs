@@ -33,6 +33,7 @@ namespace TestApi.Models
             {
                 throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("DetachModuleRequest", "BotId");
             }
+            global::ModuleGen.Line.Runtime.LineArgument.Matches(BotId, "^U[0-9a-f]{32}$", "DetachModuleRequest.BotId");
             writer.WritePropertyName("botId"u8);
             writer.WriteStringValue(BotId);
             global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);

@@ -48,6 +48,7 @@ namespace TestApi.Models
             }
             if (SentMessages is { } __sentMessages)
             {
+                global::ModuleGen.Line.Runtime.LineArgument.Count(__sentMessages, 1, 5, "ErrorResponse.SentMessages");
                 writer.WritePropertyName("sentMessages"u8);
                 global::ModuleGen.Line.Runtime.LineJsonWriter.WriteList(writer, __sentMessages, static (w, v) => { v.WriteJson(w); });
             }

@@ -502,15 +502,14 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     [Fact]
     public async Task PushAnsweredWith400BecomesLineApiExceptionWithDetails()
     {
-        // A plain stub: the empty text breaks the spec (minLength 1), so a spec-derived stub would not match; LINE itself answers 400.
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/push").RespondJson(
+        await Admin.StubAsync(Spec.Stub("pushMessage").RespondJson(
             400,
             """{"message":"The request body has 2 error(s)","details":[{"message":"May not be empty","property":"messages[0].text"},{"message":"Must be one of the following values: [text, image, video, audio, location, sticker, template, imagemap]","property":"messages[1].type"}]}""",
             ("X-Line-Request-Id", "req-400")));
         using var clients = new MessagingApiClients(wireMock);
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.PushMessageAsync(
-            new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "" }] }));
+            new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "Hello" }, new TextMessage { Text = "World" }] }));
 
         exception.Status.ShouldBe(400);
         exception.OperationId.ShouldBe("pushMessage");
@@ -524,6 +523,55 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         exception.Message.ShouldContain("The request body has 2 error(s)");
         exception.Message.ShouldNotContain(Token);
         (await Admin.GetRequestsAsync()).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task PushWithAnEmptyTextIsRejectedBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.PushMessageAsync(
+            new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "" }] }));
+
+        exception.ParamName.ShouldBe("TextMessage.Text");
+        exception.Message.ShouldContain("between 1 and 5000");
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task PushWithMoreThanFiveMessagesIsRejectedBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+        var messages = Enumerable.Range(1, 6).Select(i => (Message)new TextMessage { Text = "message " + i }).ToList();
+
+        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.PushMessageAsync(
+            new PushMessageRequest { To = UserId, Messages = messages }));
+
+        exception.ParamName.ShouldBe("PushMessageRequest.Messages");
+        exception.ActualValue.ShouldBe(6);
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ANestedTemplatePropertyBreakingItsPatternIsRejectedBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+        var template = new TemplateMessage
+        {
+            AltText = "Menu",
+            Template = new ButtonsTemplate
+            {
+                Text = "Pick one",
+                ImageBackgroundColor = "white",
+                Actions = [new MessageAction { Label = "Yes", Text = "yes" }],
+            },
+        };
+
+        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.PushMessageAsync(
+            new PushMessageRequest { To = UserId, Messages = [template] }));
+
+        exception.ParamName.ShouldBe("ButtonsTemplate.ImageBackgroundColor");
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
     }
 
     private static void ShouldBeBodylessGet(RecordedRequest request, string path, string operationId)
