@@ -1,0 +1,1116 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using ModuleGen.Line.ContractTests.Messaging;
+using ModuleGen.Line.Models;
+using ModuleGen.Testing.Spec;
+using ModuleGen.Testing.WireMock;
+using Shouldly;
+using Xunit;
+using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
+using static ModuleGen.Line.ContractTests.SpecConformance;
+
+namespace ModuleGen.Line.ContractTests.InsightAudience;
+
+/// <summary>
+/// Insight and Manage Audience operations of bot-scoped clients, asserted on what WireMock received (including the
+/// multipart uploads to api-data, part by part) and on the parsed responses, where withheld statistics come back as null.
+/// </summary>
+[Collection(WireMockCollection.Name)]
+public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : IAsyncLifetime
+{
+    private const string JsonContentType = "application/json; charset=UTF-8"; // Jetty upper-cases the charset in its journal
+    private const string TextPartContentType = "text/plain; charset=utf-8";
+    private const string RichMenuId = "richmenu-88c05ef6921ae53f8b58a25f3a65faf7";
+    private const string BroadcastRequestId = "f70dd685-499a-4231-a441-f24b8d4fba21";
+    private const long AudienceGroupId = 4389303728991;
+    private const string AudienceGroupPath = "/v2/bot/audienceGroup/4389303728991";
+
+    private WireMockAdmin Admin => wireMock.Admin;
+
+    public Task InitializeAsync() => Admin.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Trait(SpecConformance.Operation, "getNumberOfMessageDeliveries")]
+    [Fact]
+    public async Task GetNumberOfMessageDeliveriesSendsTheDateAndParsesEveryKindOfDelivery()
+    {
+        await Admin.StubAsync(BotStub("getNumberOfMessageDeliveries").WithQueryParameter("date", "20190418").RespondJson(
+            200,
+            """{"status":"ready","broadcast":5385,"targeting":522,"autoResponse":0,"welcomeResponse":12,"chat":3,"apiBroadcast":100,"apiPush":2800,"apiMulticast":450,"apiNarrowcast":60,"apiReply":1742}""",
+            ("X-Line-Request-Id", "req-deliveries")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.InsightBot.GetNumberOfMessageDeliveriesAsync("20190418");
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-deliveries");
+        var deliveries = response.Value;
+        deliveries.Status.ShouldBe(InsightStatisticsStatus.Ready);
+        deliveries.Broadcast.ShouldBe(5385);
+        deliveries.Targeting.ShouldBe(522);
+        deliveries.AutoResponse.ShouldBe(0);
+        deliveries.WelcomeResponse.ShouldBe(12);
+        deliveries.Chat.ShouldBe(3);
+        deliveries.ApiBroadcast.ShouldBe(100);
+        deliveries.ApiPush.ShouldBe(2800);
+        deliveries.ApiMulticast.ShouldBe(450);
+        deliveries.ApiNarrowcast.ShouldBe(60);
+        deliveries.ApiReply.ShouldBe(1742);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(request, "getNumberOfMessageDeliveries", "/v2/bot/insight/message/delivery", ("date", "20190418"));
+    }
+
+    [Trait(SpecConformance.Operation, "getNumberOfMessageDeliveries")]
+    [Fact]
+    public async Task GetNumberOfMessageDeliveriesOfAnUncountedDayHasAStatusAndNoCounts()
+    {
+        await Admin.StubAsync(BotStub("getNumberOfMessageDeliveries").WithQueryParameter("date", "20260705")
+            .RespondJson(200, """{"status":"unready"}""", ("X-Line-Request-Id", "req-unready")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.InsightBot.GetNumberOfMessageDeliveriesAsync("20260705");
+
+        response.RequestId.ShouldBe("req-unready");
+        var deliveries = response.Value;
+        deliveries.Status.ShouldBe(InsightStatisticsStatus.Unready);
+        deliveries.Broadcast.ShouldBeNull();
+        deliveries.Targeting.ShouldBeNull();
+        deliveries.AutoResponse.ShouldBeNull();
+        deliveries.WelcomeResponse.ShouldBeNull();
+        deliveries.Chat.ShouldBeNull();
+        deliveries.ApiBroadcast.ShouldBeNull();
+        deliveries.ApiPush.ShouldBeNull();
+        deliveries.ApiMulticast.ShouldBeNull();
+        deliveries.ApiNarrowcast.ShouldBeNull();
+        deliveries.ApiReply.ShouldBeNull();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(request, "getNumberOfMessageDeliveries", "/v2/bot/insight/message/delivery", ("date", "20260705"));
+    }
+
+    [Trait(SpecConformance.Operation, "getNumberOfFollowers")]
+    [Fact]
+    public async Task GetNumberOfFollowersSendsTheDateAndParsesTheCounts()
+    {
+        await Admin.StubAsync(BotStub("getNumberOfFollowers").WithQueryParameter("date", "20190418").RespondJson(
+            200,
+            """{"status":"ready","followers":7620,"targetedReaches":5848,"blocks":237}""",
+            ("X-Line-Request-Id", "req-followers")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.InsightBot.GetNumberOfFollowersAsync("20190418");
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-followers");
+        response.Value.Status.ShouldBe(InsightStatisticsStatus.Ready);
+        response.Value.Followers.ShouldBe(7620);
+        response.Value.TargetedReaches.ShouldBe(5848);
+        response.Value.Blocks.ShouldBe(237);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(request, "getNumberOfFollowers", "/v2/bot/insight/followers", ("date", "20190418"));
+    }
+
+    [Trait(SpecConformance.Operation, "getNumberOfFollowers")]
+    [Fact]
+    public async Task GetNumberOfFollowersWithoutADateSendsNoQuery()
+    {
+        await Admin.StubAsync(BotStub("getNumberOfFollowers").RespondJson(
+            200,
+            """{"status":"ready","followers":7711,"targetedReaches":5902,"blocks":240}""",
+            ("X-Line-Request-Id", "req-followers-latest")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.InsightBot.GetNumberOfFollowersAsync();
+
+        response.RequestId.ShouldBe("req-followers-latest");
+        response.Value.Status.ShouldBe(InsightStatisticsStatus.Ready);
+        response.Value.Followers.ShouldBe(7711);
+        response.Value.TargetedReaches.ShouldBe(5902);
+        response.Value.Blocks.ShouldBe(240);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.Url.ShouldBe("/v2/bot/insight/followers");
+        ShouldBeBodylessBotGet(request, "getNumberOfFollowers", "/v2/bot/insight/followers");
+    }
+
+    [Trait(SpecConformance.Operation, "getNumberOfFollowers")]
+    [Fact]
+    public async Task GetNumberOfFollowersOfADayBeforeCountingBeganIsOutOfServiceWithoutCounts()
+    {
+        await Admin.StubAsync(BotStub("getNumberOfFollowers").WithQueryParameter("date", "20160101")
+            .RespondJson(200, """{"status":"out_of_service"}""", ("X-Line-Request-Id", "req-out-of-service")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var followers = (await clients.InsightBot.GetNumberOfFollowersAsync("20160101")).Value;
+
+        followers.Status.ShouldBe(InsightStatisticsStatus.OutOfService);
+        followers.Followers.ShouldBeNull();
+        followers.TargetedReaches.ShouldBeNull();
+        followers.Blocks.ShouldBeNull();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(request, "getNumberOfFollowers", "/v2/bot/insight/followers", ("date", "20160101"));
+    }
+
+    [Trait(SpecConformance.Operation, "getFriendsDemographics")]
+    [Fact]
+    public async Task GetFriendsDemographicsParsesEveryKindOfTile()
+    {
+        await Admin.StubAsync(BotStub("getFriendsDemographics").RespondJson(
+            200,
+            """
+            {"available":true,
+             "genders":[{"gender":"unknown","percentage":37.6},{"gender":"male","percentage":31.8},{"gender":"female","percentage":30.6}],
+             "ages":[{"age":"unknown","percentage":37.6},{"age":"from0to14","percentage":0.4},{"age":"from15to19","percentage":2.1},{"age":"from20to24","percentage":5.3},{"age":"from25to29","percentage":6.0},{"age":"from30to34","percentage":6.8},{"age":"from35to39","percentage":7.2},{"age":"from40to44","percentage":7.9},{"age":"from45to49","percentage":9.4},{"age":"from50","percentage":17.3},{"age":"from50to54","percentage":6.2},{"age":"from55to59","percentage":4.5},{"age":"from60to64","percentage":3.1},{"age":"from65to69","percentage":2.0},{"age":"from70","percentage":1.5}],
+             "areas":[{"area":"unknown","percentage":42.9},{"area":"徳島","percentage":2.9}],
+             "appTypes":[{"appType":"ios","percentage":62.4},{"appType":"android","percentage":27.7},{"appType":"others","percentage":9.9}],
+             "subscriptionPeriods":[{"subscriptionPeriod":"over365days","percentage":96.4},{"subscriptionPeriod":"within365days","percentage":1.9},{"subscriptionPeriod":"within180days","percentage":1.2},{"subscriptionPeriod":"within90days","percentage":0.3},{"subscriptionPeriod":"within30days","percentage":0.1},{"subscriptionPeriod":"within7days","percentage":0.05},{"subscriptionPeriod":"unknown","percentage":0.05}]}
+            """,
+            ("X-Line-Request-Id", "req-demographics")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.InsightBot.GetFriendsDemographicsAsync();
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-demographics");
+        var demographics = response.Value;
+        demographics.Available.ShouldBeTrue();
+        var genders = demographics.Genders.ShouldNotBeNull();
+        genders.Select(tile => tile.Gender).ShouldBe(new GenderTileGender?[] { GenderTileGender.Unknown, GenderTileGender.Male, GenderTileGender.Female });
+        genders.Select(tile => tile.Percentage).ShouldBe(new double?[] { 37.6, 31.8, 30.6 });
+        var ages = demographics.Ages.ShouldNotBeNull();
+        ages.Select(tile => tile.Age).ShouldBe(new AgeTileAge?[]
+        {
+            AgeTileAge.Unknown, AgeTileAge.From0to14, AgeTileAge.From15to19, AgeTileAge.From20to24, AgeTileAge.From25to29,
+            AgeTileAge.From30to34, AgeTileAge.From35to39, AgeTileAge.From40to44, AgeTileAge.From45to49, AgeTileAge.From50,
+            AgeTileAge.From50to54, AgeTileAge.From55to59, AgeTileAge.From60to64, AgeTileAge.From65to69, AgeTileAge.From70,
+        });
+        ages.Select(tile => tile.Percentage).ShouldBe(new double?[] { 37.6, 0.4, 2.1, 5.3, 6.0, 6.8, 7.2, 7.9, 9.4, 17.3, 6.2, 4.5, 3.1, 2.0, 1.5 });
+        ages.ShouldAllBe(tile => tile.Age!.Value.IsKnown);
+        var areas = demographics.Areas.ShouldNotBeNull();
+        areas.Select(tile => tile.Area).ShouldBe(new[] { "unknown", "徳島" });
+        areas.Select(tile => tile.Percentage).ShouldBe(new double?[] { 42.9, 2.9 });
+        var appTypes = demographics.AppTypes.ShouldNotBeNull();
+        appTypes.Select(tile => tile.AppType).ShouldBe(new AppTypeTileAppType?[] { AppTypeTileAppType.Ios, AppTypeTileAppType.Android, AppTypeTileAppType.Others });
+        appTypes.Select(tile => tile.Percentage).ShouldBe(new double?[] { 62.4, 27.7, 9.9 });
+        var periods = demographics.SubscriptionPeriods.ShouldNotBeNull();
+        periods.Select(tile => tile.SubscriptionPeriod).ShouldBe(new SubscriptionPeriodTileSubscriptionPeriod?[]
+        {
+            SubscriptionPeriodTileSubscriptionPeriod.Over365days, SubscriptionPeriodTileSubscriptionPeriod.Within365days,
+            SubscriptionPeriodTileSubscriptionPeriod.Within180days, SubscriptionPeriodTileSubscriptionPeriod.Within90days,
+            SubscriptionPeriodTileSubscriptionPeriod.Within30days, SubscriptionPeriodTileSubscriptionPeriod.Within7days,
+            SubscriptionPeriodTileSubscriptionPeriod.Unknown,
+        });
+        periods.Select(tile => tile.Percentage).ShouldBe(new double?[] { 96.4, 1.9, 1.2, 0.3, 0.1, 0.05, 0.05 });
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(request, "getFriendsDemographics", "/v2/bot/insight/demographic");
+    }
+
+    [Trait(SpecConformance.Operation, "getFriendsDemographics")]
+    [Fact]
+    public async Task GetFriendsDemographicsOfAnOfficialAccountWithTooFewFriendsIsUnavailableWithoutTiles()
+    {
+        await Admin.StubAsync(BotStub("getFriendsDemographics").RespondJson(200, """{"available":false}""", ("X-Line-Request-Id", "req-unavailable")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.InsightBot.GetFriendsDemographicsAsync();
+
+        response.RequestId.ShouldBe("req-unavailable");
+        response.Value.Available.ShouldBeFalse();
+        response.Value.Genders.ShouldBeNull();
+        response.Value.Ages.ShouldBeNull();
+        response.Value.Areas.ShouldBeNull();
+        response.Value.AppTypes.ShouldBeNull();
+        response.Value.SubscriptionPeriods.ShouldBeNull();
+        ShouldBeBodylessBotGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getFriendsDemographics", "/v2/bot/insight/demographic");
+    }
+
+    [Trait(SpecConformance.Operation, "getMessageEvent")]
+    [Fact]
+    public async Task GetMessageEventSendsTheRequestIdAndParsesWithheldCountsAsNull()
+    {
+        await Admin.StubAsync(BotStub("getMessageEvent").WithQueryParameter("requestId", BroadcastRequestId).RespondJson(
+            200,
+            $$"""
+            {"overview":{"requestId":"{{BroadcastRequestId}}","timestamp":1568214000,"delivered":320,"uniqueImpression":42,"uniqueClick":null,"uniqueMediaPlayed":25,"uniqueMediaPlayed100Percent":null},
+             "messages":[
+               {"seq":1,"impression":180,"mediaPlayed":110,"mediaPlayed25Percent":90,"mediaPlayed50Percent":62,"mediaPlayed75Percent":40,"mediaPlayed100Percent":21,"uniqueMediaPlayed":25,"uniqueMediaPlayed25Percent":22,"uniqueMediaPlayed50Percent":null,"uniqueMediaPlayed75Percent":null,"uniqueMediaPlayed100Percent":null},
+               {"seq":2,"impression":null,"mediaPlayed":null,"mediaPlayed25Percent":null,"mediaPlayed50Percent":null,"mediaPlayed75Percent":null,"mediaPlayed100Percent":null,"uniqueMediaPlayed":null,"uniqueMediaPlayed25Percent":null,"uniqueMediaPlayed50Percent":null,"uniqueMediaPlayed75Percent":null,"uniqueMediaPlayed100Percent":null}],
+             "clicks":[
+               {"seq":1,"url":"https://www.example.com/1","click":null,"uniqueClick":null,"uniqueClickOfRequest":null},
+               {"seq":1,"url":"https://www.example.com/2","click":64,"uniqueClick":35,"uniqueClickOfRequest":38}]}
+            """,
+            ("X-Line-Request-Id", "req-event")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.InsightBot.GetMessageEventAsync(BroadcastRequestId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-event");
+        var overview = response.Value.Overview.ShouldNotBeNull();
+        overview.RequestId.ShouldBe(BroadcastRequestId);
+        overview.Timestamp.ShouldBe(1568214000);
+        overview.Delivered.ShouldBe(320);
+        overview.UniqueImpression.ShouldBe(42);
+        overview.UniqueClick.ShouldBeNull();
+        overview.UniqueMediaPlayed.ShouldBe(25);
+        overview.UniqueMediaPlayed100Percent.ShouldBeNull();
+        var messages = response.Value.Messages.ShouldNotBeNull();
+        messages.Count.ShouldBe(2);
+        var video = messages[0];
+        video.Seq.ShouldBe(1);
+        video.Impression.ShouldBe(180);
+        video.MediaPlayed.ShouldBe(110);
+        video.MediaPlayed25Percent.ShouldBe(90);
+        video.MediaPlayed50Percent.ShouldBe(62);
+        video.MediaPlayed75Percent.ShouldBe(40);
+        video.MediaPlayed100Percent.ShouldBe(21);
+        video.UniqueMediaPlayed.ShouldBe(25);
+        video.UniqueMediaPlayed25Percent.ShouldBe(22);
+        video.UniqueMediaPlayed50Percent.ShouldBeNull();
+        video.UniqueMediaPlayed75Percent.ShouldBeNull();
+        video.UniqueMediaPlayed100Percent.ShouldBeNull();
+        var withheld = messages[1];
+        withheld.Seq.ShouldBe(2);
+        withheld.Impression.ShouldBeNull();
+        withheld.MediaPlayed.ShouldBeNull();
+        withheld.MediaPlayed25Percent.ShouldBeNull();
+        withheld.MediaPlayed50Percent.ShouldBeNull();
+        withheld.MediaPlayed75Percent.ShouldBeNull();
+        withheld.MediaPlayed100Percent.ShouldBeNull();
+        withheld.UniqueMediaPlayed.ShouldBeNull();
+        withheld.UniqueMediaPlayed25Percent.ShouldBeNull();
+        withheld.UniqueMediaPlayed50Percent.ShouldBeNull();
+        withheld.UniqueMediaPlayed75Percent.ShouldBeNull();
+        withheld.UniqueMediaPlayed100Percent.ShouldBeNull();
+        var clicks = response.Value.Clicks.ShouldNotBeNull();
+        clicks.Count.ShouldBe(2);
+        clicks[0].Seq.ShouldBe(1);
+        clicks[0].Url.ShouldBe("https://www.example.com/1");
+        clicks[0].Click.ShouldBeNull();
+        clicks[0].UniqueClick.ShouldBeNull();
+        clicks[0].UniqueClickOfRequest.ShouldBeNull();
+        clicks[1].Seq.ShouldBe(1);
+        clicks[1].Url.ShouldBe("https://www.example.com/2");
+        clicks[1].Click.ShouldBe(64);
+        clicks[1].UniqueClick.ShouldBe(35);
+        clicks[1].UniqueClickOfRequest.ShouldBe(38);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(request, "getMessageEvent", "/v2/bot/insight/message/event", ("requestId", BroadcastRequestId));
+    }
+
+    [Trait(SpecConformance.Operation, "getStatisticsPerUnit")]
+    [Fact]
+    public async Task GetStatisticsPerUnitSendsTheUnitAndPeriodAndParsesWithheldCountsAsNull()
+    {
+        await Admin.StubAsync(BotStub("getStatisticsPerUnit")
+            .WithQueryParameter("customAggregationUnit", "promotion_a")
+            .WithQueryParameter("from", "20210301")
+            .WithQueryParameter("to", "20210331")
+            .RespondJson(
+                200,
+                """
+                {"overview":{"uniqueImpression":40,"uniqueClick":30,"uniqueMediaPlayed":25,"uniqueMediaPlayed100Percent":null},
+                 "messages":[
+                   {"seq":1,"impression":42,"uniqueImpression":40,"mediaPlayed":null,"mediaPlayed25Percent":null,"mediaPlayed50Percent":null,"mediaPlayed75Percent":null,"mediaPlayed100Percent":null,"uniqueMediaPlayed":null,"uniqueMediaPlayed25Percent":null,"uniqueMediaPlayed50Percent":null,"uniqueMediaPlayed75Percent":null,"uniqueMediaPlayed100Percent":null},
+                   {"seq":2,"impression":38,"uniqueImpression":33,"mediaPlayed":31,"mediaPlayed25Percent":29,"mediaPlayed50Percent":27,"mediaPlayed75Percent":26,"mediaPlayed100Percent":25,"uniqueMediaPlayed":25,"uniqueMediaPlayed25Percent":24,"uniqueMediaPlayed50Percent":23,"uniqueMediaPlayed75Percent":22,"uniqueMediaPlayed100Percent":21}],
+                 "clicks":[{"seq":1,"url":"https://developers.line.biz/","click":35,"uniqueClick":25,"uniqueClickOfRequest":null}]}
+                """,
+                ("X-Line-Request-Id", "req-unit")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.InsightBot.GetStatisticsPerUnitAsync("promotion_a", "20210301", "20210331");
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-unit");
+        var overview = response.Value.Overview;
+        overview.UniqueImpression.ShouldBe(40);
+        overview.UniqueClick.ShouldBe(30);
+        overview.UniqueMediaPlayed.ShouldBe(25);
+        overview.UniqueMediaPlayed100Percent.ShouldBeNull();
+        response.Value.Messages.Count.ShouldBe(2);
+        var text = response.Value.Messages[0];
+        text.Seq.ShouldBe(1);
+        text.Impression.ShouldBe(42);
+        text.UniqueImpression.ShouldBe(40);
+        text.MediaPlayed.ShouldBeNull();
+        text.MediaPlayed25Percent.ShouldBeNull();
+        text.MediaPlayed50Percent.ShouldBeNull();
+        text.MediaPlayed75Percent.ShouldBeNull();
+        text.MediaPlayed100Percent.ShouldBeNull();
+        text.UniqueMediaPlayed.ShouldBeNull();
+        text.UniqueMediaPlayed25Percent.ShouldBeNull();
+        text.UniqueMediaPlayed50Percent.ShouldBeNull();
+        text.UniqueMediaPlayed75Percent.ShouldBeNull();
+        text.UniqueMediaPlayed100Percent.ShouldBeNull();
+        var video = response.Value.Messages[1];
+        video.Seq.ShouldBe(2);
+        video.Impression.ShouldBe(38);
+        video.UniqueImpression.ShouldBe(33);
+        video.MediaPlayed.ShouldBe(31);
+        video.MediaPlayed25Percent.ShouldBe(29);
+        video.MediaPlayed50Percent.ShouldBe(27);
+        video.MediaPlayed75Percent.ShouldBe(26);
+        video.MediaPlayed100Percent.ShouldBe(25);
+        video.UniqueMediaPlayed.ShouldBe(25);
+        video.UniqueMediaPlayed25Percent.ShouldBe(24);
+        video.UniqueMediaPlayed50Percent.ShouldBe(23);
+        video.UniqueMediaPlayed75Percent.ShouldBe(22);
+        video.UniqueMediaPlayed100Percent.ShouldBe(21);
+        var click = response.Value.Clicks.ShouldHaveSingleItem();
+        click.Seq.ShouldBe(1);
+        click.Url.ShouldBe("https://developers.line.biz/");
+        click.Click.ShouldBe(35);
+        click.UniqueClick.ShouldBe(25);
+        click.UniqueClickOfRequest.ShouldBeNull();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(
+            request,
+            "getStatisticsPerUnit",
+            "/v2/bot/insight/message/event/aggregation",
+            ("customAggregationUnit", "promotion_a"),
+            ("from", "20210301"),
+            ("to", "20210331"));
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenuInsightSummary")]
+    [Fact]
+    public async Task GetRichMenuInsightSummarySendsTheMenuAndPeriodAndKeepsUnknownFields()
+    {
+        await Admin.StubAsync(BotStub("getRichMenuInsightSummary", ("richMenuId", RichMenuId))
+            .WithQueryParameter("from", "20260701")
+            .WithQueryParameter("to", "20260707")
+            .RespondJson(
+                200,
+                $$"""
+                {"richMenuId":"{{RichMenuId}}","from":"20260701","to":"20260707","impression":1520,"uniqueImpression":610,"click":340,"uniqueClick":null,
+                 "areas":[{"index":0,"click":210,"uniqueClick":150},{"index":1,"click":130,"uniqueClick":null}],
+                 "clickThroughRate":0.2237}
+                """,
+                ("X-Line-Request-Id", "req-richmenu-summary")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.InsightBot.GetRichMenuInsightSummaryAsync(RichMenuId, "20260701", "20260707");
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-richmenu-summary");
+        var summary = response.Value;
+        summary.RichMenuId.ShouldBe(RichMenuId);
+        summary.From.ShouldBe("20260701");
+        summary.To.ShouldBe("20260707");
+        summary.Impression.ShouldBe(1520);
+        summary.UniqueImpression.ShouldBe(610);
+        summary.Click.ShouldBe(340);
+        summary.UniqueClick.ShouldBeNull();
+        var areas = summary.Areas.ShouldNotBeNull();
+        areas.Count.ShouldBe(2);
+        areas[0].Index.ShouldBe(0);
+        areas[0].Click.ShouldBe(210);
+        areas[0].UniqueClick.ShouldBe(150);
+        areas[1].Index.ShouldBe(1);
+        areas[1].Click.ShouldBe(130);
+        areas[1].UniqueClick.ShouldBeNull();
+        var unknown = summary.AdditionalProperties.ShouldHaveSingleItem();
+        unknown.Key.ShouldBe("clickThroughRate");
+        unknown.Value.ValueKind.ShouldBe(JsonValueKind.Number);
+        unknown.Value.GetDouble().ShouldBe(0.2237);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(
+            request,
+            "getRichMenuInsightSummary",
+            "/v2/bot/insight/richmenu/" + RichMenuId + "/summary",
+            ("from", "20260701"),
+            ("to", "20260707"));
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenuInsightSummary")]
+    [Fact]
+    public async Task GetRichMenuInsightSummaryEscapesReservedCharactersInTheRichMenuId()
+    {
+        await Admin.StubAsync(BotStub("getRichMenuInsightSummary", ("richMenuId", "menu/a b?"))
+            .WithQueryParameter("from", "20260701")
+            .WithQueryParameter("to", "20260707")
+            .RespondJson(200, """{"richMenuId":"menu/a b?"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var summary = (await clients.InsightBot.GetRichMenuInsightSummaryAsync("menu/a b?", "20260701", "20260707")).Value;
+
+        summary.RichMenuId.ShouldBe("menu/a b?");
+        summary.Areas.ShouldBeNull();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("getRichMenuInsightSummary");
+        request.Path.ShouldBe("/v2/bot/insight/richmenu/menu%2Fa%20b%3F/summary");
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenuInsightDaily")]
+    [Fact]
+    public async Task GetRichMenuInsightDailySendsTheMenuAndPeriodAndParsesEachDay()
+    {
+        await Admin.StubAsync(BotStub("getRichMenuInsightDaily", ("richMenuId", RichMenuId))
+            .WithQueryParameter("from", "20260701")
+            .WithQueryParameter("to", "20260702")
+            .RespondJson(
+                200,
+                $$"""
+                {"richMenuId":"{{RichMenuId}}",
+                 "days":[
+                   {"date":"20260701","impression":230,"uniqueImpression":95,"click":51,"uniqueClick":33,"areas":[{"index":0,"click":31,"uniqueClick":21},{"index":1,"click":20,"uniqueClick":null}]},
+                   {"date":"20260702","impression":198,"uniqueImpression":null,"click":40,"uniqueClick":null,"areas":[]}]}
+                """,
+                ("X-Line-Request-Id", "req-richmenu-daily")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.InsightBot.GetRichMenuInsightDailyAsync(RichMenuId, "20260701", "20260702");
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-richmenu-daily");
+        response.Value.RichMenuId.ShouldBe(RichMenuId);
+        response.Value.AdditionalProperties.ShouldBeEmpty();
+        var days = response.Value.Days.ShouldNotBeNull();
+        days.Count.ShouldBe(2);
+        days[0].Date.ShouldBe("20260701");
+        days[0].Impression.ShouldBe(230);
+        days[0].UniqueImpression.ShouldBe(95);
+        days[0].Click.ShouldBe(51);
+        days[0].UniqueClick.ShouldBe(33);
+        var areas = days[0].Areas.ShouldNotBeNull();
+        areas.Count.ShouldBe(2);
+        areas[0].Index.ShouldBe(0);
+        areas[0].Click.ShouldBe(31);
+        areas[0].UniqueClick.ShouldBe(21);
+        areas[1].Index.ShouldBe(1);
+        areas[1].Click.ShouldBe(20);
+        areas[1].UniqueClick.ShouldBeNull();
+        days[1].Date.ShouldBe("20260702");
+        days[1].Impression.ShouldBe(198);
+        days[1].UniqueImpression.ShouldBeNull();
+        days[1].Click.ShouldBe(40);
+        days[1].UniqueClick.ShouldBeNull();
+        days[1].Areas.ShouldNotBeNull().ShouldBeEmpty();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(
+            request,
+            "getRichMenuInsightDaily",
+            "/v2/bot/insight/richmenu/" + RichMenuId + "/daily",
+            ("from", "20260701"),
+            ("to", "20260702"));
+    }
+
+    [Trait(SpecConformance.Operation, "createAudienceGroup")]
+    [Fact]
+    public async Task CreateAudienceGroupSendsEveryIdAsSchemaValidJsonAndParsesTheNewAudience()
+    {
+        await Admin.StubAsync(BotStub("createAudienceGroup").RespondJson(
+            202,
+            """{"requestId":"bb9744f9-47fa-4a29-941e-1234567890ab","audienceGroupId":4389303728991,"createRoute":"MESSAGING_API","type":"UPLOAD","description":"Spring campaign buyers","created":1613698278,"permission":"READ_WRITE","expireTimestamp":1629250278,"isIfaAudience":false}""",
+            ("X-Line-Request-Id", "req-create-audience")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.AudienceBot.CreateAudienceGroupAsync(new CreateAudienceGroupRequest
+        {
+            Description = "Spring campaign buyers",
+            IsIfaAudience = false,
+            UploadDescription = "first batch",
+            Audiences = [new Audience { Id = UserId }, new Audience { Id = OtherUserId }],
+        });
+
+        response.Status.ShouldBe(202);
+        response.RequestId.ShouldBe("req-create-audience");
+        response.AlreadyAccepted.ShouldBeFalse();
+        ShouldBeTheUploadedAudience(response.Value);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("createAudienceGroup");
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/audienceGroup/upload");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(
+            request.Body,
+            $$"""{"description":"Spring campaign buyers","isIfaAudience":false,"uploadDescription":"first batch","audiences":[{"id":"{{UserId}}"},{"id":"{{OtherUserId}}"}]}""");
+    }
+
+    [Trait(SpecConformance.Operation, "createClickBasedAudienceGroup")]
+    [Fact]
+    public async Task CreateClickBasedAudienceGroupSendsTheBroadcastAndUrlAndParsesTheNewAudience()
+    {
+        await Admin.StubAsync(BotStub("createClickBasedAudienceGroup").RespondJson(
+            202,
+            """{"requestId":"12222222-3333-4444-5555-666666666666","audienceGroupId":4389303728992,"type":"CLICK","description":"Clicked the spring sale link","created":1613705240,"permission":"READ_WRITE","expireTimestamp":1629257240,"isIfaAudience":false,"clickUrl":"https://example.com/spring-sale","createRoute":"MESSAGING_API"}""",
+            ("X-Line-Request-Id", "req-click-audience")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.AudienceBot.CreateClickBasedAudienceGroupAsync(new CreateClickBasedAudienceGroupRequest
+        {
+            Description = "Clicked the spring sale link",
+            RequestId = "12222222-3333-4444-5555-666666666666",
+            ClickUrl = "https://example.com/spring-sale",
+        });
+
+        response.Status.ShouldBe(202);
+        response.RequestId.ShouldBe("req-click-audience");
+        var audience = response.Value;
+        audience.RequestId.ShouldBe("12222222-3333-4444-5555-666666666666");
+        audience.AudienceGroupId.ShouldBe(4389303728992);
+        audience.Type.ShouldBe(AudienceGroupType.Click);
+        audience.Description.ShouldBe("Clicked the spring sale link");
+        audience.Created.ShouldBe(1613705240);
+        audience.Permission.ShouldBe(AudienceGroupPermission.ReadWrite);
+        audience.ExpireTimestamp.ShouldBe(1629257240);
+        audience.IsIfaAudience.ShouldBe(false);
+        audience.ClickUrl.ShouldBe("https://example.com/spring-sale");
+        audience.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("createClickBasedAudienceGroup");
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/audienceGroup/click");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(
+            request.Body,
+            """{"description":"Clicked the spring sale link","requestId":"12222222-3333-4444-5555-666666666666","clickUrl":"https://example.com/spring-sale"}""");
+    }
+
+    [Trait(SpecConformance.Operation, "createImpBasedAudienceGroup")]
+    [Fact]
+    public async Task CreateImpBasedAudienceGroupSendsTheBroadcastAndParsesTheNewAudience()
+    {
+        await Admin.StubAsync(BotStub("createImpBasedAudienceGroup").RespondJson(
+            202,
+            """{"requestId":"12222222-3333-4444-5555-666666666666","audienceGroupId":4389303728993,"type":"IMP","description":"Opened the spring sale message","created":1613707095}""",
+            ("X-Line-Request-Id", "req-imp-audience")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.AudienceBot.CreateImpBasedAudienceGroupAsync(new CreateImpBasedAudienceGroupRequest
+        {
+            Description = "Opened the spring sale message",
+            RequestId = "12222222-3333-4444-5555-666666666666",
+        });
+
+        response.Status.ShouldBe(202);
+        response.RequestId.ShouldBe("req-imp-audience");
+        response.Value.RequestId.ShouldBe("12222222-3333-4444-5555-666666666666");
+        response.Value.AudienceGroupId.ShouldBe(4389303728993);
+        response.Value.Type.ShouldBe(AudienceGroupType.Imp);
+        response.Value.Description.ShouldBe("Opened the spring sale message");
+        response.Value.Created.ShouldBe(1613707095);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("createImpBasedAudienceGroup");
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/audienceGroup/imp");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, """{"description":"Opened the spring sale message","requestId":"12222222-3333-4444-5555-666666666666"}""");
+    }
+
+    [Trait(SpecConformance.Operation, "updateAudienceGroupDescription")]
+    [Fact]
+    public async Task UpdateAudienceGroupDescriptionPutsTheNewNameUnderTheAudiencePath()
+    {
+        await Admin.StubAsync(BotStub("updateAudienceGroupDescription", ("audienceGroupId", "4389303728991"))
+            .RespondStatus(200, ("X-Line-Request-Id", "req-rename")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.AudienceBot.UpdateAudienceGroupDescriptionAsync(
+            AudienceGroupId,
+            new UpdateAudienceGroupDescriptionRequest { Description = "Spring campaign buyers (2026)" });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-rename");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("updateAudienceGroupDescription");
+        request.Method.ShouldBe("PUT");
+        request.Path.ShouldBe(AudienceGroupPath + "/updateDescription");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, """{"description":"Spring campaign buyers (2026)"}""");
+    }
+
+    [Trait(SpecConformance.Operation, "deleteAudienceGroup")]
+    [Fact]
+    public async Task DeleteAudienceGroupSendsABodylessDeleteForTheAudience()
+    {
+        await Admin.StubAsync(BotStub("deleteAudienceGroup", ("audienceGroupId", "4389303728991"))
+            .RespondStatus(200, ("X-Line-Request-Id", "req-delete-audience")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.AudienceBot.DeleteAudienceGroupAsync(AudienceGroupId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-delete-audience");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("deleteAudienceGroup");
+        request.Method.ShouldBe("DELETE");
+        request.Path.ShouldBe(AudienceGroupPath);
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getAudienceData")]
+    [Fact]
+    public async Task GetAudienceDataParsesTheAudienceItsJobsAndItsAdAccount()
+    {
+        await Admin.StubAsync(BotStub("getAudienceData", ("audienceGroupId", "4389303728991")).RespondJson(
+            200,
+            """
+            {"audienceGroup":{"audienceGroupId":4389303728991,"type":"UPLOAD","description":"Spring campaign buyers","status":"READY","failedType":null,"audienceCount":1520,"created":1613698278,"requestId":"bb9744f9-47fa-4a29-941e-1234567890ab","clickUrl":"https://example.com/unused","isIfaAudience":false,"permission":"READ_WRITE","createRoute":"MESSAGING_API","expireTimestamp":1629250278},
+             "jobs":[
+               {"audienceGroupJobId":12345679,"audienceGroupId":4389303728991,"description":"second batch","type":"DIFF_ADD","jobStatus":"FAILED","failedType":"INTERNAL_ERROR","audienceCount":0,"created":1613784678},
+               {"audienceGroupJobId":12345678,"audienceGroupId":4389303728991,"description":"first batch","type":"DIFF_ADD","jobStatus":"FINISHED","failedType":null,"audienceCount":1520,"created":1613698278}],
+             "adaccount":{"name":"Spring campaign ads"}}
+            """,
+            ("X-Line-Request-Id", "req-audience")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.AudienceBot.GetAudienceDataAsync(AudienceGroupId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-audience");
+        var group = response.Value.AudienceGroup.ShouldNotBeNull();
+        group.AudienceGroupId.ShouldBe(AudienceGroupId);
+        group.Type.ShouldBe(AudienceGroupType.Upload);
+        group.Description.ShouldBe("Spring campaign buyers");
+        group.Status.ShouldBe(AudienceGroupStatus.Ready);
+        group.FailedType.ShouldBeNull();
+        group.AudienceCount.ShouldBe(1520);
+        group.Created.ShouldBe(1613698278);
+        group.RequestId.ShouldBe("bb9744f9-47fa-4a29-941e-1234567890ab");
+        group.ClickUrl.ShouldBe("https://example.com/unused");
+        group.IsIfaAudience.ShouldBe(false);
+        group.Permission.ShouldBe(AudienceGroupPermission.ReadWrite);
+        group.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
+        group.ExpireTimestamp.ShouldBe(1629250278);
+        var jobs = response.Value.Jobs.ShouldNotBeNull();
+        jobs.Count.ShouldBe(2);
+        jobs[0].AudienceGroupJobId.ShouldBe(12345679);
+        jobs[0].AudienceGroupId.ShouldBe(AudienceGroupId);
+        jobs[0].Description.ShouldBe("second batch");
+        jobs[0].Type.ShouldBe(AudienceGroupJobType.DiffAdd);
+        jobs[0].JobStatus.ShouldBe(AudienceGroupJobStatus.Failed);
+        jobs[0].FailedType.ShouldBe(AudienceGroupJobFailedType.InternalError);
+        jobs[0].AudienceCount.ShouldBe(0);
+        jobs[0].Created.ShouldBe(1613784678);
+        jobs[1].AudienceGroupJobId.ShouldBe(12345678);
+        jobs[1].AudienceGroupId.ShouldBe(AudienceGroupId);
+        jobs[1].Description.ShouldBe("first batch");
+        jobs[1].Type.ShouldBe(AudienceGroupJobType.DiffAdd);
+        jobs[1].JobStatus.ShouldBe(AudienceGroupJobStatus.Finished);
+        jobs[1].FailedType.ShouldBeNull();
+        jobs[1].AudienceCount.ShouldBe(1520);
+        jobs[1].Created.ShouldBe(1613698278);
+        response.Value.Adaccount.ShouldNotBeNull().Name.ShouldBe("Spring campaign ads");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(request, "getAudienceData", AudienceGroupPath);
+    }
+
+    [Trait(SpecConformance.Operation, "getAudienceGroups")]
+    [Fact]
+    public async Task GetAudienceGroupsSendsEveryFilterAndParsesThePage()
+    {
+        await Admin.StubAsync(BotStub("getAudienceGroups")
+            .WithQueryParameter("page", "2")
+            .WithQueryParameter("description", "spring sale")
+            .WithQueryParameter("status", "READY")
+            .WithQueryParameter("size", "40")
+            .WithQueryParameter("includesExternalPublicGroups", "false")
+            .WithQueryParameter("createRoute", "MESSAGING_API")
+            .RespondJson(
+                200,
+                """
+                {"audienceGroups":[
+                   {"audienceGroupId":4389303728992,"type":"CLICK","description":"Clicked the spring sale link","status":"READY","failedType":null,"audienceCount":2410,"created":1613705240,"requestId":"12222222-3333-4444-5555-666666666666","clickUrl":"https://example.com/spring-sale","isIfaAudience":false,"permission":"READ_WRITE","createRoute":"MESSAGING_API","expireTimestamp":1629257240},
+                   {"audienceGroupId":4389303728994,"type":"UPLOAD","description":"spring sale IFAs","status":"READY","failedType":null,"audienceCount":310,"created":1613709000,"isIfaAudience":true,"permission":"READ","createRoute":"MESSAGING_API","expireTimestamp":1629261000}],
+                 "hasNextPage":true,"totalCount":83,"readWriteAudienceGroupTotalCount":82,"page":2,"size":40}
+                """,
+                ("X-Line-Request-Id", "req-audiences")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.AudienceBot.GetAudienceGroupsAsync(
+            page: 2,
+            description: "spring sale",
+            status: AudienceGroupStatus.Ready,
+            size: 40,
+            includesExternalPublicGroups: false,
+            createRoute: AudienceGroupCreateRoute.MessagingApi);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-audiences");
+        var page = response.Value;
+        page.HasNextPage.ShouldBe(true);
+        page.TotalCount.ShouldBe(83);
+        page.ReadWriteAudienceGroupTotalCount.ShouldBe(82);
+        page.Page.ShouldBe(2);
+        page.Size.ShouldBe(40);
+        var groups = page.AudienceGroups.ShouldNotBeNull();
+        groups.Count.ShouldBe(2);
+        var click = groups[0];
+        click.AudienceGroupId.ShouldBe(4389303728992);
+        click.Type.ShouldBe(AudienceGroupType.Click);
+        click.Description.ShouldBe("Clicked the spring sale link");
+        click.Status.ShouldBe(AudienceGroupStatus.Ready);
+        click.FailedType.ShouldBeNull();
+        click.AudienceCount.ShouldBe(2410);
+        click.Created.ShouldBe(1613705240);
+        click.RequestId.ShouldBe("12222222-3333-4444-5555-666666666666");
+        click.ClickUrl.ShouldBe("https://example.com/spring-sale");
+        click.IsIfaAudience.ShouldBe(false);
+        click.Permission.ShouldBe(AudienceGroupPermission.ReadWrite);
+        click.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
+        click.ExpireTimestamp.ShouldBe(1629257240);
+        var upload = groups[1];
+        upload.AudienceGroupId.ShouldBe(4389303728994);
+        upload.Type.ShouldBe(AudienceGroupType.Upload);
+        upload.Description.ShouldBe("spring sale IFAs");
+        upload.Status.ShouldBe(AudienceGroupStatus.Ready);
+        upload.FailedType.ShouldBeNull();
+        upload.AudienceCount.ShouldBe(310);
+        upload.Created.ShouldBe(1613709000);
+        upload.RequestId.ShouldBeNull();
+        upload.ClickUrl.ShouldBeNull();
+        upload.IsIfaAudience.ShouldBe(true);
+        upload.Permission.ShouldBe(AudienceGroupPermission.Read);
+        upload.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
+        upload.ExpireTimestamp.ShouldBe(1629261000);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(
+            request,
+            "getAudienceGroups",
+            "/v2/bot/audienceGroup/list",
+            ("page", "2"),
+            ("description", "spring sale"),
+            ("status", "READY"),
+            ("size", "40"),
+            ("includesExternalPublicGroups", "false"),
+            ("createRoute", "MESSAGING_API"));
+        request.Url.ShouldContain("description=spring%20sale");
+    }
+
+    [Trait(SpecConformance.Operation, "getAudienceGroups")]
+    [Fact]
+    public async Task GetAudienceGroupsWithoutFiltersSendsOnlyThePage()
+    {
+        await Admin.StubAsync(BotStub("getAudienceGroups").WithQueryParameter("page", "1").RespondJson(
+            200,
+            """{"audienceGroups":[],"hasNextPage":false,"totalCount":0,"readWriteAudienceGroupTotalCount":0,"page":1,"size":20}""",
+            ("X-Line-Request-Id", "req-audiences-empty")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.AudienceBot.GetAudienceGroupsAsync(page: 1);
+
+        response.RequestId.ShouldBe("req-audiences-empty");
+        response.Value.AudienceGroups.ShouldNotBeNull().ShouldBeEmpty();
+        response.Value.HasNextPage.ShouldBe(false);
+        response.Value.TotalCount.ShouldBe(0);
+        response.Value.ReadWriteAudienceGroupTotalCount.ShouldBe(0);
+        response.Value.Page.ShouldBe(1);
+        response.Value.Size.ShouldBe(20);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(request, "getAudienceGroups", "/v2/bot/audienceGroup/list", ("page", "1"));
+    }
+
+    [Trait(SpecConformance.Operation, "getSharedAudienceData")]
+    [Fact]
+    public async Task GetSharedAudienceDataParsesTheFailedAudienceAndItsOwner()
+    {
+        await Admin.StubAsync(BotStub("getSharedAudienceData", ("audienceGroupId", "4389303728995")).RespondJson(
+            200,
+            """
+            {"audienceGroup":{"audienceGroupId":4389303728995,"type":"WEBTRAFFIC","description":"Visited the store page","status":"FAILED","failedType":"AUDIENCE_GROUP_AUDIENCE_INSUFFICIENT","audienceCount":0,"created":1613710000,"requestId":"req-webtraffic","clickUrl":"https://example.com/store","isIfaAudience":false,"permission":"READ","createRoute":"AD_MANAGER","expireTimestamp":1629262000},
+             "jobs":[{"audienceGroupJobId":12345680,"audienceGroupId":4389303728995,"description":"store visitors","type":"DIFF_ADD","jobStatus":"FAILED","failedType":"AUDIENCE_GROUP_AUDIENCE_INSUFFICIENT","audienceCount":0,"created":1613710000}],
+             "owner":{"serviceType":"AD_MANAGER","id":"A0000000001","name":"Example Store Ads"}}
+            """,
+            ("X-Line-Request-Id", "req-shared-audience")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.AudienceBot.GetSharedAudienceDataAsync(4389303728995);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-shared-audience");
+        var group = response.Value.AudienceGroup.ShouldNotBeNull();
+        group.AudienceGroupId.ShouldBe(4389303728995);
+        group.Type.ShouldBe(AudienceGroupType.Webtraffic);
+        group.Description.ShouldBe("Visited the store page");
+        group.Status.ShouldBe(AudienceGroupStatus.Failed);
+        group.FailedType.ShouldBe(AudienceGroupFailedType.AudienceGroupAudienceInsufficient);
+        group.AudienceCount.ShouldBe(0);
+        group.Created.ShouldBe(1613710000);
+        group.RequestId.ShouldBe("req-webtraffic");
+        group.ClickUrl.ShouldBe("https://example.com/store");
+        group.IsIfaAudience.ShouldBe(false);
+        group.Permission.ShouldBe(AudienceGroupPermission.Read);
+        group.CreateRoute.ShouldBe(AudienceGroupCreateRoute.AdManager);
+        group.ExpireTimestamp.ShouldBe(1629262000);
+        var job = response.Value.Jobs.ShouldNotBeNull().ShouldHaveSingleItem();
+        job.AudienceGroupJobId.ShouldBe(12345680);
+        job.AudienceGroupId.ShouldBe(4389303728995);
+        job.Description.ShouldBe("store visitors");
+        job.Type.ShouldBe(AudienceGroupJobType.DiffAdd);
+        job.JobStatus.ShouldBe(AudienceGroupJobStatus.Failed);
+        job.FailedType.ShouldBe(AudienceGroupJobFailedType.AudienceGroupAudienceInsufficient);
+        job.AudienceCount.ShouldBe(0);
+        job.Created.ShouldBe(1613710000);
+        var owner = response.Value.Owner.ShouldNotBeNull();
+        owner.ServiceType.ShouldBe("AD_MANAGER");
+        owner.Id.ShouldBe("A0000000001");
+        owner.Name.ShouldBe("Example Store Ads");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(request, "getSharedAudienceData", "/v2/bot/audienceGroup/shared/4389303728995");
+    }
+
+    [Trait(SpecConformance.Operation, "getSharedAudienceGroups")]
+    [Fact]
+    public async Task GetSharedAudienceGroupsSendsEveryFilterAndParsesThePage()
+    {
+        await Admin.StubAsync(BotStub("getSharedAudienceGroups")
+            .WithQueryParameter("page", "1")
+            .WithQueryParameter("description", "store")
+            .WithQueryParameter("status", "IN_PROGRESS")
+            .WithQueryParameter("size", "10")
+            .WithQueryParameter("createRoute", "OA_MANAGER")
+            .WithQueryParameter("includesOwnedAudienceGroups", "true")
+            .RespondJson(
+                200,
+                """
+                {"audienceGroups":[{"audienceGroupId":4389303728996,"type":"CHAT_TAG","description":"store regulars","status":"IN_PROGRESS","failedType":null,"audienceCount":0,"created":1613711000,"isIfaAudience":false,"permission":"READ","createRoute":"OA_MANAGER","expireTimestamp":1629263000}],
+                 "hasNextPage":false,"totalCount":1,"readWriteAudienceGroupTotalCount":0,"page":1,"size":10}
+                """,
+                ("X-Line-Request-Id", "req-shared-audiences")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.AudienceBot.GetSharedAudienceGroupsAsync(
+            page: 1,
+            description: "store",
+            status: AudienceGroupStatus.InProgress,
+            size: 10,
+            createRoute: AudienceGroupCreateRoute.OaManager,
+            includesOwnedAudienceGroups: true);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-shared-audiences");
+        var page = response.Value;
+        page.HasNextPage.ShouldBe(false);
+        page.TotalCount.ShouldBe(1);
+        page.ReadWriteAudienceGroupTotalCount.ShouldBe(0);
+        page.Page.ShouldBe(1);
+        page.Size.ShouldBe(10);
+        var group = page.AudienceGroups.ShouldNotBeNull().ShouldHaveSingleItem();
+        group.AudienceGroupId.ShouldBe(4389303728996);
+        group.Type.ShouldBe(AudienceGroupType.ChatTag);
+        group.Description.ShouldBe("store regulars");
+        group.Status.ShouldBe(AudienceGroupStatus.InProgress);
+        group.FailedType.ShouldBeNull();
+        group.AudienceCount.ShouldBe(0);
+        group.Created.ShouldBe(1613711000);
+        group.RequestId.ShouldBeNull();
+        group.ClickUrl.ShouldBeNull();
+        group.IsIfaAudience.ShouldBe(false);
+        group.Permission.ShouldBe(AudienceGroupPermission.Read);
+        group.CreateRoute.ShouldBe(AudienceGroupCreateRoute.OaManager);
+        group.ExpireTimestamp.ShouldBe(1629263000);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotGet(
+            request,
+            "getSharedAudienceGroups",
+            "/v2/bot/audienceGroup/shared/list",
+            ("page", "1"),
+            ("description", "store"),
+            ("status", "IN_PROGRESS"),
+            ("size", "10"),
+            ("createRoute", "OA_MANAGER"),
+            ("includesOwnedAudienceGroups", "true"));
+    }
+
+    [Trait(SpecConformance.Operation, "addAudienceToAudienceGroup")]
+    [Fact]
+    public async Task AddAudienceToAudienceGroupPutsTheIdsAsSchemaValidJsonAndIsAccepted()
+    {
+        await Admin.StubAsync(BotStub("addAudienceToAudienceGroup").RespondStatus(202, ("X-Line-Request-Id", "req-add-audience")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.AudienceBot.AddAudienceToAudienceGroupAsync(new AddAudienceToAudienceGroupRequest
+        {
+            AudienceGroupId = AudienceGroupId,
+            UploadDescription = "second batch",
+            Audiences = [new Audience { Id = UserId }, new Audience { Id = OtherUserId }],
+        });
+
+        response.Status.ShouldBe(202);
+        response.RequestId.ShouldBe("req-add-audience");
+        response.AlreadyAccepted.ShouldBeFalse();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("addAudienceToAudienceGroup");
+        request.Method.ShouldBe("PUT");
+        request.Path.ShouldBe("/v2/bot/audienceGroup/upload");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(
+            request.Body,
+            $$"""{"audienceGroupId":4389303728991,"uploadDescription":"second batch","audiences":[{"id":"{{UserId}}"},{"id":"{{OtherUserId}}"}]}""");
+    }
+
+    [Trait(SpecConformance.Operation, "createAudienceForUploadingUserIds")]
+    [Fact]
+    public async Task CreateAudienceForUploadingUserIdsSendsEveryFieldAndThePlainTextFileAsMultipartToApiData()
+    {
+        await Admin.StubAsync(BotStub("createAudienceForUploadingUserIds").RespondJson(
+            202,
+            """{"requestId":"bb9744f9-47fa-4a29-941e-1234567890ab","audienceGroupId":4389303728991,"createRoute":"MESSAGING_API","type":"UPLOAD","description":"Spring campaign buyers","created":1613698278,"permission":"READ_WRITE","expireTimestamp":1629250278,"isIfaAudience":false}""",
+            ("X-Line-Request-Id", "req-upload-file")));
+        using var clients = new MessagingApiClients(wireMock);
+        var ids = UserId + "\n" + OtherUserId + "\n";
+        using var file = new MemoryStream(Encoding.UTF8.GetBytes(ids));
+
+        var response = await clients.AudienceBot.CreateAudienceForUploadingUserIdsAsync(new CreateAudienceForUploadingUserIdsRequest
+        {
+            Description = "Spring campaign buyers",
+            IsIfaAudience = false,
+            UploadDescription = "春のキャンペーン 第1弾",
+            File = new LineFileContent(file, "user-ids.txt"),
+        });
+
+        response.Status.ShouldBe(202);
+        response.RequestId.ShouldBe("req-upload-file");
+        ShouldBeTheUploadedAudience(response.Value);
+        file.CanRead.ShouldBeTrue(); // the caller keeps owning the stream
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("createAudienceForUploadingUserIds");
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/audienceGroup/upload/byFile");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        var parts = ReadMultipartFormData(request);
+        parts.Select(part => part.Name).ShouldBe(new[] { "description", "isIfaAudience", "uploadDescription", "file" });
+        parts[0].ShouldBe(new MultipartPart("description", null, TextPartContentType, "Spring campaign buyers"));
+        parts[1].ShouldBe(new MultipartPart("isIfaAudience", null, TextPartContentType, "false"));
+        parts[2].ShouldBe(new MultipartPart("uploadDescription", null, TextPartContentType, "春のキャンペーン 第1弾"));
+        parts[3].ShouldBe(new MultipartPart("file", "user-ids.txt", "text/plain", ids));
+    }
+
+    [Trait(SpecConformance.Operation, "addUserIdsToAudience")]
+    [Fact]
+    public async Task AddUserIdsToAudiencePutsTheAudienceAndThePlainTextFileAsMultipartToApiData()
+    {
+        await Admin.StubAsync(BotStub("addUserIdsToAudience").RespondStatus(202, ("X-Line-Request-Id", "req-add-file")));
+        using var clients = new MessagingApiClients(wireMock);
+        var ids = OtherUserId + "\n";
+        using var file = new MemoryStream(Encoding.UTF8.GetBytes(ids));
+
+        var response = await clients.AudienceBot.AddUserIdsToAudienceAsync(new AddUserIdsToAudienceRequest
+        {
+            AudienceGroupId = AudienceGroupId,
+            UploadDescription = "second batch",
+            File = new LineFileContent(file, "more-user-ids.txt", "text/plain"),
+        });
+
+        response.Status.ShouldBe(202);
+        response.RequestId.ShouldBe("req-add-file");
+        response.AlreadyAccepted.ShouldBeFalse();
+        file.CanRead.ShouldBeTrue(); // the caller keeps owning the stream
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("addUserIdsToAudience");
+        request.Method.ShouldBe("PUT");
+        request.Path.ShouldBe("/v2/bot/audienceGroup/upload/byFile");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        var parts = ReadMultipartFormData(request);
+        parts.Select(part => part.Name).ShouldBe(new[] { "audienceGroupId", "uploadDescription", "file" });
+        parts[0].ShouldBe(new MultipartPart("audienceGroupId", null, TextPartContentType, "4389303728991"));
+        parts[1].ShouldBe(new MultipartPart("uploadDescription", null, TextPartContentType, "second batch"));
+        parts[2].ShouldBe(new MultipartPart("file", "more-user-ids.txt", "text/plain", ids));
+    }
+
+    /// <summary>The spec-derived stub, pinned to this test's token and bot.</summary>
+    private static StubBuilder BotStub(string operationId, params (string Name, string Value)[] pathValues) =>
+        Spec.Stub(operationId, pathValues)
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId);
+
+    private static void ShouldBeBodylessBotGet(RecordedRequest request, string operationId, string path, params (string Name, string Value)[] query)
+    {
+        request.ShouldConformTo(operationId);
+        request.Method.ShouldBe("GET");
+        request.Path.ShouldBe(path);
+        request.Query.Count.ShouldBe(query.Length);
+        foreach (var (name, value) in query)
+        {
+            request.Query[name].ShouldBe(new[] { value }, $"query parameter '{name}'");
+        }
+
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    /// <summary>The audience both ways of creating by upload (JSON and file) answer with in the tests.</summary>
+    private static void ShouldBeTheUploadedAudience(CreateAudienceGroupResponse audience)
+    {
+        audience.RequestId.ShouldBe("bb9744f9-47fa-4a29-941e-1234567890ab");
+        audience.AudienceGroupId.ShouldBe(AudienceGroupId);
+        audience.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
+        audience.Type.ShouldBe(AudienceGroupType.Upload);
+        audience.Description.ShouldBe("Spring campaign buyers");
+        audience.Created.ShouldBe(1613698278);
+        audience.Permission.ShouldBe(AudienceGroupPermission.ReadWrite);
+        audience.ExpireTimestamp.ShouldBe(1629250278);
+        audience.IsIfaAudience.ShouldBe(false);
+    }
+
+    /// <summary>
+    /// The parts of a multipart/form-data body (RFC 7578), split on the boundary its Content-Type names: every part must be
+    /// form-data with a name, and the body must hold nothing before the first delimiter or after the close delimiter.
+    /// </summary>
+    private static IReadOnlyList<MultipartPart> ReadMultipartFormData(RecordedRequest request)
+    {
+        var contentType = request.Header("Content-Type").ShouldNotBeNull();
+        var boundary = Regex.Match(contentType, "^multipart/form-data; ?boundary=\"?(?<boundary>[^\";]+)\"?$", RegexOptions.CultureInvariant);
+        boundary.Success.ShouldBeTrue($"Content-Type '{contentType}' is not multipart/form-data with a boundary");
+        var sections = Encoding.UTF8.GetString(request.BodyBytes).Split("--" + boundary.Groups["boundary"].Value);
+        sections.Length.ShouldBeGreaterThan(2, "the body holds no part");
+        sections[0].ShouldBeEmpty("the body starts with the first delimiter");
+        sections[^1].ShouldBe("--\r\n", "the body ends with the close delimiter");
+        return sections[1..^1].Select(ReadPart).ToArray();
+    }
+
+    private static MultipartPart ReadPart(string section)
+    {
+        section.ShouldStartWith("\r\n");
+        section.ShouldEndWith("\r\n");
+        var part = section[2..^2];
+        var headerEnd = part.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        headerEnd.ShouldBeGreaterThanOrEqualTo(0, $"the part has no blank line after its headers: {part}");
+        var headers = part[..headerEnd].Split("\r\n")
+            .Select(line => line.Split(':', 2))
+            .ToDictionary(header => header[0].Trim(), header => header[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        var disposition = headers["Content-Disposition"].Split(';').Select(item => item.Trim()).ToArray();
+        disposition[0].ShouldBe("form-data");
+        var parameters = disposition[1..]
+            .Select(parameter => parameter.Split('=', 2))
+            .ToDictionary(parameter => parameter[0], parameter => parameter[1].Trim('"'), StringComparer.OrdinalIgnoreCase);
+        return new MultipartPart(
+            parameters["name"],
+            parameters.GetValueOrDefault("filename"),
+            headers.GetValueOrDefault("Content-Type"),
+            part[(headerEnd + 4)..]);
+    }
+
+    private sealed record MultipartPart(string Name, string? FileName, string? ContentType, string Content);
+}

@@ -1,0 +1,633 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using ModuleGen.Line.Models;
+using ModuleGen.Testing.Spec;
+using ModuleGen.Testing.WireMock;
+using Shouldly;
+using Xunit;
+using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
+using static ModuleGen.Line.ContractTests.SpecConformance;
+
+namespace ModuleGen.Line.ContractTests.Messaging;
+
+/// <summary>
+/// Group and room members, memberships and coupons through the bot-scoped Messaging API client, asserted on what WireMock
+/// received and on the parsed responses.
+/// </summary>
+[Collection(WireMockCollection.Name)]
+public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMock) : IAsyncLifetime
+{
+    private const string JsonContentType = "application/json; charset=UTF-8"; // Jetty upper-cases the charset in its journal
+    private const string RoomId = "Ra8dbf4673c4c812cd491258042226c99";
+    private const long MembershipId = 3189;
+    private const string CouponId = "01JYNW8JMQVFBNRKQC5GZ4FJ0K";
+
+    private WireMockAdmin Admin => wireMock.Admin;
+
+    public Task InitializeAsync() => Admin.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Trait(SpecConformance.Operation, "getGroupMemberProfile")]
+    [Fact]
+    public async Task GetGroupMemberProfileSendsTheGroupAndUserIdsInThePathAndParsesTheProfile()
+    {
+        await Admin.StubAsync(Spec.Stub("getGroupMemberProfile", ("groupId", GroupId), ("userId", UserId))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(
+                200,
+                $$"""{"displayName":"Brown","userId":"{{UserId}}","pictureUrl":"https://profile.line-scdn.net/ch/v2/p/brown"}""",
+                ("X-Line-Request-Id", "req-group-member")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetGroupMemberProfileAsync(GroupId, UserId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-group-member");
+        response.Value.DisplayName.ShouldBe("Brown");
+        response.Value.UserId.ShouldBe(UserId);
+        response.Value.PictureUrl.ShouldBe("https://profile.line-scdn.net/ch/v2/p/brown");
+        response.Value.AdditionalProperties.ShouldBeEmpty();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "getGroupMemberProfile", "GET", "/v2/bot/group/" + GroupId + "/member/" + UserId);
+        request.Query.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getGroupMemberProfile")]
+    [Fact]
+    public async Task GetGroupMemberProfileEscapesReservedCharactersInBothIds()
+    {
+        await Admin.StubAsync(Spec.Stub("getGroupMemberProfile", ("groupId", "C a/b"), ("userId", "U?1#2"))
+            .RespondJson(200, """{"displayName":"X","userId":"U?1#2"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var profile = (await clients.Bot.GetGroupMemberProfileAsync("C a/b", "U?1#2")).Value;
+
+        profile.UserId.ShouldBe("U?1#2");
+        profile.PictureUrl.ShouldBeNull();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("getGroupMemberProfile");
+        request.Url.ShouldBe("/v2/bot/group/C%20a%2Fb/member/U%3F1%232");
+    }
+
+    [Trait(SpecConformance.Operation, "getGroupMembersIds")]
+    [Fact]
+    public async Task GetGroupMembersIdsSendsTheStartTokenAndParsesThePageWithItsNextToken()
+    {
+        await Admin.StubAsync(Spec.Stub("getGroupMembersIds", ("groupId", GroupId))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .WithQueryParameter("start", "jxEWCEEP")
+            .RespondJson(200, $$"""{"memberIds":["{{UserId}}","{{OtherUserId}}"],"next":"yANU9IA"}""", ("X-Line-Request-Id", "req-group-ids")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetGroupMembersIdsAsync(GroupId, start: "jxEWCEEP");
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-group-ids");
+        response.Value.MemberIds.ShouldBe(new[] { UserId, OtherUserId });
+        response.Value.Next.ShouldBe("yANU9IA");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids");
+        request.Query.Count.ShouldBe(1);
+        request.Query["start"].ShouldBe(new[] { "jxEWCEEP" });
+    }
+
+    [Trait(SpecConformance.Operation, "getGroupMembersIds")]
+    [Fact]
+    public async Task GetAllGroupMemberIdsWalksBothPagesWithTheStartToken()
+    {
+        await Admin.StubAsync(Spec.Stub("getGroupMembersIds", ("groupId", GroupId)).WithPriority(2)
+            .RespondJson(200, """{"memberIds":["U1","U2"],"next":"yANU9IA"}""", ("X-Line-Request-Id", "req-page-1")));
+        await Admin.StubAsync(Spec.Stub("getGroupMembersIds", ("groupId", GroupId)).WithQueryParameter("start", "yANU9IA").WithPriority(1)
+            .RespondJson(200, """{"memberIds":["U3"]}""", ("X-Line-Request-Id", "req-page-2")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var ids = await clients.Bot.GetAllGroupMemberIdsAsync(GroupId).ToListAsync();
+
+        ids.ShouldBe(new[] { "U1", "U2", "U3" });
+        var requests = await Admin.GetRequestsAsync();
+        requests.Count.ShouldBe(2);
+        requests[0].Query.ShouldBeEmpty();
+        requests[1].Query.Count.ShouldBe(1);
+        requests[1].Query["start"].ShouldBe(new[] { "yANU9IA" });
+        foreach (var request in requests)
+        {
+            ShouldBeBodylessBotCall(request, "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids");
+        }
+    }
+
+    [Trait(SpecConformance.Operation, "leaveGroup")]
+    [Fact]
+    public async Task LeaveGroupPostsWithoutABody()
+    {
+        await Admin.StubAsync(Spec.Stub("leaveGroup", ("groupId", GroupId))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondStatus(200, ("X-Line-Request-Id", "req-leave-group")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.LeaveGroupAsync(GroupId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-leave-group");
+        response.AlreadyAccepted.ShouldBeFalse();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "leaveGroup", "POST", "/v2/bot/group/" + GroupId + "/leave");
+        request.Query.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getRoomMemberCount")]
+    [Fact]
+    public async Task GetRoomMemberCountParsesTheCount()
+    {
+        await Admin.StubAsync(Spec.Stub("getRoomMemberCount", ("roomId", RoomId))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(200, """{"count":4}""", ("X-Line-Request-Id", "req-room-count")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetRoomMemberCountAsync(RoomId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-room-count");
+        response.Value.Count.ShouldBe(4L);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "getRoomMemberCount", "GET", "/v2/bot/room/" + RoomId + "/members/count");
+        request.Query.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getRoomMemberProfile")]
+    [Fact]
+    public async Task GetRoomMemberProfileSendsTheRoomAndUserIdsInThePathAndParsesTheProfile()
+    {
+        await Admin.StubAsync(Spec.Stub("getRoomMemberProfile", ("roomId", RoomId), ("userId", OtherUserId))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(
+                200,
+                $$"""{"displayName":"Cony","userId":"{{OtherUserId}}","pictureUrl":"https://profile.line-scdn.net/ch/v2/p/cony"}""",
+                ("X-Line-Request-Id", "req-room-member")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetRoomMemberProfileAsync(RoomId, OtherUserId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-room-member");
+        response.Value.DisplayName.ShouldBe("Cony");
+        response.Value.UserId.ShouldBe(OtherUserId);
+        response.Value.PictureUrl.ShouldBe("https://profile.line-scdn.net/ch/v2/p/cony");
+        response.Value.AdditionalProperties.ShouldBeEmpty();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "getRoomMemberProfile", "GET", "/v2/bot/room/" + RoomId + "/member/" + OtherUserId);
+        request.Query.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getRoomMembersIds")]
+    [Fact]
+    public async Task GetRoomMembersIdsSendsNoQueryForTheFirstPageAndParsesTheNextToken()
+    {
+        await Admin.StubAsync(Spec.Stub("getRoomMembersIds", ("roomId", RoomId))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(200, $$"""{"memberIds":["{{UserId}}"],"next":"bRoOm2"}""", ("X-Line-Request-Id", "req-room-ids")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetRoomMembersIdsAsync(RoomId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-room-ids");
+        response.Value.MemberIds.ShouldBe(new[] { UserId });
+        response.Value.Next.ShouldBe("bRoOm2");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "getRoomMembersIds", "GET", "/v2/bot/room/" + RoomId + "/members/ids");
+        request.Query.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getRoomMembersIds")]
+    [Fact]
+    public async Task GetAllRoomMemberIdsWalksBothPagesWithTheStartToken()
+    {
+        await Admin.StubAsync(Spec.Stub("getRoomMembersIds", ("roomId", RoomId)).WithPriority(2)
+            .RespondJson(200, """{"memberIds":["U1","U2"],"next":"bRoOm2"}"""));
+        await Admin.StubAsync(Spec.Stub("getRoomMembersIds", ("roomId", RoomId)).WithQueryParameter("start", "bRoOm2").WithPriority(1)
+            .RespondJson(200, """{"memberIds":["U3","U4"]}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var ids = await clients.Bot.GetAllRoomMemberIdsAsync(RoomId).ToListAsync();
+
+        ids.ShouldBe(new[] { "U1", "U2", "U3", "U4" });
+        var requests = await Admin.GetRequestsAsync();
+        requests.Count.ShouldBe(2);
+        requests[0].Query.ShouldBeEmpty();
+        requests[1].Query.Count.ShouldBe(1);
+        requests[1].Query["start"].ShouldBe(new[] { "bRoOm2" });
+        foreach (var request in requests)
+        {
+            ShouldBeBodylessBotCall(request, "getRoomMembersIds", "GET", "/v2/bot/room/" + RoomId + "/members/ids");
+        }
+    }
+
+    [Trait(SpecConformance.Operation, "leaveRoom")]
+    [Fact]
+    public async Task LeaveRoomPostsWithoutABody()
+    {
+        await Admin.StubAsync(Spec.Stub("leaveRoom", ("roomId", RoomId))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondStatus(200, ("X-Line-Request-Id", "req-leave-room")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.LeaveRoomAsync(RoomId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-leave-room");
+        response.AlreadyAccepted.ShouldBeFalse();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "leaveRoom", "POST", "/v2/bot/room/" + RoomId + "/leave");
+        request.Query.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getMembershipSubscription")]
+    [Fact]
+    public async Task GetMembershipSubscriptionKeepsTheUnmodelledSubscriptionsInAdditionalProperties()
+    {
+        const string subscriptions = """[{"membership":{"membershipId":3189,"title":"Basic plan","description":"Monthly perks","benefits":["Member-only coupons"],"price":500.0,"currency":"JPY"},"user":{"membershipNo":7,"joinedTime":1742781600,"nextBillingDate":"2025-04-24","totalSubscriptionMonths":3}}]""";
+        await Admin.StubAsync(Spec.Stub("getMembershipSubscription", ("userId", UserId))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(200, $$"""{"subscriptions":{{subscriptions}}}""", ("X-Line-Request-Id", "req-subscription")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetMembershipSubscriptionAsync(UserId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-subscription");
+        response.Value.AdditionalProperties.Keys.ShouldBe(new[] { "subscriptions" });
+        ShouldBeJson(response.Value.AdditionalProperties["subscriptions"].GetRawText(), subscriptions);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "getMembershipSubscription", "GET", "/v2/bot/membership/subscription/" + UserId);
+        request.Query.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getMembershipList")]
+    [Fact]
+    public async Task GetMembershipListKeepsTheUnmodelledPlansInAdditionalProperties()
+    {
+        const string memberships = """[{"membershipId":3189,"title":"Basic plan","description":"Monthly perks","benefits":["Member-only coupons"],"price":500.0,"currency":"JPY","memberCount":2,"memberLimit":null,"isInAppPurchase":false,"isPublished":true}]""";
+        await Admin.StubAsync(Spec.Stub("getMembershipList")
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(200, $$"""{"memberships":{{memberships}}}""", ("X-Line-Request-Id", "req-membership-list")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetMembershipListAsync();
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-membership-list");
+        response.Value.AdditionalProperties.Keys.ShouldBe(new[] { "memberships" });
+        ShouldBeJson(response.Value.AdditionalProperties["memberships"].GetRawText(), memberships);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "getMembershipList", "GET", "/v2/bot/membership/list");
+        request.Query.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getJoinedMembershipUsers")]
+    [Fact]
+    public async Task GetJoinedMembershipUsersSendsTheMembershipIdStartAndLimitAndParsesThePage()
+    {
+        await Admin.StubAsync(Spec.Stub("getJoinedMembershipUsers", ("membershipId", "3189"))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .WithQueryParameter("start", "mEmB3r")
+            .WithQueryParameter("limit", "500")
+            .RespondJson(200, $$"""{"userIds":["{{UserId}}","{{OtherUserId}}"],"next":"mEmB3r2"}""", ("X-Line-Request-Id", "req-members")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetJoinedMembershipUsersAsync(MembershipId, start: "mEmB3r", limit: 500);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-members");
+        response.Value.UserIds.ShouldBe(new[] { UserId, OtherUserId });
+        response.Value.Next.ShouldBe("mEmB3r2");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids");
+        request.Query.Count.ShouldBe(2);
+        request.Query["start"].ShouldBe(new[] { "mEmB3r" });
+        request.Query["limit"].ShouldBe(new[] { "500" });
+    }
+
+    [Trait(SpecConformance.Operation, "getJoinedMembershipUsers")]
+    [Fact]
+    public async Task GetJoinedMembershipUsersRejectsALimitAboveOneThousandBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(
+            () => clients.Bot.GetJoinedMembershipUsersAsync(MembershipId, limit: 1001));
+
+        exception.ParamName.ShouldBe("limit");
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getJoinedMembershipUsers")]
+    [Fact]
+    public async Task GetAllJoinedMembershipUsersWalksBothPagesKeepingTheLimit()
+    {
+        await Admin.StubAsync(Spec.Stub("getJoinedMembershipUsers", ("membershipId", "3189")).WithQueryParameter("limit", "2").WithPriority(2)
+            .RespondJson(200, """{"userIds":["U1","U2"],"next":"mEmB3r2"}"""));
+        await Admin.StubAsync(Spec.Stub("getJoinedMembershipUsers", ("membershipId", "3189"))
+            .WithQueryParameter("limit", "2")
+            .WithQueryParameter("start", "mEmB3r2")
+            .WithPriority(1)
+            .RespondJson(200, """{"userIds":["U3"]}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var ids = await clients.Bot.GetAllJoinedMembershipUsersAsync(MembershipId, limit: 2).ToListAsync();
+
+        ids.ShouldBe(new[] { "U1", "U2", "U3" });
+        var requests = await Admin.GetRequestsAsync();
+        requests.Count.ShouldBe(2);
+        requests[0].Query.Keys.ShouldBe(new[] { "limit" });
+        requests[0].Query["limit"].ShouldBe(new[] { "2" });
+        requests[1].Query.Count.ShouldBe(2);
+        requests[1].Query["start"].ShouldBe(new[] { "mEmB3r2" });
+        requests[1].Query["limit"].ShouldBe(new[] { "2" });
+        foreach (var request in requests)
+        {
+            ShouldBeBodylessBotCall(request, "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids");
+        }
+    }
+
+    [Trait(SpecConformance.Operation, "createCoupon")]
+    [Fact]
+    public async Task CreateCouponSendsEveryFieldWithTheRewardAndAcquisitionDetailsAndParsesTheCouponId()
+    {
+        await Admin.StubAsync(Spec.Stub("createCoupon")
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(200, $$"""{"couponId":"{{CouponId}}"}""", ("X-Line-Request-Id", "req-create-coupon")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.CreateCouponAsync(new CouponCreateRequest
+        {
+            Title = "10% off lunch",
+            Description = "Show this coupon at the register.",
+            StartTimestamp = 1735689600,
+            EndTimestamp = 1767225599,
+            MaxUseCountPerTicket = 1,
+            Timezone = "ASIA_TOKYO",
+            Visibility = "PUBLIC",
+            AcquisitionCondition = new CouponLotteryAcquisitionCondition
+            {
+                AdditionalProperties =
+                {
+                    ["lotteryProbability"] = JsonElement.Parse("50"),
+                    ["maxAcquireCount"] = JsonElement.Parse("1000"),
+                },
+            },
+            Reward = new CouponCashBackReward
+            {
+                AdditionalProperties = { ["priceInfo"] = JsonElement.Parse("""{"type":"fixed","fixedAmount":100}""") },
+            },
+            ImageUrl = "https://module.example.com/coupons/lunch.png",
+            BarcodeImageUrl = "https://module.example.com/coupons/lunch-barcode.png",
+            CouponCode = "LUNCH10",
+            UsageCondition = "Weekdays only.",
+        });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-create-coupon");
+        response.Value.CouponId.ShouldBe(CouponId);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("createCoupon");
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/coupon");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(
+            request.Body,
+            """
+            {"title":"10% off lunch","description":"Show this coupon at the register.","startTimestamp":1735689600,"endTimestamp":1767225599,
+             "maxUseCountPerTicket":1,"timezone":"ASIA_TOKYO","visibility":"PUBLIC",
+             "acquisitionCondition":{"type":"lottery","lotteryProbability":50,"maxAcquireCount":1000},
+             "reward":{"type":"cashBack","priceInfo":{"type":"fixed","fixedAmount":100}},
+             "imageUrl":"https://module.example.com/coupons/lunch.png","barcodeImageUrl":"https://module.example.com/coupons/lunch-barcode.png",
+             "couponCode":"LUNCH10","usageCondition":"Weekdays only."}
+            """);
+    }
+
+    [Trait(SpecConformance.Operation, "closeCoupon")]
+    [Fact]
+    public async Task CloseCouponPutsWithoutABody()
+    {
+        await Admin.StubAsync(Spec.Stub("closeCoupon", ("couponId", CouponId))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondStatus(200, ("X-Line-Request-Id", "req-close-coupon")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.CloseCouponAsync(CouponId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-close-coupon");
+        response.AlreadyAccepted.ShouldBeFalse();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "closeCoupon", "PUT", "/v2/bot/coupon/" + CouponId + "/close");
+        request.Query.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "closeCoupon")]
+    [Fact]
+    public async Task CloseCouponAnsweredWith410BecomesLineApiExceptionWithTheMessage()
+    {
+        await Admin.StubAsync(Spec.Stub("closeCoupon", ("couponId", CouponId))
+            .RespondJson(410, """{"message":"The coupon has already expired"}""", ("X-Line-Request-Id", "req-gone")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.CloseCouponAsync(CouponId));
+
+        exception.Status.ShouldBe(410);
+        exception.OperationId.ShouldBe("closeCoupon");
+        exception.RequestId.ShouldBe("req-gone");
+        exception.Error.ShouldNotBeNull().Message.ShouldBe("The coupon has already expired");
+        exception.Details.ShouldBeEmpty();
+        exception.Message.ShouldContain("The coupon has already expired");
+        exception.Message.ShouldNotContain(Token);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "closeCoupon", "PUT", "/v2/bot/coupon/" + CouponId + "/close");
+    }
+
+    [Trait(SpecConformance.Operation, "getCouponDetail")]
+    [Fact]
+    public async Task GetCouponDetailParsesEveryFieldTheRewardAndAcquisitionKindsAndKeepsTheRest()
+    {
+        await Admin.StubAsync(Spec.Stub("getCouponDetail", ("couponId", CouponId))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(
+                200,
+                $$$"""
+                {"couponId":"{{{CouponId}}}","status":"RUNNING","title":"10% off lunch","description":"Show this coupon at the register.",
+                 "startTimestamp":1735689600,"endTimestamp":1767225599,"maxUseCountPerTicket":1,"timezone":"ASIA_TOKYO","visibility":"PUBLIC",
+                 "acquisitionCondition":{"type":"normal"},
+                 "reward":{"type":"discount","priceInfo":{"type":"percentage","percentage":10}},
+                 "imageUrl":"https://module.example.com/coupons/lunch.png","barcodeImageUrl":"https://module.example.com/coupons/lunch-barcode.png",
+                 "couponCode":"LUNCH10","usageCondition":"Weekdays only.","createdTimestamp":1735600000}
+                """,
+                ("X-Line-Request-Id", "req-coupon")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetCouponDetailAsync(CouponId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-coupon");
+        var coupon = response.Value;
+        coupon.CouponId.ShouldBe(CouponId);
+        coupon.Status.ShouldBe("RUNNING");
+        coupon.Title.ShouldBe("10% off lunch");
+        coupon.Description.ShouldBe("Show this coupon at the register.");
+        coupon.StartTimestamp.ShouldBe(1735689600L);
+        coupon.EndTimestamp.ShouldBe(1767225599L);
+        coupon.MaxUseCountPerTicket.ShouldBe(1);
+        coupon.Timezone.ShouldBe("ASIA_TOKYO");
+        coupon.Visibility.ShouldBe("PUBLIC");
+        coupon.AcquisitionCondition.ShouldBeOfType<CouponNormalAcquisitionCondition>().Type.ShouldBe("normal");
+        coupon.AcquisitionCondition.AdditionalProperties.ShouldBeEmpty();
+        var reward = coupon.Reward.ShouldBeOfType<CouponDiscountReward>();
+        reward.Type.ShouldBe("discount");
+        reward.AdditionalProperties.Keys.ShouldBe(new[] { "priceInfo" });
+        ShouldBeJson(reward.AdditionalProperties["priceInfo"].GetRawText(), """{"type":"percentage","percentage":10}""");
+        coupon.ImageUrl.ShouldBe("https://module.example.com/coupons/lunch.png");
+        coupon.BarcodeImageUrl.ShouldBe("https://module.example.com/coupons/lunch-barcode.png");
+        coupon.CouponCode.ShouldBe("LUNCH10");
+        coupon.UsageCondition.ShouldBe("Weekdays only.");
+        coupon.AdditionalProperties.Keys.ShouldBe(new[] { "createdTimestamp" });
+        coupon.AdditionalProperties["createdTimestamp"].GetInt64().ShouldBe(1735600000L);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "getCouponDetail", "GET", "/v2/bot/coupon/" + CouponId);
+        request.Query.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "listCoupon")]
+    [Fact]
+    public async Task ListCouponRepeatsTheStatusParameterForEachStateAndParsesThePage()
+    {
+        // The spec declares no style/explode for the status array: OpenAPI's default for a query is form + explode, status=A&status=B.
+        await Admin.StubAsync(WithExactQueryValues(
+            Spec.Stub("listCoupon")
+                .WithHeader("Authorization", "Bearer " + Token)
+                .WithHeader("X-Line-Bot-Id", BotId)
+                .WithQueryParameter("start", "cOuP0n")
+                .WithQueryParameter("limit", "50")
+                .RespondJson(
+                    200,
+                    $$"""{"coupons":[{"couponId":"{{CouponId}}","title":"10% off lunch"},{"couponId":"01JYNWA3T2X7Q8M9ZK4D5R6S7V","title":"Free drink"}],"next":"cOuP0n2"}""",
+                    ("X-Line-Request-Id", "req-coupons")),
+            "status",
+            "RUNNING",
+            "CLOSED"));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.ListCouponAsync(status: ["RUNNING", "CLOSED"], start: "cOuP0n", limit: 50);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-coupons");
+        response.Value.Coupons.Select(c => c.CouponId).ShouldBe(new[] { CouponId, "01JYNWA3T2X7Q8M9ZK4D5R6S7V" });
+        response.Value.Coupons.Select(c => c.Title).ShouldBe(new[] { "10% off lunch", "Free drink" });
+        response.Value.Next.ShouldBe("cOuP0n2");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeBodylessBotCall(request, "listCoupon", "GET", "/v2/bot/coupon");
+        request.Query.Count.ShouldBe(3);
+        request.Query["status"].ShouldBe(new[] { "RUNNING", "CLOSED" });
+        request.Query["start"].ShouldBe(new[] { "cOuP0n" });
+        request.Query["limit"].ShouldBe(new[] { "50" });
+        request.Url.ShouldBe("/v2/bot/coupon?status=RUNNING&status=CLOSED&start=cOuP0n&limit=50");
+    }
+
+    [Trait(SpecConformance.Operation, "listCoupon")]
+    [Fact]
+    public async Task ListCouponRejectsALimitAboveOneHundredBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.ListCouponAsync(limit: 101));
+
+        exception.ParamName.ShouldBe("limit");
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "listCoupon")]
+    [Fact]
+    public async Task ListAllCouponsWalksBothPagesKeepingTheStatusesAndLimit()
+    {
+        await Admin.StubAsync(WithExactQueryValues(
+            Spec.Stub("listCoupon").WithQueryParameter("limit", "2").WithPriority(2)
+                .RespondJson(200, """{"coupons":[{"couponId":"C1","title":"First"},{"couponId":"C2","title":"Second"}],"next":"cOuP0n2"}"""),
+            "status",
+            "DRAFT",
+            "RUNNING"));
+        await Admin.StubAsync(WithExactQueryValues(
+            Spec.Stub("listCoupon").WithQueryParameter("limit", "2").WithQueryParameter("start", "cOuP0n2").WithPriority(1)
+                .RespondJson(200, """{"coupons":[{"couponId":"C3","title":"Third"}]}"""),
+            "status",
+            "DRAFT",
+            "RUNNING"));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var coupons = await clients.Bot.ListAllCouponsAsync(status: ["DRAFT", "RUNNING"], limit: 2).ToListAsync();
+
+        coupons.Select(c => c.CouponId).ShouldBe(new[] { "C1", "C2", "C3" });
+        coupons.Select(c => c.Title).ShouldBe(new[] { "First", "Second", "Third" });
+        var requests = await Admin.GetRequestsAsync();
+        requests.Count.ShouldBe(2);
+        requests[0].Query.Keys.ShouldBe(new[] { "status", "limit" });
+        requests[0].Query["status"].ShouldBe(new[] { "DRAFT", "RUNNING" });
+        requests[0].Query["limit"].ShouldBe(new[] { "2" });
+        requests[1].Query.Count.ShouldBe(3);
+        requests[1].Query["status"].ShouldBe(new[] { "DRAFT", "RUNNING" });
+        requests[1].Query["start"].ShouldBe(new[] { "cOuP0n2" });
+        requests[1].Query["limit"].ShouldBe(new[] { "2" });
+        foreach (var request in requests)
+        {
+            ShouldBeBodylessBotCall(request, "listCoupon", "GET", "/v2/bot/coupon");
+        }
+    }
+
+    /// <summary>
+    /// Requires the query parameter to carry exactly these values in this order (WireMock's <c>hasExactly</c>); a plain
+    /// <c>equalTo</c> would accept a request that sent only one of them.
+    /// </summary>
+    private static JsonNode WithExactQueryValues(JsonNode mapping, string name, params string[] values)
+    {
+        var request = mapping["request"].ShouldBeOfType<JsonObject>();
+        if (request["queryParameters"] is not JsonObject query)
+        {
+            query = [];
+            request["queryParameters"] = query;
+        }
+
+        query[name] = new JsonObject
+        {
+            ["hasExactly"] = new JsonArray(values.Select(value => (JsonNode)new JsonObject { ["equalTo"] = value }).ToArray()),
+        };
+        return mapping;
+    }
+
+    private static void ShouldBeBodylessBotCall(RecordedRequest request, string operationId, string method, string path)
+    {
+        request.ShouldConformTo(operationId);
+        request.Method.ShouldBe(method);
+        request.Path.ShouldBe(path);
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+}

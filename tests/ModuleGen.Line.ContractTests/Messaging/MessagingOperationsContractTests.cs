@@ -1,0 +1,712 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using ModuleGen.Line.Models;
+using ModuleGen.Testing.Spec;
+using ModuleGen.Testing.WireMock;
+using Shouldly;
+using Xunit;
+using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
+using static ModuleGen.Line.ContractTests.SpecConformance;
+
+namespace ModuleGen.Line.ContractTests.Messaging;
+
+/// <summary>
+/// Webhook settings, read receipts by token, LINE notification messages, statistics, message validation, aggregation
+/// units and message content status of a bot-scoped Messaging API client, asserted on what WireMock received and on the
+/// parsed responses.
+/// </summary>
+[Collection(WireMockCollection.Name)]
+public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) : IAsyncLifetime
+{
+    private const string JsonContentType = "application/json; charset=UTF-8"; // Jetty upper-cases the charset in its journal
+
+    private const string WebhookUrl = "https://module.example.com/line/webhook";
+
+    /// <summary>The wire form of <see cref="EveryMessageKind"/>.</summary>
+    private const string EveryMessageKindJson = """
+        {"messages":[
+          {"type":"text","text":"$ Your order is ready! $",
+           "emojis":[{"index":0,"productId":"5ac1bfd5040ab15980c9b435","emojiId":"001"},{"index":23,"productId":"5ac1bfd5040ab15980c9b435","emojiId":"002"}],
+           "quoteToken":"q3Plxr4AgKd",
+           "quickReply":{"items":[
+             {"type":"action","imageUrl":"https://example.com/icons/now.png","action":{"type":"message","label":"Pick up now","text":"Pick up now"}},
+             {"type":"action","action":{"type":"postback","label":"Later","data":"pickup=later","displayText":"Later","inputOption":"openKeyboard","fillInText":"Pick up at "}}]},
+           "sender":{"name":"Cafe bot","iconUrl":"https://example.com/icons/cafe.png"}},
+          {"type":"flex","altText":"Order 1042 is ready",
+           "contents":{"type":"bubble","size":"kilo","direction":"ltr",
+             "hero":{"type":"image","url":"https://example.com/images/order-1042.png","size":"full","aspectRatio":"20:13","aspectMode":"cover"},
+             "body":{"type":"box","layout":"vertical","spacing":"md","contents":[
+               {"type":"text","text":"Order 1042","weight":"bold","size":"xl"},
+               {"type":"text","text":"Ready for pickup at the counter.","wrap":true,"color":"#666666"}]},
+             "footer":{"type":"box","layout":"vertical","contents":[
+               {"type":"button","style":"primary","action":{"type":"uri","label":"Show receipt","uri":"https://example.com/orders/1042","altUri":{"desktop":"https://example.com/orders/1042?view=desktop"}}}]},
+             "styles":{"footer":{"separator":true,"separatorColor":"#DDDDDD"}}}},
+          {"type":"template","altText":"When will you pick up order 1042?",
+           "template":{"type":"buttons","thumbnailImageUrl":"https://example.com/images/cafe.jpg","imageAspectRatio":"rectangle","imageSize":"cover",
+             "imageBackgroundColor":"#FFFFFF","title":"Pickup","text":"When will you pick up your order?",
+             "defaultAction":{"type":"uri","label":"View order","uri":"https://example.com/orders/1042"},
+             "actions":[
+               {"type":"postback","label":"In 10 minutes","data":"pickup=10","displayText":"In 10 minutes"},
+               {"type":"message","label":"Cancel","text":"Cancel my order"}]}}]}
+        """;
+
+    private WireMockAdmin Admin => wireMock.Admin;
+
+    public Task InitializeAsync() => Admin.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Trait(SpecConformance.Operation, "getWebhookEndpoint")]
+    [Fact]
+    public async Task GetWebhookEndpointParsesTheEndpointAndKeepsTheOtherSettings()
+    {
+        await Admin.StubAsync(Spec.Stub("getWebhookEndpoint")
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(200, $$"""{"endpoint":"{{WebhookUrl}}","active":true}""", ("X-Line-Request-Id", "req-webhook-get")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetWebhookEndpointAsync();
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-webhook-get");
+        response.Value.Endpoint.ShouldBe(WebhookUrl);
+        response.Value.AdditionalProperties.Keys.ShouldBe(new[] { "active" });
+        response.Value.AdditionalProperties["active"].GetBoolean().ShouldBeTrue();
+        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/channel/webhook/endpoint", "getWebhookEndpoint");
+    }
+
+    [Trait(SpecConformance.Operation, "setWebhookEndpoint")]
+    [Fact]
+    public async Task SetWebhookEndpointPutsTheUrl()
+    {
+        await Admin.StubAsync(Spec.Stub("setWebhookEndpoint")
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondStatus(200, ("X-Line-Request-Id", "req-webhook-set")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.SetWebhookEndpointAsync(new SetWebhookEndpointRequest { Endpoint = WebhookUrl });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-webhook-set");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("setWebhookEndpoint");
+        request.Method.ShouldBe("PUT");
+        request.Path.ShouldBe("/v2/bot/channel/webhook/endpoint");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, $$"""{"endpoint":"{{WebhookUrl}}"}""");
+    }
+
+    [Trait(SpecConformance.Operation, "testWebhookEndpoint")]
+    [Fact]
+    public async Task TestWebhookEndpointSendsTheGivenUrlAndKeepsEveryResultField()
+    {
+        const string testUrl = "https://module.example.com/line/webhook-test";
+        await Admin.StubAsync(Spec.Stub("testWebhookEndpoint")
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(
+                200,
+                """{"success":true,"timestamp":"2020-09-30T05:38:20.031Z","statusCode":200,"reason":"OK","detail":"200"}""",
+                ("X-Line-Request-Id", "req-webhook-test")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.TestWebhookEndpointAsync(new TestWebhookEndpointRequest { Endpoint = testUrl });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-webhook-test");
+        ShouldBeSuccessfulWebhookTest(response.Value);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("testWebhookEndpoint");
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/channel/webhook/test");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, $$"""{"endpoint":"{{testUrl}}"}""");
+    }
+
+    [Trait(SpecConformance.Operation, "testWebhookEndpoint")]
+    [Fact]
+    public async Task TestWebhookEndpointWithoutARequestSendsNoBodyAtAll()
+    {
+        await Admin.StubAsync(Spec.Stub("testWebhookEndpoint", SpecBody.Omitted)
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(
+                200,
+                """{"success":true,"timestamp":"2020-09-30T05:38:20.031Z","statusCode":200,"reason":"OK","detail":"200"}""",
+                ("X-Line-Request-Id", "req-webhook-test-default")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.TestWebhookEndpointAsync();
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-webhook-test-default");
+        ShouldBeSuccessfulWebhookTest(response.Value);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("testWebhookEndpoint");
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/channel/webhook/test");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "markMessagesAsReadByToken")]
+    [Fact]
+    public async Task MarkMessagesAsReadByTokenSendsTheTokenOfTheReceivedMessage()
+    {
+        const string markAsReadToken = "30yhdy232M2GJ3h1Trs6uyLpZ9cWOlvGU4pR9pAq3mRy7cg7FWWBLaxBvgIu";
+        await Admin.StubAsync(Spec.Stub("markMessagesAsReadByToken")
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondStatus(200, ("X-Line-Request-Id", "req-read-token")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.MarkMessagesAsReadByTokenAsync(new MarkMessagesAsReadByTokenRequest { MarkAsReadToken = markAsReadToken });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-read-token");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("markMessagesAsReadByToken");
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/v2/bot/chat/markAsRead");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, $$"""{"markAsReadToken":"{{markAsReadToken}}"}""");
+    }
+
+    [Trait(SpecConformance.Operation, "pushMessagesByPhone")]
+    [Fact]
+    public async Task PushMessagesByPhoneSendsTheDeliveryTagHeaderAndTheMessages()
+    {
+        const string deliveryTag = "order-1042-ready";
+        await Admin.StubAsync(Spec.Stub("pushMessagesByPhone")
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .WithHeader("X-Line-Delivery-Tag", deliveryTag)
+            .RespondStatus(200, ("X-Line-Request-Id", "req-pnp")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.PushMessagesByPhoneAsync(
+            new PnpMessagesRequest
+            {
+                To = "+818000001234",
+                Messages = [new TextMessage { Text = "Your order 1042 is ready for pickup." }],
+                NotificationDisabled = true,
+            },
+            xLineDeliveryTag: deliveryTag);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-pnp");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("pushMessagesByPhone");
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/bot/pnp/push");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("X-Line-Delivery-Tag").ShouldBe(deliveryTag);
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, """{"to":"+818000001234","messages":[{"type":"text","text":"Your order 1042 is ready for pickup."}],"notificationDisabled":true}""");
+    }
+
+    [Trait(SpecConformance.Operation, "pushMessagesByPhone")]
+    [Fact]
+    public async Task PushMessagesByPhoneWithoutADeliveryTagSendsNoDeliveryTagHeader()
+    {
+        await Admin.StubAsync(Spec.Stub("pushMessagesByPhone")
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .WithoutHeader("X-Line-Delivery-Tag")
+            .RespondStatus(200, ("X-Line-Request-Id", "req-pnp-untagged")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.PushMessagesByPhoneAsync(new PnpMessagesRequest
+        {
+            To = "+818000001234",
+            Messages = [new TextMessage { Text = "Thanks for your order." }],
+            NotificationDisabled = false,
+        });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-pnp-untagged");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("pushMessagesByPhone");
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe("/bot/pnp/push");
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("X-Line-Delivery-Tag").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, """{"to":"+818000001234","messages":[{"type":"text","text":"Thanks for your order."}],"notificationDisabled":false}""");
+    }
+
+    [Trait(SpecConformance.Operation, "pushMessagesByPhone")]
+    [Fact]
+    public async Task PushMessagesByPhoneRejectsADeliveryTagOver100CharactersBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.PushMessagesByPhoneAsync(
+            new PnpMessagesRequest { To = "+818000001234", Messages = [new TextMessage { Text = "Hello" }] },
+            xLineDeliveryTag: new string('t', 101)));
+
+        exception.ParamName.ShouldBe("xLineDeliveryTag");
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "pushMessagesByPhone")]
+    [Fact]
+    public async Task PushMessagesByPhoneAnsweredWith422BecomesLineApiExceptionWithLinesReason()
+    {
+        await Admin.StubAsync(Spec.Stub("pushMessagesByPhone").RespondJson(
+            422,
+            """{"message":"The phone number is not registered with LINE"}""",
+            ("X-Line-Request-Id", "req-pnp-422")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.PushMessagesByPhoneAsync(
+            new PnpMessagesRequest { To = "+818000009999", Messages = [new TextMessage { Text = "Hello" }] }));
+
+        exception.Status.ShouldBe(422);
+        exception.OperationId.ShouldBe("pushMessagesByPhone");
+        exception.RequestId.ShouldBe("req-pnp-422");
+        exception.Error.ShouldNotBeNull().Message.ShouldBe("The phone number is not registered with LINE");
+        exception.Details.ShouldBeEmpty();
+        exception.Message.ShouldContain("The phone number is not registered with LINE");
+        exception.Message.ShouldNotContain(Token);
+        (await Admin.GetRequestsAsync()).ShouldHaveSingleItem().ShouldConformTo("pushMessagesByPhone");
+    }
+
+    [Trait(SpecConformance.Operation, "getMessageQuotaConsumption")]
+    [Fact]
+    public async Task GetMessageQuotaConsumptionParsesTheTotalUsage()
+    {
+        await Admin.StubAsync(Spec.Stub("getMessageQuotaConsumption")
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(200, """{"totalUsage":500}""", ("X-Line-Request-Id", "req-consumption")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetMessageQuotaConsumptionAsync();
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-consumption");
+        response.Value.TotalUsage.ShouldBe(500L);
+        response.Value.AdditionalProperties.ShouldBeEmpty();
+        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/message/quota/consumption", "getMessageQuotaConsumption");
+    }
+
+    [Trait(SpecConformance.Operation, "getNumberOfSentReplyMessages")]
+    [Fact]
+    public Task GetNumberOfSentReplyMessagesSendsTheDayAndKeepsTheCount() =>
+        ShouldCountTheMessagesSentOnTheDay("getNumberOfSentReplyMessages", "/v2/bot/message/delivery/reply", (bot, date) => bot.GetNumberOfSentReplyMessagesAsync(date));
+
+    [Trait(SpecConformance.Operation, "getNumberOfSentReplyMessages")]
+    [Fact]
+    public async Task GetNumberOfSentReplyMessagesRejectsADayNotWrittenAsYyyyMMddBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.GetNumberOfSentReplyMessagesAsync("2024-03-15"));
+
+        exception.ParamName.ShouldBe("date");
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getNumberOfSentPushMessages")]
+    [Fact]
+    public Task GetNumberOfSentPushMessagesSendsTheDayAndKeepsTheCount() =>
+        ShouldCountTheMessagesSentOnTheDay("getNumberOfSentPushMessages", "/v2/bot/message/delivery/push", (bot, date) => bot.GetNumberOfSentPushMessagesAsync(date));
+
+    [Trait(SpecConformance.Operation, "getNumberOfSentMulticastMessages")]
+    [Fact]
+    public Task GetNumberOfSentMulticastMessagesSendsTheDayAndKeepsTheCount() =>
+        ShouldCountTheMessagesSentOnTheDay("getNumberOfSentMulticastMessages", "/v2/bot/message/delivery/multicast", (bot, date) => bot.GetNumberOfSentMulticastMessagesAsync(date));
+
+    [Trait(SpecConformance.Operation, "getNumberOfSentBroadcastMessages")]
+    [Fact]
+    public Task GetNumberOfSentBroadcastMessagesSendsTheDayAndKeepsTheCount() =>
+        ShouldCountTheMessagesSentOnTheDay("getNumberOfSentBroadcastMessages", "/v2/bot/message/delivery/broadcast", (bot, date) => bot.GetNumberOfSentBroadcastMessagesAsync(date));
+
+    [Trait(SpecConformance.Operation, "getPNPMessageStatistics")]
+    [Fact]
+    public Task GetPnpMessageStatisticsSendsTheDayAndKeepsTheCount() =>
+        ShouldCountTheMessagesSentOnTheDay("getPNPMessageStatistics", "/v2/bot/message/delivery/pnp", (bot, date) => bot.GetPNPMessageStatisticsAsync(date));
+
+    [Trait(SpecConformance.Operation, "validatePush")]
+    [Fact]
+    public Task ValidatePushSendsTextWithEmojisAFlexBubbleAndATemplateThatConformToTheSchema() =>
+        ShouldValidateEveryMessageKind("validatePush", "/v2/bot/message/validate/push", (bot, request) => bot.ValidatePushAsync(request));
+
+    [Trait(SpecConformance.Operation, "validateReply")]
+    [Fact]
+    public Task ValidateReplySendsTextWithEmojisAFlexBubbleAndATemplateThatConformToTheSchema() =>
+        ShouldValidateEveryMessageKind("validateReply", "/v2/bot/message/validate/reply", (bot, request) => bot.ValidateReplyAsync(request));
+
+    [Trait(SpecConformance.Operation, "validateMulticast")]
+    [Fact]
+    public Task ValidateMulticastSendsTextWithEmojisAFlexBubbleAndATemplateThatConformToTheSchema() =>
+        ShouldValidateEveryMessageKind("validateMulticast", "/v2/bot/message/validate/multicast", (bot, request) => bot.ValidateMulticastAsync(request));
+
+    [Trait(SpecConformance.Operation, "validateNarrowcast")]
+    [Fact]
+    public Task ValidateNarrowcastSendsTextWithEmojisAFlexBubbleAndATemplateThatConformToTheSchema() =>
+        ShouldValidateEveryMessageKind("validateNarrowcast", "/v2/bot/message/validate/narrowcast", (bot, request) => bot.ValidateNarrowcastAsync(request));
+
+    [Trait(SpecConformance.Operation, "validateBroadcast")]
+    [Fact]
+    public Task ValidateBroadcastSendsTextWithEmojisAFlexBubbleAndATemplateThatConformToTheSchema() =>
+        ShouldValidateEveryMessageKind("validateBroadcast", "/v2/bot/message/validate/broadcast", (bot, request) => bot.ValidateBroadcastAsync(request));
+
+    [Trait(SpecConformance.Operation, "validatePush")]
+    [Fact]
+    public async Task ValidatePushAnsweredWith400ReportsEveryInvalidPropertyAsLineApiException()
+    {
+        // A plain stub: LINE judges more than the schema (here an emoji index that points at no `$`), so the body conforms and LINE still answers 400.
+        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/validate/push").RespondJson(
+            400,
+            """{"message":"The request body has 1 error(s)","details":[{"message":"The emoji index does not point to a $ character","property":"messages[0].emojis[0].index"}]}""",
+            ("X-Line-Request-Id", "req-validate-400")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.ValidatePushAsync(new ValidateMessageRequest
+        {
+            Messages = [new TextMessage { Text = "No placeholder here", Emojis = [new Emoji { Index = 3, ProductId = "5ac1bfd5040ab15980c9b435", EmojiId = "001" }] }],
+        }));
+
+        exception.Status.ShouldBe(400);
+        exception.OperationId.ShouldBe("validatePush");
+        exception.RequestId.ShouldBe("req-validate-400");
+        exception.Error.ShouldNotBeNull().Message.ShouldBe("The request body has 1 error(s)");
+        exception.Details.ShouldBe(new[] { "messages[0].emojis[0].index: The emoji index does not point to a $ character" });
+        exception.Message.ShouldNotContain(Token);
+        (await Admin.GetRequestsAsync()).ShouldHaveSingleItem().ShouldConformTo("validatePush");
+    }
+
+    [Trait(SpecConformance.Operation, "getAggregationUnitUsage")]
+    [Fact]
+    public async Task GetAggregationUnitUsageKeepsTheNumberOfUnitsUsedThisMonth()
+    {
+        await Admin.StubAsync(Spec.Stub("getAggregationUnitUsage")
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(200, """{"numOfCustomAggregationUnits":22}""", ("X-Line-Request-Id", "req-aggregation-info")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetAggregationUnitUsageAsync();
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-aggregation-info");
+        response.Value.AdditionalProperties.Keys.ShouldBe(new[] { "numOfCustomAggregationUnits" });
+        response.Value.AdditionalProperties["numOfCustomAggregationUnits"].GetInt32().ShouldBe(22);
+        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/message/aggregation/info", "getAggregationUnitUsage");
+    }
+
+    [Trait(SpecConformance.Operation, "getAggregationUnitNameList")]
+    [Fact]
+    public async Task GetAggregationUnitNameListSendsLimitAndStartAndParsesThePage()
+    {
+        await Admin.StubAsync(Spec.Stub("getAggregationUnitNameList")
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .WithQueryParameter("limit", "2")
+            .WithQueryParameter("start", "jxEWCEEP")
+            .RespondJson(200, """{"customAggregationUnits":["promotion_b","promotion_c"],"next":"kyFXDFFQ"}""", ("X-Line-Request-Id", "req-aggregation-list")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetAggregationUnitNameListAsync(limit: "2", start: "jxEWCEEP");
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-aggregation-list");
+        response.Value.CustomAggregationUnits.ShouldBe(new[] { "promotion_b", "promotion_c" });
+        response.Value.Next.ShouldBe("kyFXDFFQ");
+        response.Value.AdditionalProperties.ShouldBeEmpty();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("getAggregationUnitNameList");
+        request.Method.ShouldBe("GET");
+        request.Path.ShouldBe("/v2/bot/message/aggregation/list");
+        request.Query.Count.ShouldBe(2);
+        request.Query["limit"].ShouldBe(new[] { "2" });
+        request.Query["start"].ShouldBe(new[] { "jxEWCEEP" });
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getAggregationUnitNameList")]
+    [Fact]
+    public async Task GetAllAggregationUnitNamesWalksBothPagesWithTheStartToken()
+    {
+        await Admin.StubAsync(Spec.Stub("getAggregationUnitNameList").WithQueryParameter("limit", "2").WithPriority(2)
+            .RespondJson(200, """{"customAggregationUnits":["promotion_a","promotion_b"],"next":"jxEWCEEP"}""", ("X-Line-Request-Id", "req-page-1")));
+        await Admin.StubAsync(Spec.Stub("getAggregationUnitNameList").WithQueryParameter("limit", "2").WithQueryParameter("start", "jxEWCEEP").WithPriority(1)
+            .RespondJson(200, """{"customAggregationUnits":["promotion_c"]}""", ("X-Line-Request-Id", "req-page-2")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var names = await clients.Bot.GetAllAggregationUnitNamesAsync(limit: "2").ToListAsync();
+
+        names.ShouldBe(new[] { "promotion_a", "promotion_b", "promotion_c" });
+        var requests = await Admin.GetRequestsAsync();
+        requests.Count.ShouldBe(2);
+        requests[0].Query.Keys.ShouldBe(new[] { "limit" });
+        requests[0].Query["limit"].ShouldBe(new[] { "2" });
+        requests[1].Query.Count.ShouldBe(2);
+        requests[1].Query["limit"].ShouldBe(new[] { "2" });
+        requests[1].Query["start"].ShouldBe(new[] { "jxEWCEEP" });
+        foreach (var request in requests)
+        {
+            request.ShouldConformTo("getAggregationUnitNameList");
+            request.Method.ShouldBe("GET");
+            request.Path.ShouldBe("/v2/bot/message/aggregation/list");
+            ShouldCarryBotAuth(request);
+            request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+            request.HasHeader("Content-Type").ShouldBeFalse();
+            request.Body.ShouldBeEmpty();
+        }
+    }
+
+    [Trait(SpecConformance.Operation, "getMessageContentPreview")]
+    [Fact]
+    public async Task GetMessageContentPreviewStreamsThePreviewImage()
+    {
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0xFF, 0xD9];
+        await Admin.StubAsync(Spec.Stub("getMessageContentPreview", ("messageId", "468789577898262530"))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondBinary(200, jpeg, "image/jpeg", ("X-Line-Request-Id", "req-preview")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        using var response = await clients.Bot.GetMessageContentPreviewAsync("468789577898262530");
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-preview");
+        response.ContentType.ShouldBe("image/jpeg");
+        using var buffer = new MemoryStream();
+        await response.Content.CopyToAsync(buffer);
+        buffer.ToArray().ShouldBe(jpeg);
+        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/message/468789577898262530/content/preview", "getMessageContentPreview");
+    }
+
+    [Trait(SpecConformance.Operation, "getMessageContentTranscodingByMessageId")]
+    [Fact]
+    public async Task GetMessageContentTranscodingByMessageIdParsesTheStatus()
+    {
+        await Admin.StubAsync(Spec.Stub("getMessageContentTranscodingByMessageId", ("messageId", "468789577898262530"))
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondJson(200, """{"status":"succeeded"}""", ("X-Line-Request-Id", "req-transcoding")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetMessageContentTranscodingByMessageIdAsync("468789577898262530");
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-transcoding");
+        response.Value.Status.ShouldBe(GetMessageContentTranscodingResponseStatus.Succeeded);
+        response.Value.Status.IsKnown.ShouldBeTrue();
+        response.Value.AdditionalProperties.ShouldBeEmpty();
+        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/message/468789577898262530/content/transcoding", "getMessageContentTranscodingByMessageId");
+    }
+
+    [Trait(SpecConformance.Operation, "getMessageContentTranscodingByMessageId")]
+    [Fact]
+    public async Task GetMessageContentTranscodingByMessageIdEscapesReservedCharactersInTheMessageId()
+    {
+        await Admin.StubAsync(Spec.Stub("getMessageContentTranscodingByMessageId", ("messageId", "a/b c")).RespondJson(200, """{"status":"processing"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        (await clients.Bot.GetMessageContentTranscodingByMessageIdAsync("a/b c")).Value.Status.ShouldBe(GetMessageContentTranscodingResponseStatus.Processing);
+
+        (await Admin.GetRequestsAsync()).ShouldHaveSingleItem().Url.ShouldBe("/v2/bot/message/a%2Fb%20c/content/transcoding");
+    }
+
+    /// <summary>A text with LINE emojis, a quick reply and a sender; a Flex bubble; a buttons template.</summary>
+    private static ValidateMessageRequest EveryMessageKind() => new()
+    {
+        Messages =
+        [
+            new TextMessage
+            {
+                Text = "$ Your order is ready! $",
+                Emojis =
+                [
+                    new Emoji { Index = 0, ProductId = "5ac1bfd5040ab15980c9b435", EmojiId = "001" },
+                    new Emoji { Index = 23, ProductId = "5ac1bfd5040ab15980c9b435", EmojiId = "002" },
+                ],
+                QuoteToken = "q3Plxr4AgKd",
+                QuickReply = new QuickReply
+                {
+                    Items =
+                    [
+                        new QuickReplyItem { ImageUrl = "https://example.com/icons/now.png", Action = new MessageAction { Label = "Pick up now", Text = "Pick up now" } },
+                        new QuickReplyItem
+                        {
+                            Action = new PostbackAction
+                            {
+                                Label = "Later",
+                                Data = "pickup=later",
+                                DisplayText = "Later",
+                                InputOption = PostbackActionInputOption.OpenKeyboard,
+                                FillInText = "Pick up at ",
+                            },
+                        },
+                    ],
+                },
+                Sender = new Sender { Name = "Cafe bot", IconUrl = "https://example.com/icons/cafe.png" },
+            },
+            new FlexMessage
+            {
+                AltText = "Order 1042 is ready",
+                Contents = new FlexBubble
+                {
+                    Size = FlexBubbleSize.Kilo,
+                    Direction = FlexBubbleDirection.Ltr,
+                    Hero = new FlexImage { Url = "https://example.com/images/order-1042.png", Size = "full", AspectRatio = "20:13", AspectMode = FlexImageAspectMode.Cover },
+                    Body = new FlexBox
+                    {
+                        Layout = FlexBoxLayout.Vertical,
+                        Spacing = "md",
+                        Contents =
+                        [
+                            new FlexText { Text = "Order 1042", Weight = FlexFontWeight.Bold, Size = "xl" },
+                            new FlexText { Text = "Ready for pickup at the counter.", Wrap = true, Color = "#666666" },
+                        ],
+                    },
+                    Footer = new FlexBox
+                    {
+                        Layout = FlexBoxLayout.Vertical,
+                        Contents =
+                        [
+                            new FlexButton
+                            {
+                                Style = FlexButtonStyle.Primary,
+                                Action = new URIAction
+                                {
+                                    Label = "Show receipt",
+                                    Uri = "https://example.com/orders/1042",
+                                    AltUri = new AltUri { Desktop = "https://example.com/orders/1042?view=desktop" },
+                                },
+                            },
+                        ],
+                    },
+                    Styles = new FlexBubbleStyles { Footer = new FlexBlockStyle { Separator = true, SeparatorColor = "#DDDDDD" } },
+                },
+            },
+            new TemplateMessage
+            {
+                AltText = "When will you pick up order 1042?",
+                Template = new ButtonsTemplate
+                {
+                    ThumbnailImageUrl = "https://example.com/images/cafe.jpg",
+                    ImageAspectRatio = TemplateImageAspectRatio.Rectangle,
+                    ImageSize = TemplateImageSize.Cover,
+                    ImageBackgroundColor = "#FFFFFF",
+                    Title = "Pickup",
+                    Text = "When will you pick up your order?",
+                    DefaultAction = new URIAction { Label = "View order", Uri = "https://example.com/orders/1042" },
+                    Actions =
+                    [
+                        new PostbackAction { Label = "In 10 minutes", Data = "pickup=10", DisplayText = "In 10 minutes" },
+                        new MessageAction { Label = "Cancel", Text = "Cancel my order" },
+                    ],
+                },
+            },
+        ],
+    };
+
+    private async Task ShouldValidateEveryMessageKind(
+        string operationId,
+        string path,
+        Func<MessagingApiBotClient, ValidateMessageRequest, Task<LineResponse>> validate)
+    {
+        await Admin.StubAsync(Spec.Stub(operationId)
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .RespondStatus(200, ("X-Line-Request-Id", "req-" + operationId)));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await validate(clients.Bot, EveryMessageKind());
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-" + operationId);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo(operationId);
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe(path);
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, EveryMessageKindJson);
+    }
+
+    /// <summary>The count's fields are not modelled: status and success must survive in AdditionalProperties.</summary>
+    private async Task ShouldCountTheMessagesSentOnTheDay(
+        string operationId,
+        string path,
+        Func<MessagingApiBotClient, string, Task<LineResponse<NumberOfMessagesResponse>>> count)
+    {
+        await Admin.StubAsync(Spec.Stub(operationId)
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId)
+            .WithQueryParameter("date", "20240315")
+            .RespondJson(200, """{"status":"ready","success":10000}""", ("X-Line-Request-Id", "req-" + operationId)));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await count(clients.Bot, "20240315");
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-" + operationId);
+        response.Value.AdditionalProperties.Keys.OrderBy(key => key, StringComparer.Ordinal).ShouldBe(new[] { "status", "success" });
+        response.Value.AdditionalProperties["status"].GetString().ShouldBe("ready");
+        response.Value.AdditionalProperties["success"].GetInt64().ShouldBe(10000L);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo(operationId);
+        request.Method.ShouldBe("GET");
+        request.Path.ShouldBe(path);
+        request.Query.Count.ShouldBe(1);
+        request.Query["date"].ShouldBe(new[] { "20240315" });
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    /// <summary>The result's fields are not modelled: every one must survive in AdditionalProperties.</summary>
+    private static void ShouldBeSuccessfulWebhookTest(TestWebhookEndpointResponse result)
+    {
+        result.AdditionalProperties.Keys.OrderBy(key => key, StringComparer.Ordinal).ShouldBe(new[] { "detail", "reason", "statusCode", "success", "timestamp" });
+        result.AdditionalProperties["success"].GetBoolean().ShouldBeTrue();
+        result.AdditionalProperties["timestamp"].GetString().ShouldBe("2020-09-30T05:38:20.031Z");
+        result.AdditionalProperties["statusCode"].GetInt32().ShouldBe(200);
+        result.AdditionalProperties["reason"].GetString().ShouldBe("OK");
+        result.AdditionalProperties["detail"].GetString().ShouldBe("200");
+    }
+
+    private static void ShouldBeBodylessGet(RecordedRequest request, string path, string operationId)
+    {
+        request.ShouldConformTo(operationId);
+        request.Method.ShouldBe("GET");
+        request.Path.ShouldBe(path);
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,753 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using ModuleGen.Line.Models;
+using ModuleGen.Testing.Spec;
+using ModuleGen.Testing.WireMock;
+using Shouldly;
+using Xunit;
+using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
+using static ModuleGen.Line.ContractTests.SpecConformance;
+
+namespace ModuleGen.Line.ContractTests.Messaging;
+
+/// <summary>Rich menu, rich menu alias and rich menu batch operations of a bot-scoped client, asserted on what WireMock received and on the parsed responses.</summary>
+[Collection(WireMockCollection.Name)]
+public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLifetime
+{
+    private const string JsonContentType = "application/json; charset=UTF-8"; // Jetty upper-cases the charset in its journal
+    private const string RichMenuId = "richmenu-88c05ef6921ae53f8b58a25f3a65faf7";
+    private const string OtherRichMenuId = "richmenu-5bf10d2e4e0bde0e1e7a9b8c7d6e5f40";
+    private const string AliasId = "richmenu-alias-a";
+    private const string OtherAliasId = "richmenu-alias-b";
+
+    /// <summary>A 3×2 rich menu whose six areas use the postback (current and legacy text form), uri, message, richmenuswitch and datetimepicker actions.</summary>
+    private const string MainMenuJson = """
+        {
+          "size": { "width": 2500, "height": 1686 },
+          "selected": true,
+          "name": "Main menu (winter 2025)",
+          "chatBarText": "Tap to open",
+          "areas": [
+            { "bounds": { "x": 0, "y": 0, "width": 833, "height": 843 },
+              "action": { "type": "postback", "label": "Reserve", "data": "action=reserve&menu=main", "displayText": "Make a reservation", "inputOption": "openKeyboard", "fillInText": "Party of 2 at 7pm" } },
+            { "bounds": { "x": 833, "y": 0, "width": 833, "height": 843 },
+              "action": { "type": "postback", "label": "Coupons", "data": "action=coupons", "text": "Show my coupons", "inputOption": "closeRichMenu" } },
+            { "bounds": { "x": 1666, "y": 0, "width": 834, "height": 843 },
+              "action": { "type": "uri", "label": "Menu", "uri": "https://example.com/menu?lang=en", "altUri": { "desktop": "https://example.com/menu?lang=en&view=desktop" } } },
+            { "bounds": { "x": 0, "y": 843, "width": 833, "height": 843 },
+              "action": { "type": "message", "label": "Hours", "text": "What are your opening hours?" } },
+            { "bounds": { "x": 833, "y": 843, "width": 833, "height": 843 },
+              "action": { "type": "richmenuswitch", "label": "More", "data": "richmenu-changed-to-b", "richMenuAliasId": "richmenu-alias-b" } },
+            { "bounds": { "x": 1666, "y": 843, "width": 834, "height": 843 },
+              "action": { "type": "datetimepicker", "label": "Pick a time", "data": "action=pick-time", "mode": "datetime", "initial": "2025-12-24T18:00", "max": "2026-03-31T23:59", "min": "2025-12-01T00:00" } }
+          ]
+        }
+        """;
+
+    private const string BatchJson = $$"""
+        {"operations":[{"type":"link","from":"{{RichMenuId}}","to":"{{OtherRichMenuId}}"},{"type":"unlink","from":"{{OtherRichMenuId}}"},{"type":"unlinkAll"}]}
+        """;
+
+    private WireMockAdmin Admin => wireMock.Admin;
+
+    public Task InitializeAsync() => Admin.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Trait(SpecConformance.Operation, "createRichMenu")]
+    [Fact]
+    public async Task CreateRichMenuSendsEveryAreaWithEachActionTypeAndParsesTheNewId()
+    {
+        await Admin.StubAsync(BotStub("createRichMenu")
+            .RespondJson(200, $$"""{"richMenuId":"{{RichMenuId}}"}""", ("X-Line-Request-Id", "req-create-menu")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.CreateRichMenuAsync(MainMenu());
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-create-menu");
+        response.Value.RichMenuId.ShouldBe(RichMenuId);
+        response.Value.AdditionalProperties.ShouldBeEmpty();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeJsonPost(request, "/v2/bot/richmenu", "createRichMenu", MainMenuJson);
+    }
+
+    [Trait(SpecConformance.Operation, "validateRichMenuObject")]
+    [Fact]
+    public async Task ValidateRichMenuObjectSendsTheRichMenuAndSucceedsWithoutABody()
+    {
+        await Admin.StubAsync(BotStub("validateRichMenuObject").RespondStatus(200, ("X-Line-Request-Id", "req-validate-menu")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.ValidateRichMenuObjectAsync(MainMenu());
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-validate-menu");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeJsonPost(request, "/v2/bot/richmenu/validate", "validateRichMenuObject", MainMenuJson);
+    }
+
+    [Trait(SpecConformance.Operation, "validateRichMenuObject")]
+    [Fact]
+    public async Task ValidateRichMenuObjectAnsweredWith400BecomesLineApiExceptionWithDetails()
+    {
+        // The body conforms to the spec; LINE checks more than the schema says (areas must lie inside the image).
+        await Admin.StubAsync(BotStub("validateRichMenuObject").RespondJson(
+            400,
+            """{"message":"The request body has 1 error(s)","details":[{"message":"The area must be within the rich menu image","property":"areas[5].bounds"}]}""",
+            ("X-Line-Request-Id", "req-validate-400")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.ValidateRichMenuObjectAsync(MainMenu()));
+
+        exception.Status.ShouldBe(400);
+        exception.OperationId.ShouldBe("validateRichMenuObject");
+        exception.RequestId.ShouldBe("req-validate-400");
+        exception.Error.ShouldNotBeNull().Message.ShouldBe("The request body has 1 error(s)");
+        exception.Details.ShouldBe(new[] { "areas[5].bounds: The area must be within the rich menu image" });
+        exception.Message.ShouldNotContain(Token);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeJsonPost(request, "/v2/bot/richmenu/validate", "validateRichMenuObject", MainMenuJson);
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenuList")]
+    [Fact]
+    public async Task GetRichMenuListKeepsTheUnmodelledRichMenusInAdditionalProperties()
+    {
+        var richMenus = $"[{MainMenuResponseJson(RichMenuId)},{MainMenuResponseJson(OtherRichMenuId)}]";
+        await Admin.StubAsync(BotStub("getRichMenuList")
+            .RespondJson(200, $$"""{"richmenus":{{richMenus}}}""", ("X-Line-Request-Id", "req-menu-list")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetRichMenuListAsync();
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-menu-list");
+        response.Value.AdditionalProperties.Keys.ShouldBe(new[] { "richmenus" });
+        ShouldBeJson(response.Value.AdditionalProperties["richmenus"].GetRawText(), richMenus);
+        ShouldBeBodyless((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "GET", "/v2/bot/richmenu/list", "getRichMenuList");
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenu")]
+    [Fact]
+    public async Task GetRichMenuParsesTheSizeTheBoundsAndEveryActionType()
+    {
+        await Admin.StubAsync(BotStub("getRichMenu", ("richMenuId", RichMenuId))
+            .RespondJson(200, MainMenuResponseJson(RichMenuId), ("X-Line-Request-Id", "req-get-menu")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetRichMenuAsync(RichMenuId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-get-menu");
+        var menu = response.Value;
+        menu.RichMenuId.ShouldBe(RichMenuId);
+        menu.Size.Width.ShouldBe(2500);
+        menu.Size.Height.ShouldBe(1686);
+        menu.Selected.ShouldBeTrue();
+        menu.Name.ShouldBe("Main menu (winter 2025)");
+        menu.ChatBarText.ShouldBe("Tap to open");
+        menu.AdditionalProperties.ShouldBeEmpty();
+        ShouldBeTheMainMenuAreas(menu.Areas);
+        ShouldBeBodyless(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId), "getRichMenu");
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenu")]
+    [Fact]
+    public async Task GetRichMenuOfAnUnknownIdBecomesLineApiExceptionWith404()
+    {
+        await Admin.StubAsync(BotStub("getRichMenu", ("richMenuId", OtherRichMenuId))
+            .RespondJson(404, """{"message":"Not found"}""", ("X-Line-Request-Id", "req-menu-404")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.GetRichMenuAsync(OtherRichMenuId));
+
+        exception.Status.ShouldBe(404);
+        exception.OperationId.ShouldBe("getRichMenu");
+        exception.RequestId.ShouldBe("req-menu-404");
+        exception.Error.ShouldNotBeNull().Message.ShouldBe("Not found");
+        exception.Details.ShouldBeEmpty();
+        ShouldBeBodyless(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(OtherRichMenuId), "getRichMenu");
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenu")]
+    [Fact]
+    public async Task GetRichMenuRejectsAnEmptyIdBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.GetRichMenuAsync(""));
+
+        exception.ParamName.ShouldBe("richMenuId");
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "deleteRichMenu")]
+    [Fact]
+    public async Task DeleteRichMenuSendsADeleteWithoutABody()
+    {
+        await Admin.StubAsync(BotStub("deleteRichMenu", ("richMenuId", RichMenuId)).RespondStatus(200, ("X-Line-Request-Id", "req-delete-menu")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.DeleteRichMenuAsync(RichMenuId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-delete-menu");
+        ShouldBeBodyless(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "DELETE", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId), "deleteRichMenu");
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenuImage")]
+    [Fact]
+    public async Task GetRichMenuImageStreamsTheImageBytes()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x09, 0xC4, 0x00, 0x00, 0x06, 0x96];
+        await Admin.StubAsync(BotStub("getRichMenuImage", ("richMenuId", RichMenuId))
+            .RespondBinary(200, png, "image/png", ("X-Line-Request-Id", "req-menu-image")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        using var response = await clients.Bot.GetRichMenuImageAsync(RichMenuId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-menu-image");
+        response.ContentType.ShouldBe("image/png");
+        using var buffer = new MemoryStream();
+        await response.Content.CopyToAsync(buffer);
+        buffer.ToArray().ShouldBe(png);
+        ShouldBeBodyless(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "GET",
+            "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId) + "/content",
+            "getRichMenuImage");
+    }
+
+    [Trait(SpecConformance.Operation, "setDefaultRichMenu")]
+    [Fact]
+    public async Task SetDefaultRichMenuPostsTheIdInThePathWithoutABody()
+    {
+        await Admin.StubAsync(BotStub("setDefaultRichMenu", ("richMenuId", RichMenuId)).RespondStatus(200, ("X-Line-Request-Id", "req-set-default")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.SetDefaultRichMenuAsync(RichMenuId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-set-default");
+        ShouldBeBodyless(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "POST",
+            "/v2/bot/user/all/richmenu/" + Uri.EscapeDataString(RichMenuId),
+            "setDefaultRichMenu");
+    }
+
+    [Trait(SpecConformance.Operation, "getDefaultRichMenuId")]
+    [Fact]
+    public async Task GetDefaultRichMenuIdParsesTheId()
+    {
+        await Admin.StubAsync(BotStub("getDefaultRichMenuId")
+            .RespondJson(200, $$"""{"richMenuId":"{{RichMenuId}}"}""", ("X-Line-Request-Id", "req-get-default")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetDefaultRichMenuIdAsync();
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-get-default");
+        response.Value.RichMenuId.ShouldBe(RichMenuId);
+        ShouldBeBodyless((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "GET", "/v2/bot/user/all/richmenu", "getDefaultRichMenuId");
+    }
+
+    [Trait(SpecConformance.Operation, "cancelDefaultRichMenu")]
+    [Fact]
+    public async Task CancelDefaultRichMenuSendsADeleteWithoutABody()
+    {
+        await Admin.StubAsync(BotStub("cancelDefaultRichMenu").RespondStatus(200, ("X-Line-Request-Id", "req-cancel-default")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.CancelDefaultRichMenuAsync();
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-cancel-default");
+        ShouldBeBodyless((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "DELETE", "/v2/bot/user/all/richmenu", "cancelDefaultRichMenu");
+    }
+
+    [Trait(SpecConformance.Operation, "linkRichMenuIdToUser")]
+    [Fact]
+    public async Task LinkRichMenuIdToUserPostsTheUserAndTheRichMenuInThePath()
+    {
+        await Admin.StubAsync(BotStub("linkRichMenuIdToUser", ("userId", UserId), ("richMenuId", RichMenuId))
+            .RespondStatus(200, ("X-Line-Request-Id", "req-link-user")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.LinkRichMenuIdToUserAsync(UserId, RichMenuId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-link-user");
+        ShouldBeBodyless(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "POST",
+            "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu/" + Uri.EscapeDataString(RichMenuId),
+            "linkRichMenuIdToUser");
+    }
+
+    [Trait(SpecConformance.Operation, "unlinkRichMenuIdFromUser")]
+    [Fact]
+    public async Task UnlinkRichMenuIdFromUserSendsADeleteForTheUser()
+    {
+        await Admin.StubAsync(BotStub("unlinkRichMenuIdFromUser", ("userId", UserId)).RespondStatus(200, ("X-Line-Request-Id", "req-unlink-user")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.UnlinkRichMenuIdFromUserAsync(UserId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-unlink-user");
+        ShouldBeBodyless(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "DELETE",
+            "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu",
+            "unlinkRichMenuIdFromUser");
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenuIdOfUser")]
+    [Fact]
+    public async Task GetRichMenuIdOfUserParsesTheLinkedId()
+    {
+        await Admin.StubAsync(BotStub("getRichMenuIdOfUser", ("userId", UserId))
+            .RespondJson(200, $$"""{"richMenuId":"{{OtherRichMenuId}}"}""", ("X-Line-Request-Id", "req-user-menu")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetRichMenuIdOfUserAsync(UserId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-user-menu");
+        response.Value.RichMenuId.ShouldBe(OtherRichMenuId);
+        ShouldBeBodyless(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "GET",
+            "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu",
+            "getRichMenuIdOfUser");
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenuIdOfUser")]
+    [Fact]
+    public async Task GetRichMenuIdOfAUserWithoutOneBecomesLineApiExceptionWith404()
+    {
+        await Admin.StubAsync(BotStub("getRichMenuIdOfUser", ("userId", OtherUserId))
+            .RespondJson(404, """{"message":"the user has no richmenu"}""", ("X-Line-Request-Id", "req-user-menu-404")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.GetRichMenuIdOfUserAsync(OtherUserId));
+
+        exception.Status.ShouldBe(404);
+        exception.OperationId.ShouldBe("getRichMenuIdOfUser");
+        exception.RequestId.ShouldBe("req-user-menu-404");
+        exception.Error.ShouldNotBeNull().Message.ShouldBe("the user has no richmenu");
+        ShouldBeBodyless(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "GET",
+            "/v2/bot/user/" + Uri.EscapeDataString(OtherUserId) + "/richmenu",
+            "getRichMenuIdOfUser");
+    }
+
+    [Trait(SpecConformance.Operation, "linkRichMenuIdToUsers")]
+    [Fact]
+    public async Task LinkRichMenuIdToUsersSendsEveryUserAndIsAcceptedWith202()
+    {
+        await Admin.StubAsync(BotStub("linkRichMenuIdToUsers").RespondStatus(202, ("X-Line-Request-Id", "req-bulk-link")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.LinkRichMenuIdToUsersAsync(new RichMenuBulkLinkRequest
+        {
+            RichMenuId = RichMenuId,
+            UserIds = [UserId, OtherUserId],
+        });
+
+        response.Status.ShouldBe(202);
+        response.RequestId.ShouldBe("req-bulk-link");
+        response.AlreadyAccepted.ShouldBeFalse();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeJsonPost(
+            request,
+            "/v2/bot/richmenu/bulk/link",
+            "linkRichMenuIdToUsers",
+            $$"""{"richMenuId":"{{RichMenuId}}","userIds":["{{UserId}}","{{OtherUserId}}"]}""");
+    }
+
+    [Trait(SpecConformance.Operation, "unlinkRichMenuIdFromUsers")]
+    [Fact]
+    public async Task UnlinkRichMenuIdFromUsersSendsEveryUserAndIsAcceptedWith202()
+    {
+        await Admin.StubAsync(BotStub("unlinkRichMenuIdFromUsers").RespondStatus(202, ("X-Line-Request-Id", "req-bulk-unlink")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.UnlinkRichMenuIdFromUsersAsync(new RichMenuBulkUnlinkRequest { UserIds = [UserId, OtherUserId] });
+
+        response.Status.ShouldBe(202);
+        response.RequestId.ShouldBe("req-bulk-unlink");
+        response.AlreadyAccepted.ShouldBeFalse();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeJsonPost(
+            request, "/v2/bot/richmenu/bulk/unlink", "unlinkRichMenuIdFromUsers", $$"""{"userIds":["{{UserId}}","{{OtherUserId}}"]}""");
+    }
+
+    [Trait(SpecConformance.Operation, "createRichMenuAlias")]
+    [Fact]
+    public async Task CreateRichMenuAliasSendsTheAliasAndTheRichMenuId()
+    {
+        await Admin.StubAsync(BotStub("createRichMenuAlias").RespondStatus(200, ("X-Line-Request-Id", "req-create-alias")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.CreateRichMenuAliasAsync(new CreateRichMenuAliasRequest { RichMenuAliasId = AliasId, RichMenuId = RichMenuId });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-create-alias");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeJsonPost(
+            request, "/v2/bot/richmenu/alias", "createRichMenuAlias", $$"""{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"}""");
+    }
+
+    [Trait(SpecConformance.Operation, "deleteRichMenuAlias")]
+    [Fact]
+    public async Task DeleteRichMenuAliasSendsADeleteForTheAlias()
+    {
+        await Admin.StubAsync(BotStub("deleteRichMenuAlias", ("richMenuAliasId", AliasId)).RespondStatus(200, ("X-Line-Request-Id", "req-delete-alias")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.DeleteRichMenuAliasAsync(AliasId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-delete-alias");
+        ShouldBeBodyless(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "DELETE",
+            "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId),
+            "deleteRichMenuAlias");
+    }
+
+    [Trait(SpecConformance.Operation, "updateRichMenuAlias")]
+    [Fact]
+    public async Task UpdateRichMenuAliasPointsTheAliasInThePathAtAnotherRichMenu()
+    {
+        await Admin.StubAsync(BotStub("updateRichMenuAlias", ("richMenuAliasId", AliasId)).RespondStatus(200, ("X-Line-Request-Id", "req-update-alias")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.UpdateRichMenuAliasAsync(AliasId, new UpdateRichMenuAliasRequest { RichMenuId = OtherRichMenuId });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-update-alias");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeJsonPost(
+            request,
+            "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId),
+            "updateRichMenuAlias",
+            $$"""{"richMenuId":"{{OtherRichMenuId}}"}""");
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenuAlias")]
+    [Fact]
+    public async Task GetRichMenuAliasParsesTheAliasAndItsRichMenu()
+    {
+        await Admin.StubAsync(BotStub("getRichMenuAlias", ("richMenuAliasId", AliasId))
+            .RespondJson(200, $$"""{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"}""", ("X-Line-Request-Id", "req-get-alias")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetRichMenuAliasAsync(AliasId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-get-alias");
+        response.Value.RichMenuAliasId.ShouldBe(AliasId);
+        response.Value.RichMenuId.ShouldBe(RichMenuId);
+        response.Value.AdditionalProperties.ShouldBeEmpty();
+        ShouldBeBodyless(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "GET",
+            "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId),
+            "getRichMenuAlias");
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenuAliasList")]
+    [Fact]
+    public async Task GetRichMenuAliasListKeepsTheUnmodelledAliasesInAdditionalProperties()
+    {
+        const string aliases = $$"""[{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"},{"richMenuAliasId":"{{OtherAliasId}}","richMenuId":"{{OtherRichMenuId}}"}]""";
+        await Admin.StubAsync(BotStub("getRichMenuAliasList")
+            .RespondJson(200, $$"""{"aliases":{{aliases}}}""", ("X-Line-Request-Id", "req-alias-list")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetRichMenuAliasListAsync();
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-alias-list");
+        response.Value.AdditionalProperties.Keys.ShouldBe(new[] { "aliases" });
+        ShouldBeJson(response.Value.AdditionalProperties["aliases"].GetRawText(), aliases);
+        ShouldBeBodyless((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "GET", "/v2/bot/richmenu/alias/list", "getRichMenuAliasList");
+    }
+
+    [Trait(SpecConformance.Operation, "richMenuBatch")]
+    [Fact]
+    public async Task RichMenuBatchSendsLinkUnlinkAndUnlinkAllOperationsAndIsAcceptedWith202()
+    {
+        await Admin.StubAsync(BotStub("richMenuBatch").RespondStatus(202, ("X-Line-Request-Id", "5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.RichMenuBatchAsync(BatchRequest());
+
+        response.Status.ShouldBe(202);
+        response.RequestId.ShouldBe("5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4");
+        response.AlreadyAccepted.ShouldBeFalse();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeJsonPost(request, "/v2/bot/richmenu/batch", "richMenuBatch", BatchJson);
+    }
+
+    [Trait(SpecConformance.Operation, "validateRichMenuBatchRequest")]
+    [Fact]
+    public async Task ValidateRichMenuBatchRequestSendsEveryOperationTypeAndSucceedsWithoutABody()
+    {
+        await Admin.StubAsync(BotStub("validateRichMenuBatchRequest").RespondStatus(200, ("X-Line-Request-Id", "req-validate-batch")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.ValidateRichMenuBatchRequestAsync(BatchRequest());
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-validate-batch");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeJsonPost(request, "/v2/bot/richmenu/validate/batch", "validateRichMenuBatchRequest", BatchJson);
+    }
+
+    [Trait(SpecConformance.Operation, "getRichMenuBatchProgress")]
+    [Fact]
+    public async Task GetRichMenuBatchProgressSendsTheRequestIdQueryAndKeepsTheUnmodelledProgress()
+    {
+        const string requestId = "5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4";
+        await Admin.StubAsync(BotStub("getRichMenuBatchProgress").WithQueryParameter("requestId", requestId).RespondJson(
+            200,
+            """{"phase":"succeeded","acceptedTime":"2025-12-01T09:00:00.000Z","completedTime":"2025-12-01T09:00:12.345Z"}""",
+            ("X-Line-Request-Id", "req-batch-progress")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.GetRichMenuBatchProgressAsync(requestId);
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBe("req-batch-progress");
+        var progress = response.Value.AdditionalProperties;
+        progress.Keys.ShouldBe(new[] { "phase", "acceptedTime", "completedTime" });
+        progress["phase"].GetString().ShouldBe("succeeded");
+        progress["acceptedTime"].GetString().ShouldBe("2025-12-01T09:00:00.000Z");
+        progress["completedTime"].GetString().ShouldBe("2025-12-01T09:00:12.345Z");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("getRichMenuBatchProgress");
+        request.Method.ShouldBe("GET");
+        request.Path.ShouldBe("/v2/bot/richmenu/progress/batch");
+        request.Query.Count.ShouldBe(1);
+        request.Query["requestId"].ShouldBe(new[] { requestId });
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "richMenuBatch")]
+    [Trait(SpecConformance.Operation, "getRichMenuBatchProgress")]
+    [Fact]
+    public async Task RichMenuBatchRequestIdIsTheHandleForItsProgress()
+    {
+        const string batchRequestId = "7c0ab9a2-5f1e-4d3b-9a61-0e2f4b8c1d7e";
+        await Admin.StubAsync(BotStub("richMenuBatch").RespondStatus(202, ("X-Line-Request-Id", batchRequestId)));
+        await Admin.StubAsync(BotStub("getRichMenuBatchProgress").WithQueryParameter("requestId", batchRequestId)
+            .RespondJson(200, """{"phase":"ongoing","acceptedTime":"2025-12-01T09:00:00.000Z"}""", ("X-Line-Request-Id", "req-progress")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var accepted = await clients.Bot.RichMenuBatchAsync(BatchRequest());
+        var progress = (await clients.Bot.GetRichMenuBatchProgressAsync(accepted.RequestId.ShouldNotBeNull())).Value;
+
+        progress.AdditionalProperties.Keys.ShouldBe(new[] { "phase", "acceptedTime" });
+        progress.AdditionalProperties["phase"].GetString().ShouldBe("ongoing");
+        progress.AdditionalProperties["acceptedTime"].GetString().ShouldBe("2025-12-01T09:00:00.000Z");
+        var requests = await Admin.GetRequestsAsync();
+        requests.Count.ShouldBe(2);
+        requests[0].ShouldConformTo("richMenuBatch");
+        requests[0].Path.ShouldBe("/v2/bot/richmenu/batch");
+        requests[1].ShouldConformTo("getRichMenuBatchProgress");
+        requests[1].Path.ShouldBe("/v2/bot/richmenu/progress/batch");
+        requests[1].Query.Count.ShouldBe(1);
+        requests[1].Query["requestId"].ShouldBe(new[] { batchRequestId });
+    }
+
+    /// <summary>A stub for a bot-scoped operation that also requires this client's exact token and bot id.</summary>
+    private static StubBuilder BotStub(string operationId, params (string Name, string Value)[] pathValues) =>
+        Spec.Stub(operationId, pathValues)
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId);
+
+    /// <summary>The request that <see cref="MainMenuJson"/> is the wire form of.</summary>
+    private static RichMenuRequest MainMenu() => new()
+    {
+        Size = new RichMenuSize { Width = 2500, Height = 1686 },
+        Selected = true,
+        Name = "Main menu (winter 2025)",
+        ChatBarText = "Tap to open",
+        Areas =
+        [
+            new RichMenuArea
+            {
+                Bounds = new RichMenuBounds { X = 0, Y = 0, Width = 833, Height = 843 },
+                Action = new PostbackAction
+                {
+                    Label = "Reserve",
+                    Data = "action=reserve&menu=main",
+                    DisplayText = "Make a reservation",
+                    InputOption = PostbackActionInputOption.OpenKeyboard,
+                    FillInText = "Party of 2 at 7pm",
+                },
+            },
+            new RichMenuArea
+            {
+                // The deprecated text form: LINE forbids text together with displayText, so it gets its own area.
+                Bounds = new RichMenuBounds { X = 833, Y = 0, Width = 833, Height = 843 },
+                Action = new PostbackAction
+                {
+                    Label = "Coupons",
+                    Data = "action=coupons",
+                    Text = "Show my coupons",
+                    InputOption = PostbackActionInputOption.CloseRichMenu,
+                },
+            },
+            new RichMenuArea
+            {
+                Bounds = new RichMenuBounds { X = 1666, Y = 0, Width = 834, Height = 843 },
+                Action = new URIAction
+                {
+                    Label = "Menu",
+                    Uri = "https://example.com/menu?lang=en",
+                    AltUri = new AltUri { Desktop = "https://example.com/menu?lang=en&view=desktop" },
+                },
+            },
+            new RichMenuArea
+            {
+                Bounds = new RichMenuBounds { X = 0, Y = 843, Width = 833, Height = 843 },
+                Action = new MessageAction { Label = "Hours", Text = "What are your opening hours?" },
+            },
+            new RichMenuArea
+            {
+                Bounds = new RichMenuBounds { X = 833, Y = 843, Width = 833, Height = 843 },
+                Action = new RichMenuSwitchAction { Label = "More", Data = "richmenu-changed-to-b", RichMenuAliasId = OtherAliasId },
+            },
+            new RichMenuArea
+            {
+                Bounds = new RichMenuBounds { X = 1666, Y = 843, Width = 834, Height = 843 },
+                Action = new DatetimePickerAction
+                {
+                    Label = "Pick a time",
+                    Data = "action=pick-time",
+                    Mode = DatetimePickerActionMode.Datetime,
+                    Initial = "2025-12-24T18:00",
+                    Max = "2026-03-31T23:59",
+                    Min = "2025-12-01T00:00",
+                },
+            },
+        ],
+    };
+
+    /// <summary>The rich menu object LINE returns for <see cref="MainMenuJson"/>: the same object with its ID.</summary>
+    private static string MainMenuResponseJson(string richMenuId)
+    {
+        var menu = JsonNode.Parse(MainMenuJson)!.AsObject();
+        menu.Insert(0, "richMenuId", richMenuId);
+        return menu.ToJsonString();
+    }
+
+    /// <summary>The request that <see cref="BatchJson"/> is the wire form of; link and unlink carry their unmodelled fields as additional properties.</summary>
+    private static RichMenuBatchRequest BatchRequest()
+    {
+        var link = new RichMenuBatchLinkOperation();
+        link.AdditionalProperties["from"] = JsonSerializer.SerializeToElement(RichMenuId);
+        link.AdditionalProperties["to"] = JsonSerializer.SerializeToElement(OtherRichMenuId);
+        var unlink = new RichMenuBatchUnlinkOperation();
+        unlink.AdditionalProperties["from"] = JsonSerializer.SerializeToElement(OtherRichMenuId);
+        return new RichMenuBatchRequest { Operations = [link, unlink, new RichMenuBatchUnlinkAllOperation()] };
+    }
+
+    private static void ShouldBeTheMainMenuAreas(IList<RichMenuArea> areas)
+    {
+        areas.Count.ShouldBe(6);
+        areas.Select(area => (area.Bounds.X, area.Bounds.Y, area.Bounds.Width, area.Bounds.Height)).ShouldBe(new[]
+        {
+            (0L, 0L, 833L, 843L), (833L, 0L, 833L, 843L), (1666L, 0L, 834L, 843L),
+            (0L, 843L, 833L, 843L), (833L, 843L, 833L, 843L), (1666L, 843L, 834L, 843L),
+        });
+
+        var reserve = areas[0].Action.ShouldBeOfType<PostbackAction>();
+        reserve.Type.ShouldBe("postback");
+        reserve.Label.ShouldBe("Reserve");
+        reserve.Data.ShouldBe("action=reserve&menu=main");
+        reserve.DisplayText.ShouldBe("Make a reservation");
+        reserve.Text.ShouldBeNull();
+        reserve.InputOption.ShouldBe(PostbackActionInputOption.OpenKeyboard);
+        reserve.FillInText.ShouldBe("Party of 2 at 7pm");
+
+        var coupons = areas[1].Action.ShouldBeOfType<PostbackAction>();
+        coupons.Label.ShouldBe("Coupons");
+        coupons.Data.ShouldBe("action=coupons");
+        coupons.DisplayText.ShouldBeNull();
+        coupons.Text.ShouldBe("Show my coupons");
+        coupons.InputOption.ShouldBe(PostbackActionInputOption.CloseRichMenu);
+        coupons.FillInText.ShouldBeNull();
+
+        var menu = areas[2].Action.ShouldBeOfType<URIAction>();
+        menu.Type.ShouldBe("uri");
+        menu.Label.ShouldBe("Menu");
+        menu.Uri.ShouldBe("https://example.com/menu?lang=en");
+        menu.AltUri.ShouldNotBeNull().Desktop.ShouldBe("https://example.com/menu?lang=en&view=desktop");
+
+        var hours = areas[3].Action.ShouldBeOfType<MessageAction>();
+        hours.Type.ShouldBe("message");
+        hours.Label.ShouldBe("Hours");
+        hours.Text.ShouldBe("What are your opening hours?");
+
+        var more = areas[4].Action.ShouldBeOfType<RichMenuSwitchAction>();
+        more.Type.ShouldBe("richmenuswitch");
+        more.Label.ShouldBe("More");
+        more.Data.ShouldBe("richmenu-changed-to-b");
+        more.RichMenuAliasId.ShouldBe(OtherAliasId);
+
+        var pickTime = areas[5].Action.ShouldBeOfType<DatetimePickerAction>();
+        pickTime.Type.ShouldBe("datetimepicker");
+        pickTime.Label.ShouldBe("Pick a time");
+        pickTime.Data.ShouldBe("action=pick-time");
+        pickTime.Mode.ShouldBe(DatetimePickerActionMode.Datetime);
+        pickTime.Initial.ShouldBe("2025-12-24T18:00");
+        pickTime.Max.ShouldBe("2026-03-31T23:59");
+        pickTime.Min.ShouldBe("2025-12-01T00:00");
+
+        areas.ShouldAllBe(area => area.AdditionalProperties.Count == 0 && area.Action.AdditionalProperties.Count == 0);
+    }
+
+    private static void ShouldBeJsonPost(RecordedRequest request, string path, string operationId, string expectedJson)
+    {
+        request.ShouldConformTo(operationId);
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe(path);
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, expectedJson);
+    }
+
+    private static void ShouldBeBodyless(RecordedRequest request, string method, string path, string operationId)
+    {
+        request.ShouldConformTo(operationId);
+        request.Method.ShouldBe(method);
+        request.Path.ShouldBe(path);
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,352 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using ModuleGen.Line.ContractTests.Messaging;
+using ModuleGen.Line.Models;
+using ModuleGen.Testing.Spec;
+using ModuleGen.Testing.WireMock;
+using Shouldly;
+using Xunit;
+using static ModuleGen.Line.ContractTests.SpecConformance;
+
+namespace ModuleGen.Line.ContractTests.Tokens;
+
+/// <summary>
+/// The channel access token operations: no bot id and no Authorization header, credentials in the form body or the query,
+/// OAuth-shaped errors; asserted on what WireMock received and on the parsed responses.
+/// </summary>
+[Collection(WireMockCollection.Name)]
+public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : IAsyncLifetime
+{
+    private const string FormContentType = "application/x-www-form-urlencoded"; // FormUrlEncodedContent sends no charset
+    private const string JwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    private const string ChannelId = "1657365286";
+    private const string ChannelSecret = "8c3a1e5b2f9d4c7a6e0b1d2f3a4c5e6f";
+
+    // RS256 JWT: kid from the console; iss and sub the channel ID, aud https://api.line.me/, token_exp 30 days.
+    private const string Assertion =
+        "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IjUzNmU0NTNhLWQ0ZTgtNDMxZi05ZGFkLTFjNjM5ZmEyOTA4MyJ9"
+        + ".eyJpc3MiOiIxNjU3MzY1Mjg2Iiwic3ViIjoiMTY1NzM2NTI4NiIsImF1ZCI6Imh0dHBzOi8vYXBpLmxpbmUubWUvIiwiZXhwIjoxNzY3MjI1NjAwLCJ0b2tlbl9leHAiOjI1OTIwMDB9"
+        + ".-z--_xepwN5eEfDw_-47fSyBpPbp0MOyoQ";
+
+    private const string V21Token = "eyJhbGciOiJIUzI1NiJ9.djIuMQ.c2lnbmF0dXJl";
+
+    // Short-lived tokens are base64 with '+', '/' and '=': each must survive form encoding.
+    private const string ShortLivedToken = "W1TeHCgfH2Liwa+u4mjo/gB7Q9Zq1k3x8Lr0P5NvYsE=";
+
+    private WireMockAdmin Admin => wireMock.Admin;
+
+    public Task InitializeAsync() => Admin.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
+    [Fact]
+    public async Task IssueStatelessChannelTokenWithTheChannelSecretSendsOnlyTheIdAndSecretPair()
+    {
+        await Admin.StubAsync(Spec.Stub("issueStatelessChannelToken")
+            .RespondJson(200, """{"access_token":"eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl","expires_in":899,"token_type":"Bearer"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
+        {
+            GrantType = OAuthGrantType.ClientCredentials,
+            ClientId = ChannelId,
+            ClientSecret = ChannelSecret,
+        });
+
+        response.Status.ShouldBe(200);
+        response.Value.AccessToken.ShouldBe("eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl");
+        response.Value.ExpiresIn.ShouldBe(899);
+        response.Value.TokenType.ShouldBe("Bearer");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
+        var form = FormOf(request);
+        form.Keys.ShouldBe(new[] { "grant_type", "client_id", "client_secret" });
+        form["grant_type"].ShouldBe("client_credentials");
+        form["client_id"].ShouldBe(ChannelId);
+        form["client_secret"].ShouldBe(ChannelSecret);
+    }
+
+    [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
+    [Fact]
+    public async Task IssueStatelessChannelTokenWithAJwtAssertionSendsOnlyTheAssertionPair()
+    {
+        await Admin.StubAsync(Spec.Stub("issueStatelessChannelToken")
+            .RespondJson(200, """{"access_token":"eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl","expires_in":900,"token_type":"Bearer"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
+        {
+            GrantType = OAuthGrantType.ClientCredentials,
+            ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
+            ClientAssertion = Assertion,
+        });
+
+        response.Status.ShouldBe(200);
+        response.Value.AccessToken.ShouldBe("eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl");
+        response.Value.ExpiresIn.ShouldBe(900);
+        response.Value.TokenType.ShouldBe("Bearer");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
+        var form = FormOf(request);
+        form.Keys.ShouldBe(new[] { "grant_type", "client_assertion_type", "client_assertion" });
+        form["grant_type"].ShouldBe("client_credentials");
+        form["client_assertion_type"].ShouldBe(JwtBearer);
+        form["client_assertion"].ShouldBe(Assertion);
+    }
+
+    [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
+    [Fact]
+    public async Task IssueStatelessChannelTokenRejectedAsInvalidClientCarriesTheOAuthCodeButNotTheSecret()
+    {
+        const string body = """{"error":"invalid_client","error_description":"invalid client_secret"}""";
+        await Admin.StubAsync(Spec.Stub("issueStatelessChannelToken").RespondJson(400, body));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
+        {
+            GrantType = OAuthGrantType.ClientCredentials,
+            ClientId = ChannelId,
+            ClientSecret = ChannelSecret,
+        }));
+
+        exception.Status.ShouldBe(400);
+        exception.OperationId.ShouldBe("issueStatelessChannelToken");
+        exception.ErrorCode.ShouldBe("invalid_client");
+        exception.Error.ShouldBeNull();
+        exception.Details.ShouldBeEmpty();
+        exception.RawBody.ShouldBe(body);
+        exception.Message.ShouldContain("invalid client_secret");
+        exception.Message.ShouldNotContain(ChannelSecret);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
+    }
+
+    [Trait(SpecConformance.Operation, "issueChannelTokenByJWT")]
+    [Fact]
+    public async Task IssueChannelTokenByJWTSendsTheAssertionFormAndParsesTheKeyId()
+    {
+        await Admin.StubAsync(Spec.Stub("issueChannelTokenByJWT").RespondJson(
+            200,
+            """{"access_token":"eyJhbGciOiJIUzI1NiJ9.djIuMQ.c2lnbmF0dXJl","expires_in":2592000,"token_type":"Bearer","key_id":"sDTOzw5wIfWxxxxzcmeQA"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Tokens.IssueChannelTokenByJWTAsync(new IssueChannelTokenByJwtRequest
+        {
+            GrantType = OAuthGrantType.ClientCredentials,
+            ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
+            ClientAssertion = Assertion,
+        });
+
+        response.Status.ShouldBe(200);
+        response.Value.AccessToken.ShouldBe(V21Token);
+        response.Value.ExpiresIn.ShouldBe(2592000L);
+        response.Value.TokenType.ShouldBe("Bearer");
+        response.Value.KeyId.ShouldBe("sDTOzw5wIfWxxxxzcmeQA");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeChannelFormPost(request, "/oauth2/v2.1/token", "issueChannelTokenByJWT");
+        var form = FormOf(request);
+        form.Keys.ShouldBe(new[] { "grant_type", "client_assertion_type", "client_assertion" });
+        form["grant_type"].ShouldBe("client_credentials");
+        form["client_assertion_type"].ShouldBe(JwtBearer);
+        form["client_assertion"].ShouldBe(Assertion);
+    }
+
+    [Trait(SpecConformance.Operation, "issueChannelTokenByJWT")]
+    [Fact]
+    public async Task IssueChannelTokenByJWTRejectedAssertionCarriesTheOAuthCodeButNotTheAssertion()
+    {
+        const string body = """{"error":"invalid_request","error_description":"JWT expired"}""";
+        await Admin.StubAsync(Spec.Stub("issueChannelTokenByJWT").RespondJson(400, body));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Tokens.IssueChannelTokenByJWTAsync(new IssueChannelTokenByJwtRequest
+        {
+            GrantType = OAuthGrantType.ClientCredentials,
+            ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
+            ClientAssertion = Assertion,
+        }));
+
+        exception.Status.ShouldBe(400);
+        exception.OperationId.ShouldBe("issueChannelTokenByJWT");
+        exception.ErrorCode.ShouldBe("invalid_request");
+        exception.Error.ShouldBeNull();
+        exception.RawBody.ShouldBe(body);
+        exception.Message.ShouldContain("JWT expired");
+        exception.Message.ShouldNotContain(Assertion);
+        (await Admin.GetRequestsAsync()).Count.ShouldBe(1);
+    }
+
+    [Trait(SpecConformance.Operation, "getsAllValidChannelAccessTokenKeyIds")]
+    [Fact]
+    public async Task GetsAllValidChannelAccessTokenKeyIdsSendsTheAssertionInTheQueryAndParsesTheKeyIds()
+    {
+        await Admin.StubAsync(Spec.Stub("getsAllValidChannelAccessTokenKeyIds")
+            .WithQueryParameter("client_assertion_type", JwtBearer)
+            .WithQueryParameter("client_assertion", Assertion)
+            .RespondJson(200, """{"kids":["U_gdnFYKTWRxxxxDVZexGg","sDTOzw5wIfWxxxxzcmeQA"]}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Tokens.GetsAllValidChannelAccessTokenKeyIdsAsync(
+            OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer, Assertion);
+
+        response.Status.ShouldBe(200);
+        response.Value.Kids.ShouldBe(new[] { "U_gdnFYKTWRxxxxDVZexGg", "sDTOzw5wIfWxxxxzcmeQA" });
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("getsAllValidChannelAccessTokenKeyIds");
+        request.Method.ShouldBe("GET");
+        request.Path.ShouldBe("/oauth2/v2.1/tokens/kid");
+        request.Query.Count.ShouldBe(2);
+        request.Query["client_assertion_type"].ShouldBe(new[] { JwtBearer });
+        request.Query["client_assertion"].ShouldBe(new[] { Assertion });
+        ShouldCarryNoBotOrAuthHeaders(request);
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "verifyChannelTokenByJWT")]
+    [Fact]
+    public async Task VerifyChannelTokenByJWTSendsTheTokenInTheQueryAndParsesChannelLifetimeAndScope()
+    {
+        await Admin.StubAsync(Spec.Stub("verifyChannelTokenByJWT")
+            .WithQueryParameter("access_token", V21Token)
+            .RespondJson(200, $$"""{"client_id":"{{ChannelId}}","expires_in":2591964,"scope":"profile chat_message.write"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Tokens.VerifyChannelTokenByJWTAsync(V21Token);
+
+        response.Status.ShouldBe(200);
+        response.Value.ClientId.ShouldBe(ChannelId);
+        response.Value.ExpiresIn.ShouldBe(2591964L);
+        response.Value.Scope.ShouldBe("profile chat_message.write");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("verifyChannelTokenByJWT");
+        request.Method.ShouldBe("GET");
+        request.Path.ShouldBe("/oauth2/v2.1/verify");
+        request.Query.Count.ShouldBe(1);
+        request.Query["access_token"].ShouldBe(new[] { V21Token });
+        ShouldCarryNoBotOrAuthHeaders(request);
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "revokeChannelTokenByJWT")]
+    [Fact]
+    public async Task RevokeChannelTokenByJWTSendsTheChannelCredentialsAndTheToken()
+    {
+        await Admin.StubAsync(Spec.Stub("revokeChannelTokenByJWT").RespondStatus(200));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Tokens.RevokeChannelTokenByJWTAsync(new RevokeChannelTokenByJwtRequest
+        {
+            ClientId = ChannelId,
+            ClientSecret = ChannelSecret,
+            AccessToken = V21Token,
+        });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBeNull();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeChannelFormPost(request, "/oauth2/v2.1/revoke", "revokeChannelTokenByJWT");
+        var form = FormOf(request);
+        form.Keys.ShouldBe(new[] { "client_id", "client_secret", "access_token" });
+        form["client_id"].ShouldBe(ChannelId);
+        form["client_secret"].ShouldBe(ChannelSecret);
+        form["access_token"].ShouldBe(V21Token);
+    }
+
+    [Trait(SpecConformance.Operation, "issueChannelToken")]
+    [Fact]
+    public async Task IssueChannelTokenSendsTheClientCredentialsAndParsesTheShortLivedToken()
+    {
+        await Admin.StubAsync(Spec.Stub("issueChannelToken").RespondJson(
+            200, $$"""{"access_token":"{{ShortLivedToken}}","expires_in":2592000,"token_type":"Bearer"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Tokens.IssueChannelTokenAsync(new IssueChannelTokenRequest
+        {
+            GrantType = OAuthGrantType.ClientCredentials,
+            ClientId = ChannelId,
+            ClientSecret = ChannelSecret,
+        });
+
+        response.Status.ShouldBe(200);
+        response.Value.AccessToken.ShouldBe(ShortLivedToken);
+        response.Value.ExpiresIn.ShouldBe(2592000);
+        response.Value.TokenType.ShouldBe("Bearer");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeChannelFormPost(request, "/v2/oauth/accessToken", "issueChannelToken");
+        var form = FormOf(request);
+        form.Keys.ShouldBe(new[] { "grant_type", "client_id", "client_secret" });
+        form["grant_type"].ShouldBe("client_credentials");
+        form["client_id"].ShouldBe(ChannelId);
+        form["client_secret"].ShouldBe(ChannelSecret);
+    }
+
+    [Trait(SpecConformance.Operation, "verifyChannelToken")]
+    [Fact]
+    public async Task VerifyChannelTokenSendsTheTokenInTheFormAndParsesChannelLifetimeAndScope()
+    {
+        await Admin.StubAsync(Spec.Stub("verifyChannelToken").RespondJson(
+            200, $$"""{"client_id":"{{ChannelId}}","expires_in":2591659,"scope":"P"}"""));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Tokens.VerifyChannelTokenAsync(new VerifyChannelTokenRequest { AccessToken = ShortLivedToken });
+
+        response.Status.ShouldBe(200);
+        response.Value.ClientId.ShouldBe(ChannelId);
+        response.Value.ExpiresIn.ShouldBe(2591659L);
+        response.Value.Scope.ShouldBe("P");
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeChannelFormPost(request, "/v2/oauth/verify", "verifyChannelToken");
+        var form = FormOf(request);
+        form.Keys.ShouldBe(new[] { "access_token" });
+        form["access_token"].ShouldBe(ShortLivedToken);
+    }
+
+    [Trait(SpecConformance.Operation, "revokeChannelToken")]
+    [Fact]
+    public async Task RevokeChannelTokenSendsOnlyTheToken()
+    {
+        await Admin.StubAsync(Spec.Stub("revokeChannelToken").RespondStatus(200));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Tokens.RevokeChannelTokenAsync(new RevokeChannelTokenRequest { AccessToken = ShortLivedToken });
+
+        response.Status.ShouldBe(200);
+        response.RequestId.ShouldBeNull();
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        ShouldBeChannelFormPost(request, "/v2/oauth/revoke", "revokeChannelToken");
+        var form = FormOf(request);
+        form.Keys.ShouldBe(new[] { "access_token" });
+        form["access_token"].ShouldBe(ShortLivedToken);
+    }
+
+    private static void ShouldBeChannelFormPost(RecordedRequest request, string path, string operationId)
+    {
+        request.ShouldConformTo(operationId);
+        request.Method.ShouldBe("POST");
+        request.Path.ShouldBe(path);
+        request.Query.ShouldBeEmpty();
+        ShouldCarryNoBotOrAuthHeaders(request);
+        request.Header("Content-Type").ShouldBe(FormContentType);
+    }
+
+    /// <summary>The token endpoints act for the channel itself: no bearer token, no bot id, no retry key.</summary>
+    private static void ShouldCarryNoBotOrAuthHeaders(RecordedRequest request)
+    {
+        request.HasHeader("Authorization").ShouldBeFalse();
+        request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+    }
+
+    /// <summary>The form fields in the order sent, names and values decoded ('+' is a space).</summary>
+    private static Dictionary<string, string> FormOf(RecordedRequest request) =>
+        request.Body.Split('&')
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(
+                pair => Uri.UnescapeDataString(pair[0].Replace('+', ' ')),
+                pair => pair.Length == 2 ? Uri.UnescapeDataString(pair[1].Replace('+', ' ')) : string.Empty);
+}
