@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using ModuleGen.Line.Models;
@@ -254,7 +253,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
 
     [Trait(SpecConformance.Operation, "getMembershipSubscription")]
     [Fact]
-    public async Task GetMembershipSubscriptionKeepsTheUnmodelledSubscriptionsInAdditionalProperties()
+    public async Task GetMembershipSubscriptionParsesThePlanAndTheUsersSideOfEachSubscription()
     {
         const string subscriptions = """[{"membership":{"membershipId":3189,"title":"Basic plan","description":"Monthly perks","benefits":["Member-only coupons"],"price":500.0,"currency":"JPY"},"user":{"membershipNo":7,"joinedTime":1742781600,"nextBillingDate":"2025-04-24","totalSubscriptionMonths":3}}]""";
         await Admin.StubAsync(Spec.Stub("getMembershipSubscription", ("userId", UserId))
@@ -267,8 +266,23 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-subscription");
-        response.Value.AdditionalProperties.Keys.ShouldBe(new[] { "subscriptions" });
-        ShouldBeJson(response.Value.AdditionalProperties["subscriptions"].GetRawText(), subscriptions);
+        response.Value.AdditionalProperties.ShouldBeEmpty();
+        var subscription = response.Value.Subscriptions.ShouldHaveSingleItem();
+        subscription.AdditionalProperties.ShouldBeEmpty();
+        var plan = subscription.Membership;
+        plan.MembershipId.ShouldBe(MembershipId);
+        plan.Title.ShouldBe("Basic plan");
+        plan.Description.ShouldBe("Monthly perks");
+        plan.Benefits.ShouldBe(new[] { "Member-only coupons" });
+        plan.Price.ShouldBe(500.0);
+        plan.Currency.ShouldBe(MembershipCurrency.Jpy);
+        plan.AdditionalProperties.ShouldBeEmpty();
+        var user = subscription.User;
+        user.MembershipNo.ShouldBe(7L);
+        user.JoinedTime.ShouldBe(1742781600L);
+        user.NextBillingDate.ShouldBe("2025-04-24");
+        user.TotalSubscriptionMonths.ShouldBe(3L);
+        user.AdditionalProperties.ShouldBeEmpty();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMembershipSubscription", "GET", "/v2/bot/membership/subscription/" + UserId);
         request.Query.ShouldBeEmpty();
@@ -276,9 +290,14 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
 
     [Trait(SpecConformance.Operation, "getMembershipList")]
     [Fact]
-    public async Task GetMembershipListKeepsTheUnmodelledPlansInAdditionalProperties()
+    public async Task GetMembershipListParsesEveryPlanIncludingOneWithoutAMemberLimit()
     {
-        const string memberships = """[{"membershipId":3189,"title":"Basic plan","description":"Monthly perks","benefits":["Member-only coupons"],"price":500.0,"currency":"JPY","memberCount":2,"memberLimit":null,"isInAppPurchase":false,"isPublished":true}]""";
+        const string memberships = """
+            [{"membershipId":3189,"title":"Basic plan","description":"Monthly perks","benefits":["Member-only coupons"],"price":500.0,"currency":"JPY",
+              "memberCount":2,"memberLimit":null,"isInAppPurchase":false,"isPublished":true},
+             {"membershipId":3190,"title":"Premium plan","description":"Priority seating","benefits":["Priority seating","Free drink"],"price":1500.00,"currency":"JPY",
+              "memberCount":100,"memberLimit":1000,"isInAppPurchase":true,"isPublished":false}]
+            """;
         await Admin.StubAsync(Spec.Stub("getMembershipList")
             .WithHeader("Authorization", "Bearer " + Token)
             .WithHeader("X-Line-Bot-Id", BotId)
@@ -289,8 +308,32 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-membership-list");
-        response.Value.AdditionalProperties.Keys.ShouldBe(new[] { "memberships" });
-        ShouldBeJson(response.Value.AdditionalProperties["memberships"].GetRawText(), memberships);
+        response.Value.AdditionalProperties.ShouldBeEmpty();
+        response.Value.Memberships.Count.ShouldBe(2);
+        var basic = response.Value.Memberships[0];
+        basic.MembershipId.ShouldBe(MembershipId);
+        basic.Title.ShouldBe("Basic plan");
+        basic.Description.ShouldBe("Monthly perks");
+        basic.Benefits.ShouldBe(new[] { "Member-only coupons" });
+        basic.Price.ShouldBe(500.0);
+        basic.Currency.ShouldBe(MembershipCurrency.Jpy);
+        basic.MemberCount.ShouldBe(2L);
+        basic.MemberLimit.ShouldBeNull();
+        basic.IsInAppPurchase.ShouldBeFalse();
+        basic.IsPublished.ShouldBeTrue();
+        basic.AdditionalProperties.ShouldBeEmpty();
+        var premium = response.Value.Memberships[1];
+        premium.MembershipId.ShouldBe(3190L);
+        premium.Title.ShouldBe("Premium plan");
+        premium.Description.ShouldBe("Priority seating");
+        premium.Benefits.ShouldBe(new[] { "Priority seating", "Free drink" });
+        premium.Price.ShouldBe(1500.0);
+        premium.Currency.ShouldBe(MembershipCurrency.Jpy);
+        premium.MemberCount.ShouldBe(100L);
+        premium.MemberLimit.ShouldBe(1000L);
+        premium.IsInAppPurchase.ShouldBeTrue();
+        premium.IsPublished.ShouldBeFalse();
+        premium.AdditionalProperties.ShouldBeEmpty();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMembershipList", "GET", "/v2/bot/membership/list");
         request.Query.ShouldBeEmpty();
@@ -380,20 +423,10 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
             StartTimestamp = 1735689600,
             EndTimestamp = 1767225599,
             MaxUseCountPerTicket = 1,
-            Timezone = "ASIA_TOKYO",
-            Visibility = "PUBLIC",
-            AcquisitionCondition = new CouponLotteryAcquisitionCondition
-            {
-                AdditionalProperties =
-                {
-                    ["lotteryProbability"] = JsonElement.Parse("50"),
-                    ["maxAcquireCount"] = JsonElement.Parse("1000"),
-                },
-            },
-            Reward = new CouponCashBackReward
-            {
-                AdditionalProperties = { ["priceInfo"] = JsonElement.Parse("""{"type":"fixed","fixedAmount":100}""") },
-            },
+            Timezone = CouponTimezone.AsiaTokyo,
+            Visibility = CouponCreateRequestVisibility.Public,
+            AcquisitionCondition = new CouponLotteryAcquisitionCondition { LotteryProbability = 50, MaxAcquireCount = 1000 },
+            Reward = new CouponCashBackReward { PriceInfo = new CouponCashBackFixedPriceInfo { FixedAmount = 100 } },
             ImageUrl = "https://module.example.com/coupons/lunch.png",
             BarcodeImageUrl = "https://module.example.com/coupons/lunch-barcode.png",
             CouponCode = "LUNCH10",
@@ -421,6 +454,62 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
              "imageUrl":"https://module.example.com/coupons/lunch.png","barcodeImageUrl":"https://module.example.com/coupons/lunch-barcode.png",
              "couponCode":"LUNCH10","usageCondition":"Weekdays only."}
             """);
+    }
+
+    [Trait(SpecConformance.Operation, "createCoupon")]
+    [Fact]
+    public async Task CreateCouponSendsOnlyTheRequiredFieldsWithADiscountStatedAsPricesBeforeAndAfter()
+    {
+        await Admin.StubAsync(Spec.Stub("createCoupon")
+            .RespondJson(200, $$"""{"couponId":"{{CouponId}}"}""", ("X-Line-Request-Id", "req-create-explicit")));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var response = await clients.Bot.CreateCouponAsync(new CouponCreateRequest
+        {
+            Title = "Set menu for 900 yen",
+            StartTimestamp = 0,
+            EndTimestamp = 1924959599,
+            MaxUseCountPerTicket = -1,
+            Timezone = CouponTimezone.AsiaTaipei,
+            Visibility = CouponCreateRequestVisibility.Unlisted,
+            AcquisitionCondition = new CouponNormalAcquisitionCondition(),
+            Reward = new CouponDiscountReward
+            {
+                PriceInfo = new CouponDiscountExplicitPriceInfo { OriginalPrice = 1200, PriceAfterDiscount = 900 },
+            },
+        });
+
+        response.Value.CouponId.ShouldBe(CouponId);
+        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        request.ShouldConformTo("createCoupon");
+        ShouldBeJson(
+            request.Body,
+            """
+            {"title":"Set menu for 900 yen","startTimestamp":0,"endTimestamp":1924959599,"maxUseCountPerTicket":-1,
+             "timezone":"ASIA_TAIPEI","visibility":"UNLISTED","acquisitionCondition":{"type":"normal"},
+             "reward":{"type":"discount","priceInfo":{"type":"explicit","priceAfterDiscount":900,"originalPrice":1200}}}
+            """);
+    }
+
+    [Trait(SpecConformance.Operation, "createCoupon")]
+    [Fact]
+    public async Task CreateCouponRejectsALotteryProbabilityAboveNinetyNinePercentBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.CreateCouponAsync(new CouponCreateRequest
+        {
+            Title = "Lucky draw",
+            StartTimestamp = 1735689600,
+            EndTimestamp = 1767225599,
+            MaxUseCountPerTicket = 1,
+            Timezone = CouponTimezone.AsiaTokyo,
+            Visibility = CouponCreateRequestVisibility.Public,
+            AcquisitionCondition = new CouponLotteryAcquisitionCondition { LotteryProbability = 100, MaxAcquireCount = 10 },
+        }));
+
+        exception.ParamName.ShouldBe("CouponLotteryAcquisitionCondition.LotteryProbability");
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "closeCoupon")]
@@ -466,7 +555,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
 
     [Trait(SpecConformance.Operation, "getCouponDetail")]
     [Fact]
-    public async Task GetCouponDetailParsesEveryFieldTheRewardAndAcquisitionKindsAndKeepsTheRest()
+    public async Task GetCouponDetailParsesEveryFieldWithTheRewardAndAcquisitionKinds()
     {
         await Admin.StubAsync(Spec.Stub("getCouponDetail", ("couponId", CouponId))
             .WithHeader("Authorization", "Bearer " + Token)
@@ -479,7 +568,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
                  "acquisitionCondition":{"type":"normal"},
                  "reward":{"type":"discount","priceInfo":{"type":"percentage","percentage":10}},
                  "imageUrl":"https://module.example.com/coupons/lunch.png","barcodeImageUrl":"https://module.example.com/coupons/lunch-barcode.png",
-                 "couponCode":"LUNCH10","usageCondition":"Weekdays only.","createdTimestamp":1735600000}
+                 "couponCode":"LUNCH10","usageCondition":"Weekdays only.","createdTimestamp":1735600000,"maxTicketPerUser":1}
                 """,
                 ("X-Line-Request-Id", "req-coupon")));
         using var clients = new MessagingApiClients(wireMock);
@@ -490,29 +579,121 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.RequestId.ShouldBe("req-coupon");
         var coupon = response.Value;
         coupon.CouponId.ShouldBe(CouponId);
-        coupon.Status.ShouldBe("RUNNING");
+        coupon.Status.ShouldBe(CouponResponseStatus.Running);
         coupon.Title.ShouldBe("10% off lunch");
         coupon.Description.ShouldBe("Show this coupon at the register.");
         coupon.StartTimestamp.ShouldBe(1735689600L);
         coupon.EndTimestamp.ShouldBe(1767225599L);
+        coupon.CreatedTimestamp.ShouldBe(1735600000L);
         coupon.MaxUseCountPerTicket.ShouldBe(1);
-        coupon.Timezone.ShouldBe("ASIA_TOKYO");
-        coupon.Visibility.ShouldBe("PUBLIC");
-        coupon.AcquisitionCondition.ShouldBeOfType<CouponNormalAcquisitionCondition>().Type.ShouldBe("normal");
+        coupon.MaxAcquireCount.ShouldBeNull();
+        coupon.MaxTicketPerUser.ShouldBe(1L);
+        coupon.Timezone.ShouldBe(CouponTimezone.AsiaTokyo);
+        coupon.Visibility.ShouldBe(CouponResponseVisibility.Public);
+        coupon.AcquisitionCondition.ShouldBeOfType<CouponNormalAcquisitionConditionResponse>().Type.ShouldBe("normal");
         coupon.AcquisitionCondition.AdditionalProperties.ShouldBeEmpty();
-        var reward = coupon.Reward.ShouldBeOfType<CouponDiscountReward>();
+        var reward = coupon.Reward.ShouldBeOfType<CouponDiscountRewardResponse>();
         reward.Type.ShouldBe("discount");
-        reward.AdditionalProperties.Keys.ShouldBe(new[] { "priceInfo" });
-        ShouldBeJson(reward.AdditionalProperties["priceInfo"].GetRawText(), """{"type":"percentage","percentage":10}""");
+        reward.AdditionalProperties.ShouldBeEmpty();
+        var priceInfo = reward.PriceInfo.ShouldBeOfType<CouponDiscountPercentagePriceInfoResponse>();
+        priceInfo.Type.ShouldBe("percentage");
+        priceInfo.Percentage.ShouldBe(10);
+        priceInfo.AdditionalProperties.ShouldBeEmpty();
         coupon.ImageUrl.ShouldBe("https://module.example.com/coupons/lunch.png");
         coupon.BarcodeImageUrl.ShouldBe("https://module.example.com/coupons/lunch-barcode.png");
         coupon.CouponCode.ShouldBe("LUNCH10");
         coupon.UsageCondition.ShouldBe("Weekdays only.");
-        coupon.AdditionalProperties.Keys.ShouldBe(new[] { "createdTimestamp" });
-        coupon.AdditionalProperties["createdTimestamp"].GetInt64().ShouldBe(1735600000L);
+        coupon.AdditionalProperties.ShouldBeEmpty();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getCouponDetail", "GET", "/v2/bot/coupon/" + CouponId);
         request.Query.ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "getCouponDetail")]
+    [Fact]
+    public async Task GetCouponDetailParsesALotteryCouponWithAFixedCashBackInItsCurrency()
+    {
+        await Admin.StubAsync(Spec.Stub("getCouponDetail", ("couponId", CouponId))
+            .RespondJson(
+                200,
+                $$$"""
+                {"couponId":"{{{CouponId}}}","status":"CLOSED","title":"Lucky draw","startTimestamp":1735689600,"endTimestamp":1767225599,
+                 "maxUseCountPerTicket":1,"maxAcquireCount":1000,"maxTicketPerUser":1,"timezone":"ASIA_BANGKOK","visibility":"UNLISTED",
+                 "acquisitionCondition":{"type":"lottery","lotteryProbability":50,"maxAcquireCount":1000},
+                 "reward":{"type":"cashBack","priceInfo":{"type":"fixed","currency":"THB","fixedAmount":100}},
+                 "createdTimestamp":1735600000}
+                """));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var coupon = (await clients.Bot.GetCouponDetailAsync(CouponId)).Value;
+
+        coupon.CouponId.ShouldBe(CouponId);
+        coupon.Status.ShouldBe(CouponResponseStatus.Closed);
+        coupon.Title.ShouldBe("Lucky draw");
+        coupon.Description.ShouldBeNull();
+        coupon.StartTimestamp.ShouldBe(1735689600L);
+        coupon.EndTimestamp.ShouldBe(1767225599L);
+        coupon.CreatedTimestamp.ShouldBe(1735600000L);
+        coupon.MaxUseCountPerTicket.ShouldBe(1);
+        coupon.MaxAcquireCount.ShouldBe(1000L);
+        coupon.MaxTicketPerUser.ShouldBe(1L);
+        coupon.Timezone.ShouldBe(CouponTimezone.AsiaBangkok);
+        coupon.Visibility.ShouldBe(CouponResponseVisibility.Unlisted);
+        var lottery = coupon.AcquisitionCondition.ShouldBeOfType<CouponLotteryAcquisitionConditionResponse>();
+        lottery.Type.ShouldBe("lottery");
+        lottery.LotteryProbability.ShouldBe(50);
+        lottery.MaxAcquireCount.ShouldBe(1000);
+        lottery.AdditionalProperties.ShouldBeEmpty();
+        var reward = coupon.Reward.ShouldBeOfType<CouponCashBackRewardResponse>();
+        reward.Type.ShouldBe("cashBack");
+        reward.AdditionalProperties.ShouldBeEmpty();
+        var priceInfo = reward.PriceInfo.ShouldBeOfType<CouponCashBackFixedPriceInfoResponse>();
+        priceInfo.Type.ShouldBe("fixed");
+        priceInfo.Currency.ShouldBe(CouponCurrency.Thb);
+        priceInfo.FixedAmount.ShouldBe(100L);
+        priceInfo.AdditionalProperties.ShouldBeEmpty();
+        coupon.ImageUrl.ShouldBeNull();
+        coupon.BarcodeImageUrl.ShouldBeNull();
+        coupon.CouponCode.ShouldBeNull();
+        coupon.UsageCondition.ShouldBeNull();
+        coupon.AdditionalProperties.ShouldBeEmpty();
+        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getCouponDetail", "GET", "/v2/bot/coupon/" + CouponId);
+    }
+
+    [Trait(SpecConformance.Operation, "getCouponDetail")]
+    [Fact]
+    public async Task GetCouponDetailParsesAReferralCouponWithAnExplicitDiscount()
+    {
+        await Admin.StubAsync(Spec.Stub("getCouponDetail", ("couponId", CouponId))
+            .RespondJson(
+                200,
+                $$$"""
+                {"couponId":"{{{CouponId}}}","status":"DRAFT","title":"Friend referral","timezone":"ASIA_TAIPEI","visibility":"PRIVATE",
+                 "acquisitionCondition":{"type":"referral"},
+                 "reward":{"type":"discount","priceInfo":{"type":"explicit","currency":"TWD","priceAfterDiscount":900,"originalPrice":1200}},
+                 "createdTimestamp":1735600000}
+                """));
+        using var clients = new MessagingApiClients(wireMock);
+
+        var coupon = (await clients.Bot.GetCouponDetailAsync(CouponId)).Value;
+
+        coupon.CouponId.ShouldBe(CouponId);
+        coupon.Status.ShouldBe(CouponResponseStatus.Draft);
+        coupon.Title.ShouldBe("Friend referral");
+        coupon.CreatedTimestamp.ShouldBe(1735600000L);
+        coupon.Timezone.ShouldBe(CouponTimezone.AsiaTaipei);
+        coupon.Visibility.ShouldBe(CouponResponseVisibility.Private);
+        coupon.AcquisitionCondition.ShouldBeOfType<CouponReferralAcquisitionConditionResponse>().Type.ShouldBe("referral");
+        coupon.AcquisitionCondition.AdditionalProperties.ShouldBeEmpty();
+        var priceInfo = coupon.Reward.ShouldBeOfType<CouponDiscountRewardResponse>().PriceInfo.ShouldBeOfType<CouponDiscountExplicitPriceInfoResponse>();
+        priceInfo.Type.ShouldBe("explicit");
+        priceInfo.Currency.ShouldBe(CouponCurrency.Twd);
+        priceInfo.PriceAfterDiscount.ShouldBe(900L);
+        priceInfo.OriginalPrice.ShouldBe(1200L);
+        priceInfo.AdditionalProperties.ShouldBeEmpty();
+        coupon.Reward.AdditionalProperties.ShouldBeEmpty();
+        coupon.AdditionalProperties.ShouldBeEmpty();
+        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getCouponDetail", "GET", "/v2/bot/coupon/" + CouponId);
     }
 
     [Trait(SpecConformance.Operation, "listCoupon")]
@@ -528,7 +709,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
                 .WithQueryParameter("limit", "50")
                 .RespondJson(
                     200,
-                    $$"""{"coupons":[{"couponId":"{{CouponId}}","title":"10% off lunch"},{"couponId":"01JYNWA3T2X7Q8M9ZK4D5R6S7V","title":"Free drink"}],"next":"cOuP0n2"}""",
+                    $$"""{"items":[{"couponId":"{{CouponId}}","title":"10% off lunch"},{"couponId":"01JYNWA3T2X7Q8M9ZK4D5R6S7V","title":"Free drink"}],"next":"cOuP0n2"}""",
                     ("X-Line-Request-Id", "req-coupons")),
             "status",
             "RUNNING",
@@ -539,8 +720,8 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-coupons");
-        response.Value.Coupons.Select(c => c.CouponId).ShouldBe(new[] { CouponId, "01JYNWA3T2X7Q8M9ZK4D5R6S7V" });
-        response.Value.Coupons.Select(c => c.Title).ShouldBe(new[] { "10% off lunch", "Free drink" });
+        response.Value.Items.Select(c => c.CouponId).ShouldBe(new[] { CouponId, "01JYNWA3T2X7Q8M9ZK4D5R6S7V" });
+        response.Value.Items.Select(c => c.Title).ShouldBe(new[] { "10% off lunch", "Free drink" });
         response.Value.Next.ShouldBe("cOuP0n2");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "listCoupon", "GET", "/v2/bot/coupon");
@@ -569,13 +750,13 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     {
         await Admin.StubAsync(WithExactQueryValues(
             Spec.Stub("listCoupon").WithQueryParameter("limit", "2").WithPriority(2)
-                .RespondJson(200, """{"coupons":[{"couponId":"C1","title":"First"},{"couponId":"C2","title":"Second"}],"next":"cOuP0n2"}"""),
+                .RespondJson(200, """{"items":[{"couponId":"C1","title":"First"},{"couponId":"C2","title":"Second"}],"next":"cOuP0n2"}"""),
             "status",
             "DRAFT",
             "RUNNING"));
         await Admin.StubAsync(WithExactQueryValues(
             Spec.Stub("listCoupon").WithQueryParameter("limit", "2").WithQueryParameter("start", "cOuP0n2").WithPriority(1)
-                .RespondJson(200, """{"coupons":[{"couponId":"C3","title":"Third"}]}"""),
+                .RespondJson(200, """{"items":[{"couponId":"C3","title":"Third"}]}"""),
             "status",
             "DRAFT",
             "RUNNING"));

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using ModuleGen.Line.Models;
@@ -49,8 +48,11 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         }
         """;
 
+    private const string BatchResumeKey = "winter-2025_switch";
+
     private const string BatchJson = $$"""
-        {"operations":[{"type":"link","from":"{{RichMenuId}}","to":"{{OtherRichMenuId}}"},{"type":"unlink","from":"{{OtherRichMenuId}}"},{"type":"unlinkAll"}]}
+        {"operations":[{"type":"link","from":"{{RichMenuId}}","to":"{{OtherRichMenuId}}"},{"type":"unlink","from":"{{OtherRichMenuId}}"},{"type":"unlinkAll"}],
+         "resumeRequestKey":"{{BatchResumeKey}}"}
         """;
 
     private WireMockAdmin Admin => wireMock.Admin;
@@ -117,7 +119,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
     [Trait(SpecConformance.Operation, "getRichMenuList")]
     [Fact]
-    public async Task GetRichMenuListKeepsTheUnmodelledRichMenusInAdditionalProperties()
+    public async Task GetRichMenuListParsesEveryRichMenuWithItsAreas()
     {
         var richMenus = $"[{MainMenuResponseJson(RichMenuId)},{MainMenuResponseJson(OtherRichMenuId)}]";
         await Admin.StubAsync(BotStub("getRichMenuList")
@@ -128,8 +130,19 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-menu-list");
-        response.Value.AdditionalProperties.Keys.ShouldBe(new[] { "richmenus" });
-        ShouldBeJson(response.Value.AdditionalProperties["richmenus"].GetRawText(), richMenus);
+        response.Value.AdditionalProperties.ShouldBeEmpty();
+        response.Value.Richmenus.Select(menu => menu.RichMenuId).ShouldBe(new[] { RichMenuId, OtherRichMenuId });
+        foreach (var menu in response.Value.Richmenus)
+        {
+            menu.Size.Width.ShouldBe(2500);
+            menu.Size.Height.ShouldBe(1686);
+            menu.Selected.ShouldBeTrue();
+            menu.Name.ShouldBe("Main menu (winter 2025)");
+            menu.ChatBarText.ShouldBe("Tap to open");
+            menu.AdditionalProperties.ShouldBeEmpty();
+            ShouldBeTheMainMenuAreas(menu.Areas);
+        }
+
         ShouldBeBodyless((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "GET", "/v2/bot/richmenu/list", "getRichMenuList");
     }
 
@@ -472,7 +485,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
     [Trait(SpecConformance.Operation, "getRichMenuAliasList")]
     [Fact]
-    public async Task GetRichMenuAliasListKeepsTheUnmodelledAliasesInAdditionalProperties()
+    public async Task GetRichMenuAliasListParsesEveryAliasAndTheMenuItPointsTo()
     {
         const string aliases = $$"""[{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"},{"richMenuAliasId":"{{OtherAliasId}}","richMenuId":"{{OtherRichMenuId}}"}]""";
         await Admin.StubAsync(BotStub("getRichMenuAliasList")
@@ -483,8 +496,10 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-alias-list");
-        response.Value.AdditionalProperties.Keys.ShouldBe(new[] { "aliases" });
-        ShouldBeJson(response.Value.AdditionalProperties["aliases"].GetRawText(), aliases);
+        response.Value.AdditionalProperties.ShouldBeEmpty();
+        response.Value.Aliases.Select(alias => (alias.RichMenuAliasId, alias.RichMenuId))
+            .ShouldBe(new[] { (AliasId, RichMenuId), (OtherAliasId, OtherRichMenuId) });
+        response.Value.Aliases.ShouldAllBe(alias => alias.AdditionalProperties.Count == 0);
         ShouldBeBodyless((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "GET", "/v2/bot/richmenu/alias/list", "getRichMenuAliasList");
     }
 
@@ -504,6 +519,20 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         ShouldBeJsonPost(request, "/v2/bot/richmenu/batch", "richMenuBatch", BatchJson);
     }
 
+    [Trait(SpecConformance.Operation, "richMenuBatch")]
+    [Fact]
+    public async Task RichMenuBatchRejectsAResumeKeyWithCharactersOutsideItsPatternBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+        var request = BatchRequest();
+        request.ResumeRequestKey = "winter 2025";
+
+        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.RichMenuBatchAsync(request));
+
+        exception.ParamName.ShouldBe("RichMenuBatchRequest.ResumeRequestKey");
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
     [Trait(SpecConformance.Operation, "validateRichMenuBatchRequest")]
     [Fact]
     public async Task ValidateRichMenuBatchRequestSendsEveryOperationTypeAndSucceedsWithoutABody()
@@ -521,7 +550,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
     [Trait(SpecConformance.Operation, "getRichMenuBatchProgress")]
     [Fact]
-    public async Task GetRichMenuBatchProgressSendsTheRequestIdQueryAndKeepsTheUnmodelledProgress()
+    public async Task GetRichMenuBatchProgressSendsTheRequestIdQueryAndParsesTheFinishedProgress()
     {
         const string requestId = "5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4";
         await Admin.StubAsync(BotStub("getRichMenuBatchProgress").WithQueryParameter("requestId", requestId).RespondJson(
@@ -534,11 +563,11 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-batch-progress");
-        var progress = response.Value.AdditionalProperties;
-        progress.Keys.ShouldBe(new[] { "phase", "acceptedTime", "completedTime" });
-        progress["phase"].GetString().ShouldBe("succeeded");
-        progress["acceptedTime"].GetString().ShouldBe("2025-12-01T09:00:00.000Z");
-        progress["completedTime"].GetString().ShouldBe("2025-12-01T09:00:12.345Z");
+        var progress = response.Value;
+        progress.Phase.ShouldBe(RichMenuBatchProgressResponsePhase.Succeeded);
+        progress.AcceptedTime.ShouldBe("2025-12-01T09:00:00.000Z");
+        progress.CompletedTime.ShouldBe("2025-12-01T09:00:12.345Z");
+        progress.AdditionalProperties.ShouldBeEmpty();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         request.ShouldConformTo("getRichMenuBatchProgress");
         request.Method.ShouldBe("GET");
@@ -565,9 +594,10 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         var accepted = await clients.Bot.RichMenuBatchAsync(BatchRequest());
         var progress = (await clients.Bot.GetRichMenuBatchProgressAsync(accepted.RequestId.ShouldNotBeNull())).Value;
 
-        progress.AdditionalProperties.Keys.ShouldBe(new[] { "phase", "acceptedTime" });
-        progress.AdditionalProperties["phase"].GetString().ShouldBe("ongoing");
-        progress.AdditionalProperties["acceptedTime"].GetString().ShouldBe("2025-12-01T09:00:00.000Z");
+        progress.Phase.ShouldBe(RichMenuBatchProgressResponsePhase.Ongoing);
+        progress.AcceptedTime.ShouldBe("2025-12-01T09:00:00.000Z");
+        progress.CompletedTime.ShouldBeNull();
+        progress.AdditionalProperties.ShouldBeEmpty();
         var requests = await Admin.GetRequestsAsync();
         requests.Count.ShouldBe(2);
         requests[0].ShouldConformTo("richMenuBatch");
@@ -661,16 +691,17 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         return menu.ToJsonString();
     }
 
-    /// <summary>The request that <see cref="BatchJson"/> is the wire form of; link and unlink carry their unmodelled fields as additional properties.</summary>
-    private static RichMenuBatchRequest BatchRequest()
+    /// <summary>The request that <see cref="BatchJson"/> is the wire form of: one operation of each type and a resume key.</summary>
+    private static RichMenuBatchRequest BatchRequest() => new()
     {
-        var link = new RichMenuBatchLinkOperation();
-        link.AdditionalProperties["from"] = JsonSerializer.SerializeToElement(RichMenuId);
-        link.AdditionalProperties["to"] = JsonSerializer.SerializeToElement(OtherRichMenuId);
-        var unlink = new RichMenuBatchUnlinkOperation();
-        unlink.AdditionalProperties["from"] = JsonSerializer.SerializeToElement(OtherRichMenuId);
-        return new RichMenuBatchRequest { Operations = [link, unlink, new RichMenuBatchUnlinkAllOperation()] };
-    }
+        Operations =
+        [
+            new RichMenuBatchLinkOperation { From = RichMenuId, To = OtherRichMenuId },
+            new RichMenuBatchUnlinkOperation { From = OtherRichMenuId },
+            new RichMenuBatchUnlinkAllOperation(),
+        ],
+        ResumeRequestKey = BatchResumeKey,
+    };
 
     private static void ShouldBeTheMainMenuAreas(IList<RichMenuArea> areas)
     {
