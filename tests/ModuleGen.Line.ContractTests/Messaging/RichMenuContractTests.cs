@@ -533,6 +533,40 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         (await Admin.GetRequestsAsync()).ShouldBeEmpty();
     }
 
+    [Trait(SpecConformance.Operation, "createRichMenuAlias")]
+    [Fact]
+    public async Task CreateRichMenuAliasRejectsAnAliasIdOutsideItsPatternBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+
+        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.CreateRichMenuAliasAsync(
+            new CreateRichMenuAliasRequest { RichMenuAliasId = "main menu", RichMenuId = RichMenuId }));
+
+        exception.ParamName.ShouldBe("CreateRichMenuAliasRequest.RichMenuAliasId");
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Trait(SpecConformance.Operation, "createRichMenu")]
+    [Fact]
+    public async Task CreateRichMenuRejectsAnAreaOutsideTheImageBeforeAnyRequest()
+    {
+        using var clients = new MessagingApiClients(wireMock);
+        var menu = new RichMenuRequest
+        {
+            Size = new RichMenuSize { Width = 2500, Height = 1686 },
+            Selected = false,
+            Name = "Out of bounds",
+            ChatBarText = "Menu",
+            Areas = [new RichMenuArea { Bounds = new RichMenuBounds { X = 0, Y = 1700, Width = 100, Height = 100 }, Action = new MessageAction { Label = "Hi", Text = "hi" } }],
+        };
+
+        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.CreateRichMenuAsync(menu));
+
+        exception.ParamName.ShouldBe("RichMenuBounds.Y");
+        exception.ActualValue.ShouldBe(1700L);
+        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+    }
+
     [Trait(SpecConformance.Operation, "validateRichMenuBatchRequest")]
     [Fact]
     public async Task ValidateRichMenuBatchRequestSendsEveryOperationTypeAndSucceedsWithoutABody()
