@@ -64,7 +64,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         deliveries.ApiNarrowcast.ShouldBe(60);
         deliveries.ApiReply.ShouldBe(1742);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(request, "getNumberOfMessageDeliveries", "/v2/bot/insight/message/delivery", ("date", "20190418"));
+        ShouldBeBodylessBotCall(request, "getNumberOfMessageDeliveries", "GET", "/v2/bot/insight/message/delivery", ("date", "20190418"));
     }
 
     [Trait(SpecConformance.Operation, "getNumberOfMessageDeliveries")]
@@ -91,7 +91,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         deliveries.ApiNarrowcast.ShouldBeNull();
         deliveries.ApiReply.ShouldBeNull();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(request, "getNumberOfMessageDeliveries", "/v2/bot/insight/message/delivery", ("date", "20260705"));
+        ShouldBeBodylessBotCall(request, "getNumberOfMessageDeliveries", "GET", "/v2/bot/insight/message/delivery", ("date", "20260705"));
     }
 
     [Trait(SpecConformance.Operation, "getNumberOfFollowers")]
@@ -113,7 +113,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Value.TargetedReaches.ShouldBe(5848);
         response.Value.Blocks.ShouldBe(237);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(request, "getNumberOfFollowers", "/v2/bot/insight/followers", ("date", "20190418"));
+        ShouldBeBodylessBotCall(request, "getNumberOfFollowers", "GET", "/v2/bot/insight/followers", ("date", "20190418"));
     }
 
     [Trait(SpecConformance.Operation, "getNumberOfFollowers")]
@@ -135,7 +135,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Value.Blocks.ShouldBe(240);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         request.Url.ShouldBe("/v2/bot/insight/followers");
-        ShouldBeBodylessBotGet(request, "getNumberOfFollowers", "/v2/bot/insight/followers");
+        ShouldBeBodylessBotCall(request, "getNumberOfFollowers", "GET", "/v2/bot/insight/followers");
     }
 
     [Trait(SpecConformance.Operation, "getNumberOfFollowers")]
@@ -153,7 +153,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         followers.TargetedReaches.ShouldBeNull();
         followers.Blocks.ShouldBeNull();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(request, "getNumberOfFollowers", "/v2/bot/insight/followers", ("date", "20160101"));
+        ShouldBeBodylessBotCall(request, "getNumberOfFollowers", "GET", "/v2/bot/insight/followers", ("date", "20160101"));
     }
 
     [Trait(SpecConformance.Operation, "getFriendsDemographics")]
@@ -207,7 +207,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         });
         periods.Select(tile => tile.Percentage).ShouldBe(new double?[] { 96.4, 1.9, 1.2, 0.3, 0.1, 0.05, 0.05 });
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(request, "getFriendsDemographics", "/v2/bot/insight/demographic");
+        ShouldBeBodylessBotCall(request, "getFriendsDemographics", "GET", "/v2/bot/insight/demographic");
     }
 
     [Trait(SpecConformance.Operation, "getFriendsDemographics")]
@@ -226,7 +226,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Value.Areas.ShouldBeNull();
         response.Value.AppTypes.ShouldBeNull();
         response.Value.SubscriptionPeriods.ShouldBeNull();
-        ShouldBeBodylessBotGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getFriendsDemographics", "/v2/bot/insight/demographic");
+        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getFriendsDemographics", "GET", "/v2/bot/insight/demographic");
     }
 
     [Trait(SpecConformance.Operation, "getMessageEvent")]
@@ -300,7 +300,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         clicks[1].UniqueClick.ShouldBe(35);
         clicks[1].UniqueClickOfRequest.ShouldBe(38);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(request, "getMessageEvent", "/v2/bot/insight/message/event", ("requestId", BroadcastRequestId));
+        ShouldBeBodylessBotCall(request, "getMessageEvent", "GET", "/v2/bot/insight/message/event", ("requestId", BroadcastRequestId));
     }
 
     [Trait(SpecConformance.Operation, "getStatisticsPerUnit")]
@@ -368,9 +368,10 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         click.UniqueClick.ShouldBe(25);
         click.UniqueClickOfRequest.ShouldBeNull();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(
+        ShouldBeBodylessBotCall(
             request,
             "getStatisticsPerUnit",
+            "GET",
             "/v2/bot/insight/message/event/aggregation",
             ("customAggregationUnit", "promotion_a"),
             ("from", "20210301"),
@@ -419,9 +420,10 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         unknown.Value.ValueKind.ShouldBe(JsonValueKind.Number);
         unknown.Value.GetDouble().ShouldBe(0.2237);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(
+        ShouldBeBodylessBotCall(
             request,
             "getRichMenuInsightSummary",
+            "GET",
             "/v2/bot/insight/richmenu/" + RichMenuId + "/summary",
             ("from", "20260701"),
             ("to", "20260707"));
@@ -492,9 +494,10 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         days[1].UniqueClick.ShouldBeNull();
         days[1].Areas.ShouldNotBeNull().ShouldBeEmpty();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(
+        ShouldBeBodylessBotCall(
             request,
             "getRichMenuInsightDaily",
+            "GET",
             "/v2/bot/insight/richmenu/" + RichMenuId + "/daily",
             ("from", "20260701"),
             ("to", "20260702"));
@@ -714,7 +717,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         jobs[1].Created.ShouldBe(1613698278);
         response.Value.Adaccount.ShouldNotBeNull().Name.ShouldBe("Spring campaign ads");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(request, "getAudienceData", AudienceGroupPath);
+        ShouldBeBodylessBotCall(request, "getAudienceData", "GET", AudienceGroupPath);
     }
 
     [Trait(SpecConformance.Operation, "getAudienceGroups")]
@@ -786,9 +789,10 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         upload.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
         upload.ExpireTimestamp.ShouldBe(1629261000);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(
+        ShouldBeBodylessBotCall(
             request,
             "getAudienceGroups",
+            "GET",
             "/v2/bot/audienceGroup/list",
             ("page", "2"),
             ("description", "spring sale"),
@@ -819,7 +823,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Value.Page.ShouldBe(1);
         response.Value.Size.ShouldBe(20);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(request, "getAudienceGroups", "/v2/bot/audienceGroup/list", ("page", "1"));
+        ShouldBeBodylessBotCall(request, "getAudienceGroups", "GET", "/v2/bot/audienceGroup/list", ("page", "1"));
     }
 
     [Trait(SpecConformance.Operation, "getSharedAudienceData")]
@@ -868,7 +872,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         owner.Id.ShouldBe("A0000000001");
         owner.Name.ShouldBe("Example Store Ads");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(request, "getSharedAudienceData", "/v2/bot/audienceGroup/shared/4389303728995");
+        ShouldBeBodylessBotCall(request, "getSharedAudienceData", "GET", "/v2/bot/audienceGroup/shared/4389303728995");
     }
 
     [Trait(SpecConformance.Operation, "getSharedAudienceGroups")]
@@ -922,9 +926,10 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         group.CreateRoute.ShouldBe(AudienceGroupCreateRoute.OaManager);
         group.ExpireTimestamp.ShouldBe(1629263000);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotGet(
+        ShouldBeBodylessBotCall(
             request,
             "getSharedAudienceGroups",
+            "GET",
             "/v2/bot/audienceGroup/shared/list",
             ("page", "1"),
             ("description", "store"),
@@ -1035,29 +1040,6 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         parts[0].ShouldBe(new MultipartPart("audienceGroupId", null, TextPartContentType, "4389303728991"));
         parts[1].ShouldBe(new MultipartPart("uploadDescription", null, TextPartContentType, "second batch"));
         parts[2].ShouldBe(new MultipartPart("file", "more-user-ids.txt", "text/plain", ids));
-    }
-
-    /// <summary>The spec-derived stub, pinned to this test's token and bot.</summary>
-    private static StubBuilder BotStub(string operationId, params (string Name, string Value)[] pathValues) =>
-        Spec.Stub(operationId, pathValues)
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId);
-
-    private static void ShouldBeBodylessBotGet(RecordedRequest request, string operationId, string path, params (string Name, string Value)[] query)
-    {
-        request.ShouldConformTo(operationId);
-        request.Method.ShouldBe("GET");
-        request.Path.ShouldBe(path);
-        request.Query.Count.ShouldBe(query.Length);
-        foreach (var (name, value) in query)
-        {
-            request.Query[name].ShouldBe(new[] { value }, $"query parameter '{name}'");
-        }
-
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
     }
 
     /// <summary>The audience both ways of creating by upload (JSON and file) answer with in the tests.</summary>

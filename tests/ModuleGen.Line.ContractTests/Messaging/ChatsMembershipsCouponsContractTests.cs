@@ -34,9 +34,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetGroupMemberProfileSendsTheGroupAndUserIdsInThePathAndParsesTheProfile()
     {
-        await Admin.StubAsync(Spec.Stub("getGroupMemberProfile", ("groupId", GroupId), ("userId", UserId))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getGroupMemberProfile", ("groupId", GroupId), ("userId", UserId))
             .RespondJson(
                 200,
                 $$"""{"displayName":"Brown","userId":"{{UserId}}","pictureUrl":"https://profile.line-scdn.net/ch/v2/p/brown"}""",
@@ -53,7 +51,6 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.Value.AdditionalProperties.ShouldBeEmpty();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getGroupMemberProfile", "GET", "/v2/bot/group/" + GroupId + "/member/" + UserId);
-        request.Query.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getGroupMemberProfile")]
@@ -77,9 +74,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetGroupMembersIdsSendsTheStartTokenAndParsesThePageWithItsNextToken()
     {
-        await Admin.StubAsync(Spec.Stub("getGroupMembersIds", ("groupId", GroupId))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getGroupMembersIds", ("groupId", GroupId))
             .WithQueryParameter("start", "jxEWCEEP")
             .RespondJson(200, $$"""{"memberIds":["{{UserId}}","{{OtherUserId}}"],"next":"yANU9IA"}""", ("X-Line-Request-Id", "req-group-ids")));
         using var clients = new MessagingApiClients(wireMock);
@@ -91,9 +86,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.Value.MemberIds.ShouldBe(new[] { UserId, OtherUserId });
         response.Value.Next.ShouldBe("yANU9IA");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotCall(request, "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids");
-        request.Query.Count.ShouldBe(1);
-        request.Query["start"].ShouldBe(new[] { "jxEWCEEP" });
+        ShouldBeBodylessBotCall(request, "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids", ("start", "jxEWCEEP"));
     }
 
     [Trait(SpecConformance.Operation, "getGroupMembersIds")]
@@ -111,22 +104,15 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         ids.ShouldBe(new[] { "U1", "U2", "U3" });
         var requests = await Admin.GetRequestsAsync();
         requests.Count.ShouldBe(2);
-        requests[0].Query.ShouldBeEmpty();
-        requests[1].Query.Count.ShouldBe(1);
-        requests[1].Query["start"].ShouldBe(new[] { "yANU9IA" });
-        foreach (var request in requests)
-        {
-            ShouldBeBodylessBotCall(request, "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids");
-        }
+        ShouldBeBodylessBotCall(requests[0], "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids");
+        ShouldBeBodylessBotCall(requests[1], "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids", ("start", "yANU9IA"));
     }
 
     [Trait(SpecConformance.Operation, "leaveGroup")]
     [Fact]
     public async Task LeaveGroupPostsWithoutABody()
     {
-        await Admin.StubAsync(Spec.Stub("leaveGroup", ("groupId", GroupId))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("leaveGroup", ("groupId", GroupId))
             .RespondStatus(200, ("X-Line-Request-Id", "req-leave-group")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -137,16 +123,13 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.AlreadyAccepted.ShouldBeFalse();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "leaveGroup", "POST", "/v2/bot/group/" + GroupId + "/leave");
-        request.Query.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getRoomMemberCount")]
     [Fact]
     public async Task GetRoomMemberCountParsesTheCount()
     {
-        await Admin.StubAsync(Spec.Stub("getRoomMemberCount", ("roomId", RoomId))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getRoomMemberCount", ("roomId", RoomId))
             .RespondJson(200, """{"count":4}""", ("X-Line-Request-Id", "req-room-count")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -157,16 +140,13 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.Value.Count.ShouldBe(4L);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getRoomMemberCount", "GET", "/v2/bot/room/" + RoomId + "/members/count");
-        request.Query.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getRoomMemberProfile")]
     [Fact]
     public async Task GetRoomMemberProfileSendsTheRoomAndUserIdsInThePathAndParsesTheProfile()
     {
-        await Admin.StubAsync(Spec.Stub("getRoomMemberProfile", ("roomId", RoomId), ("userId", OtherUserId))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getRoomMemberProfile", ("roomId", RoomId), ("userId", OtherUserId))
             .RespondJson(
                 200,
                 $$"""{"displayName":"Cony","userId":"{{OtherUserId}}","pictureUrl":"https://profile.line-scdn.net/ch/v2/p/cony"}""",
@@ -183,16 +163,13 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.Value.AdditionalProperties.ShouldBeEmpty();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getRoomMemberProfile", "GET", "/v2/bot/room/" + RoomId + "/member/" + OtherUserId);
-        request.Query.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getRoomMembersIds")]
     [Fact]
     public async Task GetRoomMembersIdsSendsNoQueryForTheFirstPageAndParsesTheNextToken()
     {
-        await Admin.StubAsync(Spec.Stub("getRoomMembersIds", ("roomId", RoomId))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getRoomMembersIds", ("roomId", RoomId))
             .RespondJson(200, $$"""{"memberIds":["{{UserId}}"],"next":"bRoOm2"}""", ("X-Line-Request-Id", "req-room-ids")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -204,7 +181,6 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.Value.Next.ShouldBe("bRoOm2");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getRoomMembersIds", "GET", "/v2/bot/room/" + RoomId + "/members/ids");
-        request.Query.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getRoomMembersIds")]
@@ -222,22 +198,15 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         ids.ShouldBe(new[] { "U1", "U2", "U3", "U4" });
         var requests = await Admin.GetRequestsAsync();
         requests.Count.ShouldBe(2);
-        requests[0].Query.ShouldBeEmpty();
-        requests[1].Query.Count.ShouldBe(1);
-        requests[1].Query["start"].ShouldBe(new[] { "bRoOm2" });
-        foreach (var request in requests)
-        {
-            ShouldBeBodylessBotCall(request, "getRoomMembersIds", "GET", "/v2/bot/room/" + RoomId + "/members/ids");
-        }
+        ShouldBeBodylessBotCall(requests[0], "getRoomMembersIds", "GET", "/v2/bot/room/" + RoomId + "/members/ids");
+        ShouldBeBodylessBotCall(requests[1], "getRoomMembersIds", "GET", "/v2/bot/room/" + RoomId + "/members/ids", ("start", "bRoOm2"));
     }
 
     [Trait(SpecConformance.Operation, "leaveRoom")]
     [Fact]
     public async Task LeaveRoomPostsWithoutABody()
     {
-        await Admin.StubAsync(Spec.Stub("leaveRoom", ("roomId", RoomId))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("leaveRoom", ("roomId", RoomId))
             .RespondStatus(200, ("X-Line-Request-Id", "req-leave-room")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -248,7 +217,6 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.AlreadyAccepted.ShouldBeFalse();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "leaveRoom", "POST", "/v2/bot/room/" + RoomId + "/leave");
-        request.Query.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getMembershipSubscription")]
@@ -256,9 +224,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     public async Task GetMembershipSubscriptionParsesThePlanAndTheUsersSideOfEachSubscription()
     {
         const string subscriptions = """[{"membership":{"membershipId":3189,"title":"Basic plan","description":"Monthly perks","benefits":["Member-only coupons"],"price":500.0,"currency":"JPY"},"user":{"membershipNo":7,"joinedTime":1742781600,"nextBillingDate":"2025-04-24","totalSubscriptionMonths":3}}]""";
-        await Admin.StubAsync(Spec.Stub("getMembershipSubscription", ("userId", UserId))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getMembershipSubscription", ("userId", UserId))
             .RespondJson(200, $$"""{"subscriptions":{{subscriptions}}}""", ("X-Line-Request-Id", "req-subscription")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -285,7 +251,6 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         user.AdditionalProperties.ShouldBeEmpty();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMembershipSubscription", "GET", "/v2/bot/membership/subscription/" + UserId);
-        request.Query.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getMembershipList")]
@@ -298,9 +263,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
              {"membershipId":3190,"title":"Premium plan","description":"Priority seating","benefits":["Priority seating","Free drink"],"price":1500.00,"currency":"JPY",
               "memberCount":100,"memberLimit":1000,"isInAppPurchase":true,"isPublished":false}]
             """;
-        await Admin.StubAsync(Spec.Stub("getMembershipList")
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getMembershipList")
             .RespondJson(200, $$"""{"memberships":{{memberships}}}""", ("X-Line-Request-Id", "req-membership-list")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -336,16 +299,13 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         premium.AdditionalProperties.ShouldBeEmpty();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMembershipList", "GET", "/v2/bot/membership/list");
-        request.Query.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getJoinedMembershipUsers")]
     [Fact]
     public async Task GetJoinedMembershipUsersSendsTheMembershipIdStartAndLimitAndParsesThePage()
     {
-        await Admin.StubAsync(Spec.Stub("getJoinedMembershipUsers", ("membershipId", "3189"))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getJoinedMembershipUsers", ("membershipId", "3189"))
             .WithQueryParameter("start", "mEmB3r")
             .WithQueryParameter("limit", "500")
             .RespondJson(200, $$"""{"userIds":["{{UserId}}","{{OtherUserId}}"],"next":"mEmB3r2"}""", ("X-Line-Request-Id", "req-members")));
@@ -358,10 +318,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.Value.UserIds.ShouldBe(new[] { UserId, OtherUserId });
         response.Value.Next.ShouldBe("mEmB3r2");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotCall(request, "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids");
-        request.Query.Count.ShouldBe(2);
-        request.Query["start"].ShouldBe(new[] { "mEmB3r" });
-        request.Query["limit"].ShouldBe(new[] { "500" });
+        ShouldBeBodylessBotCall(request, "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids", ("start", "mEmB3r"), ("limit", "500"));
     }
 
     [Trait(SpecConformance.Operation, "getJoinedMembershipUsers")]
@@ -395,24 +352,15 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         ids.ShouldBe(new[] { "U1", "U2", "U3" });
         var requests = await Admin.GetRequestsAsync();
         requests.Count.ShouldBe(2);
-        requests[0].Query.Keys.ShouldBe(new[] { "limit" });
-        requests[0].Query["limit"].ShouldBe(new[] { "2" });
-        requests[1].Query.Count.ShouldBe(2);
-        requests[1].Query["start"].ShouldBe(new[] { "mEmB3r2" });
-        requests[1].Query["limit"].ShouldBe(new[] { "2" });
-        foreach (var request in requests)
-        {
-            ShouldBeBodylessBotCall(request, "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids");
-        }
+        ShouldBeBodylessBotCall(requests[0], "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids", ("limit", "2"));
+        ShouldBeBodylessBotCall(requests[1], "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids", ("start", "mEmB3r2"), ("limit", "2"));
     }
 
     [Trait(SpecConformance.Operation, "createCoupon")]
     [Fact]
     public async Task CreateCouponSendsEveryFieldWithTheRewardAndAcquisitionDetailsAndParsesTheCouponId()
     {
-        await Admin.StubAsync(Spec.Stub("createCoupon")
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("createCoupon")
             .RespondJson(200, $$"""{"couponId":"{{CouponId}}"}""", ("X-Line-Request-Id", "req-create-coupon")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -516,9 +464,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task CloseCouponPutsWithoutABody()
     {
-        await Admin.StubAsync(Spec.Stub("closeCoupon", ("couponId", CouponId))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("closeCoupon", ("couponId", CouponId))
             .RespondStatus(200, ("X-Line-Request-Id", "req-close-coupon")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -529,7 +475,6 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.AlreadyAccepted.ShouldBeFalse();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "closeCoupon", "PUT", "/v2/bot/coupon/" + CouponId + "/close");
-        request.Query.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "closeCoupon")]
@@ -557,9 +502,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetCouponDetailParsesEveryFieldWithTheRewardAndAcquisitionKinds()
     {
-        await Admin.StubAsync(Spec.Stub("getCouponDetail", ("couponId", CouponId))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getCouponDetail", ("couponId", CouponId))
             .RespondJson(
                 200,
                 $$$"""
@@ -606,7 +549,6 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         coupon.AdditionalProperties.ShouldBeEmpty();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getCouponDetail", "GET", "/v2/bot/coupon/" + CouponId);
-        request.Query.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getCouponDetail")]
@@ -702,9 +644,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     {
         // The spec declares no style/explode for the status array: OpenAPI's default for a query is form + explode, status=A&status=B.
         await Admin.StubAsync(WithExactQueryValues(
-            Spec.Stub("listCoupon")
-                .WithHeader("Authorization", "Bearer " + Token)
-                .WithHeader("X-Line-Bot-Id", BotId)
+            BotStub("listCoupon")
                 .WithQueryParameter("start", "cOuP0n")
                 .WithQueryParameter("limit", "50")
                 .RespondJson(
@@ -724,11 +664,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.Value.Items.Select(c => c.Title).ShouldBe(new[] { "10% off lunch", "Free drink" });
         response.Value.Next.ShouldBe("cOuP0n2");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        ShouldBeBodylessBotCall(request, "listCoupon", "GET", "/v2/bot/coupon");
-        request.Query.Count.ShouldBe(3);
-        request.Query["status"].ShouldBe(new[] { "RUNNING", "CLOSED" });
-        request.Query["start"].ShouldBe(new[] { "cOuP0n" });
-        request.Query["limit"].ShouldBe(new[] { "50" });
+        ShouldBeBodylessBotCall(request, "listCoupon", "GET", "/v2/bot/coupon", ("status", "RUNNING"), ("status", "CLOSED"), ("start", "cOuP0n"), ("limit", "50"));
         request.Url.ShouldBe("/v2/bot/coupon?status=RUNNING&status=CLOSED&start=cOuP0n&limit=50");
     }
 
@@ -768,17 +704,9 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         coupons.Select(c => c.Title).ShouldBe(new[] { "First", "Second", "Third" });
         var requests = await Admin.GetRequestsAsync();
         requests.Count.ShouldBe(2);
-        requests[0].Query.Keys.ShouldBe(new[] { "status", "limit" });
-        requests[0].Query["status"].ShouldBe(new[] { "DRAFT", "RUNNING" });
-        requests[0].Query["limit"].ShouldBe(new[] { "2" });
-        requests[1].Query.Count.ShouldBe(3);
-        requests[1].Query["status"].ShouldBe(new[] { "DRAFT", "RUNNING" });
-        requests[1].Query["start"].ShouldBe(new[] { "cOuP0n2" });
-        requests[1].Query["limit"].ShouldBe(new[] { "2" });
-        foreach (var request in requests)
-        {
-            ShouldBeBodylessBotCall(request, "listCoupon", "GET", "/v2/bot/coupon");
-        }
+        ShouldBeBodylessBotCall(requests[0], "listCoupon", "GET", "/v2/bot/coupon", ("status", "DRAFT"), ("status", "RUNNING"), ("limit", "2"));
+        ShouldBeBodylessBotCall(requests[1], "listCoupon", "GET", "/v2/bot/coupon", ("status", "DRAFT"), ("status", "RUNNING"), ("start", "cOuP0n2"), ("limit", "2"));
+        requests[0].Url.ShouldBe("/v2/bot/coupon?status=DRAFT&status=RUNNING&limit=2");
     }
 
     /// <summary>
@@ -799,16 +727,5 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
             ["hasExactly"] = new JsonArray(values.Select(value => (JsonNode)new JsonObject { ["equalTo"] = value }).ToArray()),
         };
         return mapping;
-    }
-
-    private static void ShouldBeBodylessBotCall(RecordedRequest request, string operationId, string method, string path)
-    {
-        request.ShouldConformTo(operationId);
-        request.Method.ShouldBe(method);
-        request.Path.ShouldBe(path);
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
     }
 }

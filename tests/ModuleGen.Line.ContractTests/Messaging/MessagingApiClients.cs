@@ -1,6 +1,8 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Nodes;
+using ModuleGen.Testing.Spec;
 using ModuleGen.Testing.WireMock;
 using Shouldly;
 
@@ -51,6 +53,40 @@ internal sealed class MessagingApiClients : IDisposable
     public ChannelAccessTokenClient Tokens { get; }
 
     public void Dispose() => _httpClient.Dispose();
+
+    /// <summary>A spec-derived stub (<see cref="SpecContract"/>) that also requires this fixture's exact token and bot id.</summary>
+    public static StubBuilder BotStub(string operationId, params (string Name, string Value)[] pathValues) =>
+        BotStub(operationId, SpecBody.AsSpecified, pathValues);
+
+    /// <inheritdoc cref="BotStub(string, ValueTuple{string, string}[])"/>
+    public static StubBuilder BotStub(string operationId, SpecBody body, params (string Name, string Value)[] pathValues) =>
+        SpecConformance.Spec.Stub(operationId, body, pathValues)
+            .WithHeader("Authorization", "Bearer " + Token)
+            .WithHeader("X-Line-Bot-Id", BotId);
+
+    /// <summary>
+    /// A bot-scoped call without a body: conforms to <paramref name="operationId"/>, has exactly this method, path and query,
+    /// (a name given several times is a repeated parameter, values in order), the bot's auth, no retry key, no Content-Type
+    /// and no body.
+    /// </summary>
+    public static void ShouldBeBodylessBotCall(RecordedRequest request, string operationId, string method, string path, params (string Name, string Value)[] query)
+    {
+        request.ShouldConformTo(operationId);
+        request.Method.ShouldBe(method);
+        request.Path.ShouldBe(path);
+        var expected = query.GroupBy(parameter => parameter.Name, StringComparer.Ordinal).ToList();
+        request.Query.Keys.OrderBy(name => name, StringComparer.Ordinal)
+            .ShouldBe(expected.Select(group => group.Key).OrderBy(name => name, StringComparer.Ordinal), $"query parameters of {request.Url}");
+        foreach (var group in expected)
+        {
+            request.Query[group.Key].ShouldBe(group.Select(parameter => parameter.Value), $"query parameter '{group.Key}'");
+        }
+
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.HasHeader("Content-Type").ShouldBeFalse();
+        request.Body.ShouldBeEmpty();
+    }
 
     /// <summary>The headers every bot-scoped call sends: bearer token and the bot id.</summary>
     public static void ShouldCarryBotAuth(RecordedRequest request)

@@ -62,9 +62,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     [Fact]
     public async Task GetWebhookEndpointParsesTheEndpointAndWhetherWebhooksAreActive()
     {
-        await Admin.StubAsync(Spec.Stub("getWebhookEndpoint")
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getWebhookEndpoint")
             .RespondJson(200, $$"""{"endpoint":"{{WebhookUrl}}","active":true}""", ("X-Line-Request-Id", "req-webhook-get")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -75,16 +73,14 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.Value.Endpoint.ShouldBe(WebhookUrl);
         response.Value.Active.ShouldBeTrue();
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/channel/webhook/endpoint", "getWebhookEndpoint");
+        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getWebhookEndpoint", "GET", "/v2/bot/channel/webhook/endpoint");
     }
 
     [Trait(SpecConformance.Operation, "setWebhookEndpoint")]
     [Fact]
     public async Task SetWebhookEndpointPutsTheUrl()
     {
-        await Admin.StubAsync(Spec.Stub("setWebhookEndpoint")
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("setWebhookEndpoint")
             .RespondStatus(200, ("X-Line-Request-Id", "req-webhook-set")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -108,9 +104,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     public async Task TestWebhookEndpointSendsTheGivenUrlAndParsesEveryResultField()
     {
         const string testUrl = "https://module.example.com/line/webhook-test";
-        await Admin.StubAsync(Spec.Stub("testWebhookEndpoint")
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("testWebhookEndpoint")
             .RespondJson(
                 200,
                 """{"success":true,"timestamp":"2020-09-30T05:38:20.031Z","statusCode":200,"reason":"OK","detail":"200"}""",
@@ -137,9 +131,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     [Fact]
     public async Task TestWebhookEndpointWithoutARequestSendsNoBodyAtAll()
     {
-        await Admin.StubAsync(Spec.Stub("testWebhookEndpoint", SpecBody.Omitted)
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("testWebhookEndpoint", SpecBody.Omitted)
             .RespondJson(
                 200,
                 """{"success":true,"timestamp":"2020-09-30T05:38:20.031Z","statusCode":200,"reason":"OK","detail":"200"}""",
@@ -167,9 +159,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     public async Task MarkMessagesAsReadByTokenSendsTheTokenOfTheReceivedMessage()
     {
         const string markAsReadToken = "30yhdy232M2GJ3h1Trs6uyLpZ9cWOlvGU4pR9pAq3mRy7cg7FWWBLaxBvgIu";
-        await Admin.StubAsync(Spec.Stub("markMessagesAsReadByToken")
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("markMessagesAsReadByToken")
             .RespondStatus(200, ("X-Line-Request-Id", "req-read-token")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -193,9 +183,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     public async Task PushMessagesByPhoneSendsTheDeliveryTagHeaderAndTheMessages()
     {
         const string deliveryTag = "order-1042-ready";
-        await Admin.StubAsync(Spec.Stub("pushMessagesByPhone")
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("pushMessagesByPhone")
             .WithHeader("X-Line-Delivery-Tag", deliveryTag)
             .RespondStatus(200, ("X-Line-Request-Id", "req-pnp")));
         using var clients = new MessagingApiClients(wireMock);
@@ -227,9 +215,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     [Fact]
     public async Task PushMessagesByPhoneWithoutADeliveryTagSendsNoDeliveryTagHeader()
     {
-        await Admin.StubAsync(Spec.Stub("pushMessagesByPhone")
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("pushMessagesByPhone")
             .WithoutHeader("X-Line-Delivery-Tag")
             .RespondStatus(200, ("X-Line-Request-Id", "req-pnp-untagged")));
         using var clients = new MessagingApiClients(wireMock);
@@ -296,9 +282,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     [Fact]
     public async Task GetMessageQuotaConsumptionParsesTheTotalUsage()
     {
-        await Admin.StubAsync(Spec.Stub("getMessageQuotaConsumption")
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getMessageQuotaConsumption")
             .RespondJson(200, """{"totalUsage":500}""", ("X-Line-Request-Id", "req-consumption")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -308,7 +292,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.RequestId.ShouldBe("req-consumption");
         response.Value.TotalUsage.ShouldBe(500L);
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/message/quota/consumption", "getMessageQuotaConsumption");
+        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getMessageQuotaConsumption", "GET", "/v2/bot/message/quota/consumption");
     }
 
     [Trait(SpecConformance.Operation, "getNumberOfSentReplyMessages")]
@@ -421,9 +405,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     [Fact]
     public async Task GetAggregationUnitUsageParsesTheNumberOfUnitsUsedThisMonth()
     {
-        await Admin.StubAsync(Spec.Stub("getAggregationUnitUsage")
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getAggregationUnitUsage")
             .RespondJson(200, """{"numOfCustomAggregationUnits":22}""", ("X-Line-Request-Id", "req-aggregation-info")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -433,16 +415,14 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.RequestId.ShouldBe("req-aggregation-info");
         response.Value.NumOfCustomAggregationUnits.ShouldBe(22L);
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/message/aggregation/info", "getAggregationUnitUsage");
+        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getAggregationUnitUsage", "GET", "/v2/bot/message/aggregation/info");
     }
 
     [Trait(SpecConformance.Operation, "getAggregationUnitNameList")]
     [Fact]
     public async Task GetAggregationUnitNameListSendsLimitAndStartAndParsesThePage()
     {
-        await Admin.StubAsync(Spec.Stub("getAggregationUnitNameList")
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getAggregationUnitNameList")
             .WithQueryParameter("limit", "2")
             .WithQueryParameter("start", "jxEWCEEP")
             .RespondJson(200, """{"customAggregationUnits":["promotion_b","promotion_c"],"next":"kyFXDFFQ"}""", ("X-Line-Request-Id", "req-aggregation-list")));
@@ -505,9 +485,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     public async Task GetMessageContentPreviewStreamsThePreviewImage()
     {
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0xFF, 0xD9];
-        await Admin.StubAsync(Spec.Stub("getMessageContentPreview", ("messageId", "468789577898262530"))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getMessageContentPreview", ("messageId", "468789577898262530"))
             .RespondBinary(200, jpeg, "image/jpeg", ("X-Line-Request-Id", "req-preview")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -519,16 +497,14 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         using var buffer = new MemoryStream();
         await response.Content.CopyToAsync(buffer);
         buffer.ToArray().ShouldBe(jpeg);
-        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/message/468789577898262530/content/preview", "getMessageContentPreview");
+        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getMessageContentPreview", "GET", "/v2/bot/message/468789577898262530/content/preview");
     }
 
     [Trait(SpecConformance.Operation, "getMessageContentTranscodingByMessageId")]
     [Fact]
     public async Task GetMessageContentTranscodingByMessageIdParsesTheStatus()
     {
-        await Admin.StubAsync(Spec.Stub("getMessageContentTranscodingByMessageId", ("messageId", "468789577898262530"))
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub("getMessageContentTranscodingByMessageId", ("messageId", "468789577898262530"))
             .RespondJson(200, """{"status":"succeeded"}""", ("X-Line-Request-Id", "req-transcoding")));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -539,7 +515,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.Value.Status.ShouldBe(GetMessageContentTranscodingResponseStatus.Succeeded);
         response.Value.Status.IsKnown.ShouldBeTrue();
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessGet((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "/v2/bot/message/468789577898262530/content/transcoding", "getMessageContentTranscodingByMessageId");
+        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getMessageContentTranscodingByMessageId", "GET", "/v2/bot/message/468789577898262530/content/transcoding");
     }
 
     [Trait(SpecConformance.Operation, "getMessageContentTranscodingByMessageId")]
@@ -653,9 +629,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         string path,
         Func<MessagingApiBotClient, ValidateMessageRequest, Task<LineResponse>> validate)
     {
-        await Admin.StubAsync(Spec.Stub(operationId)
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub(operationId)
             .RespondStatus(200, ("X-Line-Request-Id", "req-" + operationId)));
         using var clients = new MessagingApiClients(wireMock);
 
@@ -680,9 +654,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         string path,
         Func<MessagingApiBotClient, string, Task<LineResponse<NumberOfMessagesResponse>>> count)
     {
-        await Admin.StubAsync(Spec.Stub(operationId)
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId)
+        await Admin.StubAsync(BotStub(operationId)
             .WithQueryParameter("date", "20240315")
             .RespondJson(200, """{"status":"ready","success":10000}""", ("X-Line-Request-Id", "req-" + operationId)));
         using var clients = new MessagingApiClients(wireMock);
@@ -715,17 +687,5 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         result.Reason.ShouldBe("OK");
         result.Detail.ShouldBe("200");
         result.AdditionalProperties.ShouldBeEmpty();
-    }
-
-    private static void ShouldBeBodylessGet(RecordedRequest request, string path, string operationId)
-    {
-        request.ShouldConformTo(operationId);
-        request.Method.ShouldBe("GET");
-        request.Path.ShouldBe(path);
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
     }
 }

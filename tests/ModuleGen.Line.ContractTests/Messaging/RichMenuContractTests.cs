@@ -143,7 +143,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
             ShouldBeTheMainMenuAreas(menu.Areas);
         }
 
-        ShouldBeBodyless((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "GET", "/v2/bot/richmenu/list", "getRichMenuList");
+        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getRichMenuList", "GET", "/v2/bot/richmenu/list");
     }
 
     [Trait(SpecConformance.Operation, "getRichMenu")]
@@ -167,8 +167,8 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         menu.ChatBarText.ShouldBe("Tap to open");
         menu.AdditionalProperties.ShouldBeEmpty();
         ShouldBeTheMainMenuAreas(menu.Areas);
-        ShouldBeBodyless(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId), "getRichMenu");
+        ShouldBeBodylessBotCall(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getRichMenu", "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId));
     }
 
     [Trait(SpecConformance.Operation, "getRichMenu")]
@@ -186,8 +186,8 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         exception.RequestId.ShouldBe("req-menu-404");
         exception.Error.ShouldNotBeNull().Message.ShouldBe("Not found");
         exception.Details.ShouldBeEmpty();
-        ShouldBeBodyless(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(OtherRichMenuId), "getRichMenu");
+        ShouldBeBodylessBotCall(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getRichMenu", "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(OtherRichMenuId));
     }
 
     [Trait(SpecConformance.Operation, "getRichMenu")]
@@ -213,8 +213,8 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-delete-menu");
-        ShouldBeBodyless(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "DELETE", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId), "deleteRichMenu");
+        ShouldBeBodylessBotCall(
+            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "deleteRichMenu", "DELETE", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId));
     }
 
     [Trait(SpecConformance.Operation, "getRichMenuImage")]
@@ -234,11 +234,11 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         using var buffer = new MemoryStream();
         await response.Content.CopyToAsync(buffer);
         buffer.ToArray().ShouldBe(png);
-        ShouldBeBodyless(
+        ShouldBeBodylessBotCall(
             (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "getRichMenuImage",
             "GET",
-            "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId) + "/content",
-            "getRichMenuImage");
+            "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId) + "/content");
     }
 
     [Trait(SpecConformance.Operation, "setDefaultRichMenu")]
@@ -252,11 +252,11 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-set-default");
-        ShouldBeBodyless(
+        ShouldBeBodylessBotCall(
             (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "setDefaultRichMenu",
             "POST",
-            "/v2/bot/user/all/richmenu/" + Uri.EscapeDataString(RichMenuId),
-            "setDefaultRichMenu");
+            "/v2/bot/user/all/richmenu/" + Uri.EscapeDataString(RichMenuId));
     }
 
     [Trait(SpecConformance.Operation, "getDefaultRichMenuId")]
@@ -272,7 +272,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-get-default");
         response.Value.RichMenuId.ShouldBe(RichMenuId);
-        ShouldBeBodyless((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "GET", "/v2/bot/user/all/richmenu", "getDefaultRichMenuId");
+        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getDefaultRichMenuId", "GET", "/v2/bot/user/all/richmenu");
     }
 
     [Trait(SpecConformance.Operation, "cancelDefaultRichMenu")]
@@ -286,7 +286,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-cancel-default");
-        ShouldBeBodyless((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "DELETE", "/v2/bot/user/all/richmenu", "cancelDefaultRichMenu");
+        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "cancelDefaultRichMenu", "DELETE", "/v2/bot/user/all/richmenu");
     }
 
     [Trait(SpecConformance.Operation, "linkRichMenuIdToUser")]
@@ -301,11 +301,11 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-link-user");
-        ShouldBeBodyless(
+        ShouldBeBodylessBotCall(
             (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "linkRichMenuIdToUser",
             "POST",
-            "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu/" + Uri.EscapeDataString(RichMenuId),
-            "linkRichMenuIdToUser");
+            "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu/" + Uri.EscapeDataString(RichMenuId));
     }
 
     [Trait(SpecConformance.Operation, "unlinkRichMenuIdFromUser")]
@@ -319,11 +319,11 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-unlink-user");
-        ShouldBeBodyless(
+        ShouldBeBodylessBotCall(
             (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "unlinkRichMenuIdFromUser",
             "DELETE",
-            "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu",
-            "unlinkRichMenuIdFromUser");
+            "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu");
     }
 
     [Trait(SpecConformance.Operation, "getRichMenuIdOfUser")]
@@ -339,11 +339,11 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-user-menu");
         response.Value.RichMenuId.ShouldBe(OtherRichMenuId);
-        ShouldBeBodyless(
+        ShouldBeBodylessBotCall(
             (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "getRichMenuIdOfUser",
             "GET",
-            "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu",
-            "getRichMenuIdOfUser");
+            "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu");
     }
 
     [Trait(SpecConformance.Operation, "getRichMenuIdOfUser")]
@@ -360,11 +360,11 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         exception.OperationId.ShouldBe("getRichMenuIdOfUser");
         exception.RequestId.ShouldBe("req-user-menu-404");
         exception.Error.ShouldNotBeNull().Message.ShouldBe("the user has no richmenu");
-        ShouldBeBodyless(
+        ShouldBeBodylessBotCall(
             (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "getRichMenuIdOfUser",
             "GET",
-            "/v2/bot/user/" + Uri.EscapeDataString(OtherUserId) + "/richmenu",
-            "getRichMenuIdOfUser");
+            "/v2/bot/user/" + Uri.EscapeDataString(OtherUserId) + "/richmenu");
     }
 
     [Trait(SpecConformance.Operation, "linkRichMenuIdToUsers")]
@@ -435,11 +435,11 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-delete-alias");
-        ShouldBeBodyless(
+        ShouldBeBodylessBotCall(
             (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "deleteRichMenuAlias",
             "DELETE",
-            "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId),
-            "deleteRichMenuAlias");
+            "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId));
     }
 
     [Trait(SpecConformance.Operation, "updateRichMenuAlias")]
@@ -476,11 +476,11 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         response.Value.RichMenuAliasId.ShouldBe(AliasId);
         response.Value.RichMenuId.ShouldBe(RichMenuId);
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodyless(
+        ShouldBeBodylessBotCall(
             (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            "getRichMenuAlias",
             "GET",
-            "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId),
-            "getRichMenuAlias");
+            "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId));
     }
 
     [Trait(SpecConformance.Operation, "getRichMenuAliasList")]
@@ -500,7 +500,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         response.Value.Aliases.Select(alias => (alias.RichMenuAliasId, alias.RichMenuId))
             .ShouldBe(new[] { (AliasId, RichMenuId), (OtherAliasId, OtherRichMenuId) });
         response.Value.Aliases.ShouldAllBe(alias => alias.AdditionalProperties.Count == 0);
-        ShouldBeBodyless((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "GET", "/v2/bot/richmenu/alias/list", "getRichMenuAliasList");
+        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getRichMenuAliasList", "GET", "/v2/bot/richmenu/alias/list");
     }
 
     [Trait(SpecConformance.Operation, "richMenuBatch")]
@@ -641,12 +641,6 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         requests[1].Query.Count.ShouldBe(1);
         requests[1].Query["requestId"].ShouldBe(new[] { batchRequestId });
     }
-
-    /// <summary>A stub for a bot-scoped operation that also requires this client's exact token and bot id.</summary>
-    private static StubBuilder BotStub(string operationId, params (string Name, string Value)[] pathValues) =>
-        Spec.Stub(operationId, pathValues)
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId);
 
     /// <summary>The request that <see cref="MainMenuJson"/> is the wire form of.</summary>
     private static RichMenuRequest MainMenu() => new()
@@ -802,17 +796,5 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
         request.Header("Content-Type").ShouldBe(JsonContentType);
         ShouldBeJson(request.Body, expectedJson);
-    }
-
-    private static void ShouldBeBodyless(RecordedRequest request, string method, string path, string operationId)
-    {
-        request.ShouldConformTo(operationId);
-        request.Method.ShouldBe(method);
-        request.Path.ShouldBe(path);
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
     }
 }
