@@ -160,6 +160,26 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     }
 
     /// <inheritdoc />
+    public ValueTask<bool> RenewLeaseAsync(InboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+
+        return RunAsync(connection =>
+        {
+            // While leased, due_at is the lease's expiry; the token check keeps a stale holder from reviving its lease.
+            using SqliteCommand renew = Command(connection, transaction: null, $"""
+                UPDATE inbox_events SET due_at = MAX(due_at, $leasedUntil)
+                WHERE webhook_event_id = $id AND state = {Pending} AND lease_token = $token;
+                """);
+            renew.Parameters.AddWithValue("$id", entry.Event.WebhookEventId);
+            renew.Parameters.AddWithValue("$token", entry.LeaseToken);
+            renew.Parameters.AddWithValue("$leasedUntil", (_timeProvider.GetUtcNow() + leaseDuration).ToUnixTimeMilliseconds());
+            return renew.ExecuteNonQuery() == 1;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask CompleteAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);

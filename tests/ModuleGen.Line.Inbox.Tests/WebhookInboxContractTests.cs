@@ -288,6 +288,127 @@ public abstract class WebhookInboxContractTests : IDisposable
     }
 
     [Fact]
+    public async Task RenewedLeaseLastsFromTheRenewalWithoutCountingAnotherAttempt()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        Clock.Advance(TimeSpan.FromMinutes(4));
+
+        bool renewed = await Inbox.RenewLeaseAsync(held, LeaseDuration, None);
+        Clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromMilliseconds(1));
+        InboxStatistics pastTheFirstDeadline = await Inbox.GetStatisticsAsync(None);
+        IReadOnlyList<InboxEntry> beforeTheRenewedDeadline = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
+        IReadOnlyList<InboxEntry> atTheRenewedDeadline = await Inbox.LeaseAsync(10, LeaseDuration, None);
+
+        renewed.ShouldBeTrue();
+        pastTheFirstDeadline.InFlight.ShouldBe(1);
+        beforeTheRenewedDeadline.ShouldBeEmpty();
+        InboxEntry next = atTheRenewedDeadline.ShouldHaveSingleItem();
+        next.Attempt.ShouldBe(2);
+        next.LeaseToken.ShouldNotBe(held.LeaseToken);
+    }
+
+    [Fact]
+    public async Task RenewalNeverShortensALease()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+
+        bool renewed = await Inbox.RenewLeaseAsync(held, TimeSpan.FromMinutes(1), None);
+        Clock.Advance(LeaseDuration - TimeSpan.FromMilliseconds(1));
+
+        renewed.ShouldBeTrue();
+        (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ExpiredLeaseThatNobodyTookIsStillRenewedByItsHolder()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        Clock.Advance(LeaseDuration + TimeSpan.FromMinutes(1));
+
+        bool renewed = await Inbox.RenewLeaseAsync(held, LeaseDuration, None);
+
+        renewed.ShouldBeTrue();
+        (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
+        (await Inbox.GetStatisticsAsync(None)).InFlight.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task RenewalWithAStaleLeaseReturnsFalseAndLeavesTheCurrentLeaseAlone()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry stale = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        Clock.Advance(LeaseDuration);
+        InboxEntry current = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+
+        bool renewed = await Inbox.RenewLeaseAsync(stale, TimeSpan.FromDays(1), None);
+        Clock.Advance(LeaseDuration);
+
+        renewed.ShouldBeFalse();
+        InboxEntry afterTheCurrentLeaseExpired = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        afterTheCurrentLeaseExpired.Attempt.ShouldBe(3);
+        afterTheCurrentLeaseExpired.LeaseToken.ShouldNotBe(current.LeaseToken);
+    }
+
+    [Fact]
+    public async Task RenewalOfACompletedEventReturnsFalseAndLeavesItCompleted()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry entry = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        await Inbox.CompleteAsync(entry, None);
+
+        bool renewed = await Inbox.RenewLeaseAsync(entry, LeaseDuration, None);
+
+        renewed.ShouldBeFalse();
+        (await Inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(0, 0, 1, 0, null));
+    }
+
+    [Fact]
+    public async Task RenewalAfterAFailureReturnsFalseAndKeepsTheRetryTime()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        await Inbox.FailAsync(failed, "timeout calling the CRM", Clock.GetUtcNow().AddSeconds(10), None);
+
+        bool renewed = await Inbox.RenewLeaseAsync(failed, LeaseDuration, None);
+        Clock.Advance(TimeSpan.FromSeconds(10));
+
+        renewed.ShouldBeFalse();
+        InboxEntry retried = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        retried.Attempt.ShouldBe(2);
+        retried.LastError.ShouldBe("timeout calling the CRM");
+    }
+
+    [Fact]
+    public async Task RenewalAfterAReleaseReturnsFalseAndKeepsTheEventDue()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry released = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        await Inbox.ReleaseAsync(released, None);
+
+        bool renewed = await Inbox.RenewLeaseAsync(released, LeaseDuration, None);
+
+        renewed.ShouldBeFalse();
+        (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem().Attempt.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task RenewalOfADeadLetteredEventReturnsFalseAndLeavesItDeadLettered()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        InboxEntry entry = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        await Inbox.FailAsync(entry, "handler bug", retryAt: null, None);
+
+        bool renewed = await Inbox.RenewLeaseAsync(entry, LeaseDuration, None);
+
+        renewed.ShouldBeFalse();
+        (await Inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(0, 0, 0, 1, null));
+    }
+
+    [Fact]
     public async Task PurgeDeletesOnlyCompletedEventsOlderThanTheCutoff()
     {
         TimeSpan retention = TimeSpan.FromDays(7);

@@ -219,6 +219,91 @@ public sealed class WebhookInboxWorkerTests
     }
 
     [Fact]
+    public async Task LeaseRenewalThatThrowsNeitherFailsTheHandlerNorStopsTheNextRenewals()
+    {
+        _options.LeaseDuration = TimeSpan.FromSeconds(30);
+        var logger = new CapturingLogger<WebhookInboxWorker>();
+        var inbox = new RenewalRecordingInbox(_inbox, _ => throw new InvalidOperationException("The store is unreachable."));
+        (RecordingProcessor processor, TaskCompletionSource started, TaskCompletionSource finish) = SlowProcessor();
+        WebhookInboxWorker worker = new(inbox, processor, _signal, Options.Create(_options), logger, _clock);
+        await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+
+        Task<int> handling = worker.ProcessDueEventsAsync(None);
+        await started.Task.WaitAsync(Hang);
+        for (int tick = 0; tick < 3; tick++)
+        {
+            _clock.Advance(_options.LeaseDuration / 3);
+            (await inbox.NextRenewalAsync().WaitAsync(Hang)).ShouldBe(RenewalOutcome.Threw);
+        }
+
+        finish.SetResult();
+        (await handling.WaitAsync(Hang)).ShouldBe(1);
+
+        processor.Handled.ShouldBe([(TestEvents.Id(1), 1)]);
+        (await _inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(0, 0, 1, 0, null));
+        logger.Entries.Count(entry => entry.StartsWith("Warning: Could not renew the lease", StringComparison.Ordinal))
+            .ShouldBe(3);
+        (await worker.ProcessDueEventsAsync(None)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task StoreWithoutLeaseRenewalStillCompletesASlowHandlersEventAndSaysOnceThatItWasNotRenewed()
+    {
+        _options.LeaseDuration = TimeSpan.FromSeconds(30);
+        var logger = new CapturingLogger<WebhookInboxWorker>();
+        var storeWithoutRenewal = new DelegatingWebhookInbox(_inbox);
+        (RecordingProcessor processor, TaskCompletionSource started, TaskCompletionSource finish) = SlowProcessor();
+        WebhookInboxWorker worker = new(storeWithoutRenewal, processor, _signal, Options.Create(_options), logger, _clock);
+        await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+
+        Task<int> handling = worker.ProcessDueEventsAsync(None);
+        await started.Task.WaitAsync(Hang);
+        _clock.Advance(_options.LeaseDuration / 3);
+        await logger.WaitForEntryAsync(entry => entry.Contains("was not renewed", StringComparison.Ordinal)).WaitAsync(Hang);
+        for (int tick = 0; tick < 3; tick++)
+        {
+            _clock.Advance(_options.LeaseDuration / 3);
+        }
+
+        InboxEntry leasedAgainAsBefore = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
+        finish.SetResult();
+        (await handling.WaitAsync(Hang)).ShouldBe(1);
+
+        leasedAgainAsBefore.Attempt.ShouldBe(2);
+        processor.Handled.ShouldBe([(TestEvents.Id(1), 1)]);
+        (await _inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(0, 0, 1, 0, null));
+        logger.Entries.Count(entry => entry.Contains("was not renewed", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ShutdownCancelsASlowHandlerAndStopsRenewingItsLease()
+    {
+        _options.LeaseDuration = TimeSpan.FromSeconds(30);
+        var inbox = new RenewalRecordingInbox(_inbox);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var processor = new RecordingProcessor(async (_, cancellationToken) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        });
+        using WebhookInboxWorker worker = new(
+            inbox, processor, _signal, Options.Create(_options), NullLogger<WebhookInboxWorker>.Instance, _clock);
+        await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
+        await worker.StartAsync(None);
+        await started.Task.WaitAsync(Hang);
+        _clock.Advance(_options.LeaseDuration / 3);
+        (await inbox.NextRenewalAsync().WaitAsync(Hang)).ShouldBe(RenewalOutcome.Renewed);
+
+        await worker.StopAsync(None).WaitAsync(Hang);
+        int renewalsAtShutdown = inbox.Calls;
+        _clock.Advance(_options.LeaseDuration);
+
+        inbox.Calls.ShouldBe(renewalsAtShutdown);
+        InboxEntry next = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
+        next.Attempt.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task LogsNeverContainTheEventBody()
     {
         var logger = new CapturingLogger<WebhookInboxWorker>();
@@ -235,6 +320,19 @@ public sealed class WebhookInboxWorkerTests
         logger.Entries.ShouldNotBeEmpty();
         logger.Entries.ShouldAllBe(entry => entry.Contains(TestEvents.Id(1)));
         logger.Entries.ShouldAllBe(entry => !entry.Contains(TestEvents.PrivateUserText));
+    }
+
+    /// <summary>A processor that signals when it starts and finishes only when the test says so.</summary>
+    private static (RecordingProcessor Processor, TaskCompletionSource Started, TaskCompletionSource Finish) SlowProcessor()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var processor = new RecordingProcessor(async (_, _) =>
+        {
+            started.TrySetResult();
+            await finish.Task;
+        });
+        return (processor, started, finish);
     }
 
     private WebhookInboxWorker CreateWorker(IInboxEventProcessor processor, ILogger<WebhookInboxWorker>? logger = null) =>

@@ -18,7 +18,8 @@ namespace ModuleGen.Line.AspNetCore.Inbox;
 /// </para>
 /// <para>
 /// Delivery is at least once: a holder whose lease expired may still finish while a new holder processes the same
-/// event. Processors must therefore be idempotent.
+/// event. Processors must therefore be idempotent. A holder that is still alive keeps its lease with
+/// <see cref="RenewLeaseAsync"/>, so only a holder that died or froze loses its events to another.
 /// </para>
 /// <para>Implementations must be safe to call from several threads at once, and read the clock only through an
 /// injected <see cref="TimeProvider"/>.</para>
@@ -37,6 +38,26 @@ public interface IWebhookInbox
     /// <paramref name="leaseDuration"/>. Each lease counts as an attempt.
     /// </summary>
     ValueTask<IReadOnlyList<InboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends the lease of <paramref name="entry"/> while its holder still works on the event: the event is not leased
+    /// again before now + <paramref name="leaseDuration"/> (a renewal never shortens a lease). Only the lease deadline
+    /// changes: the attempt count, last error and any retry time stay as they are.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Returns <see langword="false"/>, changing nothing, when <paramref name="entry"/>'s lease is no longer the current
+    /// one: the event was leased again after this lease expired, or it was completed, failed, released or
+    /// dead-lettered. A lease that expired but was not taken by anyone else is still held and is renewed.
+    /// </para>
+    /// <para>
+    /// The default implementation returns <see langword="false"/> without touching the store, meaning "not renewed":
+    /// stores written before this member existed keep working, with leases that simply last the duration they were
+    /// taken for. <see cref="WebhookInboxWorker"/> then stops renewing that lease.
+    /// </para>
+    /// </remarks>
+    ValueTask<bool> RenewLeaseAsync(InboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(false);
 
     /// <summary>
     /// Marks the event completed; its ID is kept for deduplication and a durable store should drop its body, which may

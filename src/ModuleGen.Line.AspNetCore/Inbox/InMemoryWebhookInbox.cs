@@ -84,6 +84,30 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
+    public ValueTask<bool> RenewLeaseAsync(InboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_lock)
+        {
+            if (!TryGetCurrentLease(entry, out StoredEvent? stored))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            DateTimeOffset leasedUntil = _timeProvider.GetUtcNow() + leaseDuration;
+            if (leasedUntil > stored.DueAt)
+            {
+                stored.DueAt = leasedUntil;
+            }
+
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask CompleteAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);

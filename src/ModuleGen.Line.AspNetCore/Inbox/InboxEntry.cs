@@ -42,7 +42,10 @@ public sealed class InboxEntry
     /// <summary>When the inbox first stored the event.</summary>
     public DateTimeOffset FirstReceivedAt { get; }
 
-    /// <summary>When the lease expires and the event becomes due again.</summary>
+    /// <summary>
+    /// When the lease expires and the event becomes due again, as taken; <see cref="IWebhookInbox.RenewLeaseAsync"/>
+    /// moves the deadline in the store, not here.
+    /// </summary>
     public DateTimeOffset LeasedUntil { get; }
 
     /// <summary>The error recorded by the previous failed attempt, if any.</summary>

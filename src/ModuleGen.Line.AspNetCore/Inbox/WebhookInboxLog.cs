@@ -45,4 +45,13 @@ internal static partial class WebhookInboxLog
 
     [LoggerMessage(9, LogLevel.Warning, "Could not purge completed webhook events; trying again later.")]
     public static partial void PurgeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning,
+        "Could not renew the lease of webhook event {WebhookEventId}; trying again in {RenewalInterval}.")]
+    public static partial void LeaseRenewalFailed(
+        ILogger logger, Exception exception, string webhookEventId, TimeSpan renewalInterval);
+
+    [LoggerMessage(11, LogLevel.Information,
+        "The lease of webhook event {WebhookEventId} was not renewed (it is no longer held, or the store does not renew leases); once it expires the event may be handled again elsewhere.")]
+    public static partial void LeaseNotRenewed(ILogger logger, string webhookEventId);
 }

@@ -21,8 +21,11 @@ public sealed class WebhookInboxOptions
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// How long a leased event belongs to the worker. Handling that takes longer lets another lease of the same event
-    /// happen, so keep this well above the slowest handling. Default 5 min.
+    /// How long a leased event belongs to the worker unless renewed. The worker renews the lease every third of this
+    /// while the event is being handled, so this bounds how long the events of a worker that died or froze wait, not how
+    /// long a handler may take. With a store that cannot renew leases (<see cref="IWebhookInbox.RenewLeaseAsync"/>
+    /// returns <see langword="false"/>), handling that takes longer lets another lease of the same event happen, so keep
+    /// it well above the slowest handling. Default 5 min.
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -13,6 +13,12 @@ namespace ModuleGen.Line.AspNetCore.Inbox;
 /// completes it, or records the failure with a backoff until <see cref="WebhookInboxOptions.MaxAttempts"/>, after which
 /// the event is dead-lettered. Logs event IDs and types only, never event bodies.
 /// </summary>
+/// <remarks>
+/// While a batch is being handled, the worker renews the lease of every entry whose outcome is not yet recorded every
+/// third of <see cref="WebhookInboxOptions.LeaseDuration"/> (<see cref="IWebhookInbox.RenewLeaseAsync"/>), so a handler
+/// that outlives the lease is not handed to another worker too. A renewal that fails is logged and retried at the next
+/// tick; one the store refuses is logged once and not retried. Neither affects the handler.
+/// </remarks>
 public sealed class WebhookInboxWorker : BackgroundService
 {
     /// <summary>Exception text stored with a failure is cut to this length; the log has the full exception.</summary>
@@ -68,13 +74,19 @@ public sealed class WebhookInboxWorker : BackgroundService
             return 0;
         }
 
-        // The body ignores the loop's token on purpose: every leased entry must reach ProcessEntryAsync, which
-        // releases the ones that shutdown prevents from starting instead of leaving them leased.
-        await Parallel.ForEachAsync(
-                entries,
-                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism },
-                (entry, _) => ProcessEntryAsync(entry, cancellationToken))
-            .ConfigureAwait(false);
+        // Renewal ignores the loop's token: a handler that does not stop at shutdown is still working on its event.
+        LeaseRenewal renewal = LeaseRenewal.Start(_inbox, entries, _options.LeaseDuration, _timeProvider, _logger);
+        await using (renewal.ConfigureAwait(false))
+        {
+            // The body ignores the loop's token on purpose: every leased entry must reach ProcessEntryAsync, which
+            // releases the ones that shutdown prevents from starting instead of leaving them leased.
+            await Parallel.ForEachAsync(
+                    entries,
+                    new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism },
+                    (entry, _) => ProcessEntryAsync(entry, renewal, cancellationToken))
+                .ConfigureAwait(false);
+        }
+
         return entries.Count;
     }
 
@@ -113,12 +125,12 @@ public sealed class WebhookInboxWorker : BackgroundService
         }
     }
 
-    private async ValueTask ProcessEntryAsync(InboxEntry entry, CancellationToken cancellationToken)
+    private async ValueTask ProcessEntryAsync(InboxEntry entry, LeaseRenewal renewal, CancellationToken cancellationToken)
     {
         InboxEvent inboxEvent = entry.Event;
         if (cancellationToken.IsCancellationRequested)
         {
-            await ReleaseAsync(entry).ConfigureAwait(false);
+            await ReleaseAsync(entry, renewal).ConfigureAwait(false);
             return;
         }
 
@@ -128,7 +140,8 @@ public sealed class WebhookInboxWorker : BackgroundService
             WebhookInboxLog.EventAbandoned(_logger, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt - 1);
             string error = $"Dead-lettered without another attempt: {entry.Attempt - 1} leases expired unfinished "
                 + $"(the process may have died while handling it). Previous error: {entry.LastError ?? "none"}";
-            await RecordOutcomeAsync(entry, (inbox, e) => inbox.FailAsync(e, Truncate(error), null, CancellationToken.None))
+            await RecordOutcomeAsync(
+                    entry, renewal, (inbox, e) => inbox.FailAsync(e, Truncate(error), null, CancellationToken.None))
                 .ConfigureAwait(false);
             return;
         }
@@ -140,22 +153,22 @@ public sealed class WebhookInboxWorker : BackgroundService
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             WebhookInboxLog.EventReleased(_logger, inboxEvent.WebhookEventId, inboxEvent.EventType);
-            await ReleaseAsync(entry).ConfigureAwait(false);
+            await ReleaseAsync(entry, renewal).ConfigureAwait(false);
             return;
         }
         catch (Exception exception)
         {
-            await FailAsync(entry, exception).ConfigureAwait(false);
+            await FailAsync(entry, renewal, exception).ConfigureAwait(false);
             return;
         }
 
         WebhookInboxLog.EventHandled(
             _logger, inboxEvent.WebhookEventId, inboxEvent.EventType, inboxEvent.Destination, entry.Attempt);
-        await RecordOutcomeAsync(entry, (inbox, e) => inbox.CompleteAsync(e, CancellationToken.None))
+        await RecordOutcomeAsync(entry, renewal, (inbox, e) => inbox.CompleteAsync(e, CancellationToken.None))
             .ConfigureAwait(false);
     }
 
-    private ValueTask FailAsync(InboxEntry entry, Exception exception)
+    private ValueTask FailAsync(InboxEntry entry, LeaseRenewal renewal, Exception exception)
     {
         InboxEvent inboxEvent = entry.Event;
         string error = Truncate(exception.ToString());
@@ -163,25 +176,29 @@ public sealed class WebhookInboxWorker : BackgroundService
         {
             WebhookInboxLog.EventDeadLettered(
                 _logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, _options.MaxAttempts);
-            return RecordOutcomeAsync(entry, (inbox, e) => inbox.FailAsync(e, error, null, CancellationToken.None));
+            return RecordOutcomeAsync(entry, renewal, (inbox, e) => inbox.FailAsync(e, error, null, CancellationToken.None));
         }
 
         TimeSpan delay = RetryBackoff.ComputeDelay(entry.Attempt, _options, Random.Shared.NextDouble());
         DateTimeOffset retryAt = _timeProvider.GetUtcNow() + delay;
         WebhookInboxLog.EventFailed(
             _logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, _options.MaxAttempts, retryAt);
-        return RecordOutcomeAsync(entry, (inbox, e) => inbox.FailAsync(e, error, retryAt, CancellationToken.None));
+        return RecordOutcomeAsync(
+            entry, renewal, (inbox, e) => inbox.FailAsync(e, error, retryAt, CancellationToken.None));
     }
 
-    private ValueTask ReleaseAsync(InboxEntry entry) =>
-        RecordOutcomeAsync(entry, (inbox, e) => inbox.ReleaseAsync(e, CancellationToken.None));
+    private ValueTask ReleaseAsync(InboxEntry entry, LeaseRenewal renewal) =>
+        RecordOutcomeAsync(entry, renewal, (inbox, e) => inbox.ReleaseAsync(e, CancellationToken.None));
 
     /// <summary>
-    /// Writes an entry's outcome. Runs without the shutdown token, so finished work is recorded even while stopping;
-    /// if the store fails, the lease expires and the event is attempted again, which at-least-once allows.
+    /// Stops renewing the entry's lease and writes its outcome. Runs without the shutdown token, so finished work is
+    /// recorded even while stopping; if the store fails, the lease expires and the event is attempted again, which
+    /// at-least-once allows.
     /// </summary>
-    private async ValueTask RecordOutcomeAsync(InboxEntry entry, Func<IWebhookInbox, InboxEntry, ValueTask> record)
+    private async ValueTask RecordOutcomeAsync(
+        InboxEntry entry, LeaseRenewal renewal, Func<IWebhookInbox, InboxEntry, ValueTask> record)
     {
+        renewal.Stop(entry);
         try
         {
             await record(_inbox, entry).ConfigureAwait(false);
