@@ -24,7 +24,6 @@ namespace ModuleGen.Line.ContractTests.InsightAudience;
 [Collection(WireMockCollection.Name)]
 public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : IAsyncLifetime
 {
-    private const string JsonContentType = "application/json; charset=UTF-8"; // Jetty upper-cases the charset in its journal
     private const string TextPartContentType = "text/plain; charset=utf-8";
     private const string RichMenuId = "richmenu-88c05ef6921ae53f8b58a25f3a65faf7";
     private const string BroadcastRequestId = "f70dd685-499a-4231-a441-f24b8d4fba21";
@@ -526,15 +525,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.AlreadyAccepted.ShouldBeFalse();
         ShouldBeTheUploadedAudience(response.Value);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("createAudienceGroup");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/audienceGroup/upload");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(
-            request.Body,
+        ShouldBeJsonBotCall(
+            request,
+            "createAudienceGroup",
+            "POST",
+            "/v2/bot/audienceGroup/upload",
             $$"""{"description":"Spring campaign buyers","isIfaAudience":false,"uploadDescription":"first batch","audiences":[{"id":"{{UserId}}"},{"id":"{{OtherUserId}}"}]}""");
     }
 
@@ -569,15 +564,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         audience.ClickUrl.ShouldBe("https://example.com/spring-sale");
         audience.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("createClickBasedAudienceGroup");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/audienceGroup/click");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(
-            request.Body,
+        ShouldBeJsonBotCall(
+            request,
+            "createClickBasedAudienceGroup",
+            "POST",
+            "/v2/bot/audienceGroup/click",
             """{"description":"Clicked the spring sale link","requestId":"12222222-3333-4444-5555-666666666666","clickUrl":"https://example.com/spring-sale"}""");
     }
 
@@ -605,14 +596,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Value.Description.ShouldBe("Opened the spring sale message");
         response.Value.Created.ShouldBe(1613707095);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("createImpBasedAudienceGroup");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/audienceGroup/imp");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, """{"description":"Opened the spring sale message","requestId":"12222222-3333-4444-5555-666666666666"}""");
+        ShouldBeJsonBotCall(request, "createImpBasedAudienceGroup", "POST", "/v2/bot/audienceGroup/imp", """{"description":"Opened the spring sale message","requestId":"12222222-3333-4444-5555-666666666666"}""");
     }
 
     [Trait(SpecConformance.Operation, "updateAudienceGroupDescription")]
@@ -630,14 +614,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-rename");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("updateAudienceGroupDescription");
-        request.Method.ShouldBe("PUT");
-        request.Path.ShouldBe(AudienceGroupPath + "/updateDescription");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, """{"description":"Spring campaign buyers (2026)"}""");
+        ShouldBeJsonBotCall(request, "updateAudienceGroupDescription", "PUT", AudienceGroupPath + "/updateDescription", """{"description":"Spring campaign buyers (2026)"}""");
     }
 
     [Trait(SpecConformance.Operation, "deleteAudienceGroup")]
@@ -653,14 +630,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-delete-audience");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("deleteAudienceGroup");
-        request.Method.ShouldBe("DELETE");
-        request.Path.ShouldBe(AudienceGroupPath);
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldBeBodylessBotCall(request, "deleteAudienceGroup", "DELETE", AudienceGroupPath);
     }
 
     [Trait(SpecConformance.Operation, "getAudienceData")]
@@ -957,15 +927,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.RequestId.ShouldBe("req-add-audience");
         response.AlreadyAccepted.ShouldBeFalse();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("addAudienceToAudienceGroup");
-        request.Method.ShouldBe("PUT");
-        request.Path.ShouldBe("/v2/bot/audienceGroup/upload");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(
-            request.Body,
+        ShouldBeJsonBotCall(
+            request,
+            "addAudienceToAudienceGroup",
+            "PUT",
+            "/v2/bot/audienceGroup/upload",
             $$"""{"audienceGroupId":4389303728991,"uploadDescription":"second batch","audiences":[{"id":"{{UserId}}"},{"id":"{{OtherUserId}}"}]}""");
     }
 

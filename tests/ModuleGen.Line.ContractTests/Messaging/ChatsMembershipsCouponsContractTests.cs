@@ -19,7 +19,6 @@ namespace ModuleGen.Line.ContractTests.Messaging;
 [Collection(WireMockCollection.Name)]
 public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMock) : IAsyncLifetime
 {
-    private const string JsonContentType = "application/json; charset=UTF-8"; // Jetty upper-cases the charset in its journal
     private const string RoomId = "Ra8dbf4673c4c812cd491258042226c99";
     private const long MembershipId = 3189;
     private const string CouponId = "01JYNW8JMQVFBNRKQC5GZ4FJ0K";
@@ -385,15 +384,11 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.RequestId.ShouldBe("req-create-coupon");
         response.Value.CouponId.ShouldBe(CouponId);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("createCoupon");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/coupon");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(
-            request.Body,
+        ShouldBeJsonBotCall(
+            request,
+            "createCoupon",
+            "POST",
+            "/v2/bot/coupon",
             """
             {"title":"10% off lunch","description":"Show this coupon at the register.","startTimestamp":1735689600,"endTimestamp":1767225599,
              "maxUseCountPerTicket":1,"timezone":"ASIA_TOKYO","visibility":"PUBLIC",

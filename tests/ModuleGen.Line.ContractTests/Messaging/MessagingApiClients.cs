@@ -20,6 +20,9 @@ internal sealed class MessagingApiClients : IDisposable
     public const string OtherUserId = "LUc0ffee00000000000000000000000001-U5fac33f633e72c192759f09afc41fa28";
     public const string GroupId = "Ca56f94637c0b1ea7d4c6d2ac7a8a5d1f";
 
+    /// <summary>The Content-Type a JSON body arrives with in WireMock's journal (Jetty upper-cases the charset).</summary>
+    public const string JsonContentType = "application/json; charset=UTF-8";
+
     private readonly HttpClient _httpClient;
 
     public MessagingApiClients(WireMockFixture wireMock)
@@ -86,6 +89,22 @@ internal sealed class MessagingApiClients : IDisposable
         request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
         request.HasHeader("Content-Type").ShouldBeFalse();
         request.Body.ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// A bot-scoped call with a JSON body and no query: conforms to <paramref name="operationId"/>, has exactly this method
+    /// and path, the bot's auth, no retry key, a JSON Content-Type and a body JSON-equal to <paramref name="expectedJson"/>.
+    /// </summary>
+    public static void ShouldBeJsonBotCall(RecordedRequest request, string operationId, string method, string path, string expectedJson)
+    {
+        request.ShouldConformTo(operationId);
+        request.Method.ShouldBe(method);
+        request.Path.ShouldBe(path);
+        request.Query.ShouldBeEmpty();
+        ShouldCarryBotAuth(request);
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        request.Header("Content-Type").ShouldBe(JsonContentType);
+        ShouldBeJson(request.Body, expectedJson);
     }
 
     /// <summary>The headers every bot-scoped call sends: bearer token and the bot id.</summary>

@@ -16,7 +16,6 @@ namespace ModuleGen.Line.ContractTests.Messaging;
 [Collection(WireMockCollection.Name)]
 public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsyncLifetime
 {
-    private const string JsonContentType = "application/json; charset=UTF-8"; // Jetty upper-cases the charset in its journal
 
     private WireMockAdmin Admin => wireMock.Admin;
 
@@ -89,14 +88,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Value.SentMessages.ShouldHaveSingleItem().Id.ShouldBe("461230966842064899");
         response.Value.SentMessages[0].QuoteToken.ShouldBe("q-1");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("replyMessage");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/message/reply");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, """{"replyToken":"nHuyWiB7yP5Zw52FIkcQobQuGDXCTA","messages":[{"type":"text","text":"Thanks!"}]}""");
+        ShouldBeJsonBotCall(request, "replyMessage", "POST", "/v2/bot/message/reply", """{"replyToken":"nHuyWiB7yP5Zw52FIkcQobQuGDXCTA","messages":[{"type":"text","text":"Thanks!"}]}""");
     }
 
     [Trait(SpecConformance.Operation, "multicast")]
@@ -353,14 +345,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Status.ShouldBe(202);
         response.RequestId.ShouldBe("req-loading");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("showLoadingAnimation");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/chat/loading/start");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, $$"""{"chatId":"{{UserId}}","loadingSeconds":5}""");
+        ShouldBeJsonBotCall(request, "showLoadingAnimation", "POST", "/v2/bot/chat/loading/start", $$"""{"chatId":"{{UserId}}","loadingSeconds":5}""");
     }
 
     [Trait(SpecConformance.Operation, "markMessagesAsRead")]
@@ -375,14 +360,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-read");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("markMessagesAsRead");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/message/markAsRead");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, $$$"""{"chat":{"userId":"{{{UserId}}}"}}""");
+        ShouldBeJsonBotCall(request, "markMessagesAsRead", "POST", "/v2/bot/message/markAsRead", $$$"""{"chat":{"userId":"{{{UserId}}}"}}""");
     }
 
     [Trait(SpecConformance.Operation, "issueLinkToken")]
@@ -397,14 +375,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
 
         response.Value.LinkToken.ShouldBe("NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("issueLinkToken");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe(path);
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldBeBodylessBotCall(request, "issueLinkToken", "POST", path);
     }
 
     [Trait(SpecConformance.Operation, "getMessageContent")]

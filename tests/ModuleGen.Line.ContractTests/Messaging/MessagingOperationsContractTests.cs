@@ -20,7 +20,6 @@ namespace ModuleGen.Line.ContractTests.Messaging;
 [Collection(WireMockCollection.Name)]
 public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) : IAsyncLifetime
 {
-    private const string JsonContentType = "application/json; charset=UTF-8"; // Jetty upper-cases the charset in its journal
 
     private const string WebhookUrl = "https://module.example.com/line/webhook";
 
@@ -89,14 +88,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-webhook-set");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("setWebhookEndpoint");
-        request.Method.ShouldBe("PUT");
-        request.Path.ShouldBe("/v2/bot/channel/webhook/endpoint");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, $$"""{"endpoint":"{{WebhookUrl}}"}""");
+        ShouldBeJsonBotCall(request, "setWebhookEndpoint", "PUT", "/v2/bot/channel/webhook/endpoint", $$"""{"endpoint":"{{WebhookUrl}}"}""");
     }
 
     [Trait(SpecConformance.Operation, "testWebhookEndpoint")]
@@ -117,14 +109,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.RequestId.ShouldBe("req-webhook-test");
         ShouldBeSuccessfulWebhookTest(response.Value);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("testWebhookEndpoint");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/channel/webhook/test");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, $$"""{"endpoint":"{{testUrl}}"}""");
+        ShouldBeJsonBotCall(request, "testWebhookEndpoint", "POST", "/v2/bot/channel/webhook/test", $$"""{"endpoint":"{{testUrl}}"}""");
     }
 
     [Trait(SpecConformance.Operation, "testWebhookEndpoint")]
@@ -144,14 +129,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.RequestId.ShouldBe("req-webhook-test-default");
         ShouldBeSuccessfulWebhookTest(response.Value);
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("testWebhookEndpoint");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/channel/webhook/test");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldBeBodylessBotCall(request, "testWebhookEndpoint", "POST", "/v2/bot/channel/webhook/test");
     }
 
     [Trait(SpecConformance.Operation, "markMessagesAsReadByToken")]
@@ -168,14 +146,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-read-token");
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
-        request.ShouldConformTo("markMessagesAsReadByToken");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/chat/markAsRead");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, $$"""{"markAsReadToken":"{{markAsReadToken}}"}""");
+        ShouldBeJsonBotCall(request, "markMessagesAsReadByToken", "POST", "/v2/bot/chat/markAsRead", $$"""{"markAsReadToken":"{{markAsReadToken}}"}""");
     }
 
     [Trait(SpecConformance.Operation, "pushMessagesByPhone")]
