@@ -30,9 +30,11 @@ public class LineApiException : Exception
         ErrorResponse? error = null,
         string? errorCode = null,
         string? rawBody = null,
-        Exception? innerException = null)
+        Exception? innerException = null,
+        string? retryKey = null)
         : base(message, innerException)
     {
+        RetryKey = retryKey;
         Status = status;
         OperationId = operationId;
         RequestId = requestId;
@@ -55,6 +57,13 @@ public class LineApiException : Exception
 
     /// <summary>The OAuth <c>error</c> code of the token endpoints (e.g. invalid_client).</summary>
     public string? ErrorCode { get; }
+
+    /// <summary>
+    /// The X-Line-Retry-Key the failed call carried (push, multicast, narrowcast, broadcast), so it can be retried by
+    /// hand with the same key: LINE then answers 409 "already accepted" if the first attempt did get through. LINE keeps
+    /// a key for 24 hours.
+    /// </summary>
+    public string? RetryKey { get; }
 
     /// <summary>The error body as received (at most 4 KiB), for logs when it could not be parsed.</summary>
     public string? RawBody { get; }
@@ -93,15 +102,21 @@ public class LineApiException : Exception
             message.Append(" (request id ").Append(requestId).Append(')');
         }
 
-        return new LineApiException(message.ToString(), (int)response.StatusCode, operation.OperationId, requestId, error, errorCode, raw);
+        return new LineApiException(
+            message.ToString(), (int)response.StatusCode, operation.OperationId, requestId, error, errorCode, raw,
+            retryKey: RetryKeyOf(response.RequestMessage));
     }
 
-    internal static LineApiException FromTransportFailure(LineOperation operation, Exception exception)
+    internal static LineApiException FromTransportFailure(HttpRequestMessage request, LineOperation operation, Exception exception)
         => new(
             $"The request for {operation.OperationId} could not be completed: {exception.Message}",
             0,
             operation.OperationId,
-            innerException: exception);
+            innerException: exception,
+            retryKey: RetryKeyOf(request));
+
+    private static string? RetryKeyOf(HttpRequestMessage? request)
+        => request is not null && request.Options.TryGetValue(LineRequest.RetryKeyOption, out var key) ? key : null;
 
     private static (ErrorResponse? Error, string? Code, string? Text) ParseBody(byte[] body)
     {
@@ -112,10 +127,11 @@ public class LineApiException : Exception
 
         try
         {
-            var reader = new Utf8JsonReader(body);
-            reader.Read();
-            var error = ErrorResponse.DeserializeErrorResponse(ref reader);
-            return (error, null, error.Message);
+            var error = LineJson.Parse<ErrorResponse>(body);
+            if (error.Message is not null)
+            {
+                return (error, null, error.Message);
+            }
         }
         catch (JsonException)
         {

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
@@ -60,33 +62,21 @@ public class LineClientPipeline
         message.Options.Set(LineRequest.OperationOption, operation);
         message.Headers.UserAgent.Clear();
         message.Headers.UserAgent.TryParseAdd(Options.UserAgent);
-        switch (operation.Authentication)
+        var token = await AuthenticateAsync(message, operation, cancellationToken).ConfigureAwait(false);
+        var response = await TransmitAsync(message, operation, completion, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null && CanResend(message))
         {
-            case LineAuthentication.Bearer:
-                var provider = AccessTokenProvider
-                    ?? throw new InvalidOperationException($"{operation.OperationId} needs a channel access token: give the pipeline an ILineAccessTokenProvider.");
-                var token = await provider.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                break;
-            case LineAuthentication.Basic:
-                var credentials = ChannelCredentials
-                    ?? throw new InvalidOperationException($"{operation.OperationId} needs the module channel ID and secret: give the pipeline LineChannelCredentials.");
-                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials.ToBasicParameter());
-                break;
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await HttpClient.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw LineApiException.FromTransportFailure(operation, exception);
-        }
-        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw LineApiException.FromTransportFailure(operation, exception);
+            // A cached token LINE no longer accepts (revoked, or expired early): drop it and try once with a fresh one,
+            // so one revoked token does not fail every call of every OA until it would have expired.
+            await AccessTokenProvider!.InvalidateAsync(token, cancellationToken).ConfigureAwait(false);
+            var fresh = await AccessTokenProvider.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(fresh, token, StringComparison.Ordinal))
+            {
+                response.Dispose();
+                using var retry = CopyForResend(message);
+                retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
+                response = await TransmitAsync(retry, operation, completion, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (response.IsSuccessStatusCode || operation.AlreadyAcceptedStatuses.Contains((int)response.StatusCode))
@@ -98,5 +88,68 @@ public class LineClientPipeline
         {
             throw await LineApiException.FromResponseAsync(response, operation, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Sets the Authorization header the operation needs; returns the bearer token it used, if any.</summary>
+    private async ValueTask<string?> AuthenticateAsync(HttpRequestMessage message, LineOperation operation, CancellationToken cancellationToken)
+    {
+        switch (operation.Authentication)
+        {
+            case LineAuthentication.Bearer:
+                var provider = AccessTokenProvider
+                    ?? throw new InvalidOperationException($"{operation.OperationId} needs a channel access token: give the pipeline an ILineAccessTokenProvider.");
+                var token = await provider.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                return token;
+            case LineAuthentication.Basic:
+                var credentials = ChannelCredentials
+                    ?? throw new InvalidOperationException($"{operation.OperationId} needs the module channel ID and secret: give the pipeline LineChannelCredentials.");
+                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials.ToBasicParameter());
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private async Task<HttpResponseMessage> TransmitAsync(
+        HttpRequestMessage message, LineOperation operation, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HttpClient.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw LineApiException.FromTransportFailure(message, operation, exception);
+        }
+        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw LineApiException.FromTransportFailure(message, operation, exception);
+        }
+    }
+
+    /// <summary>A body that is a buffer (JSON, form) can be sent again; a stream or multipart body cannot be replayed.</summary>
+    private static bool CanResend(HttpRequestMessage message) => message.Content is null or ByteArrayContent;
+
+    /// <summary>The same request (method, address, headers, options, body) as a new message: a sent message cannot be sent again.</summary>
+    private static HttpRequestMessage CopyForResend(HttpRequestMessage message)
+    {
+        var copy = new HttpRequestMessage(message.Method, message.RequestUri)
+        {
+            Version = message.Version,
+            VersionPolicy = message.VersionPolicy,
+            Content = message.Content,
+        };
+        foreach (var header in message.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        foreach (var option in message.Options)
+        {
+            ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
+        }
+
+        return copy;
     }
 }

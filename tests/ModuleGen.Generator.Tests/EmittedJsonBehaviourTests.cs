@@ -106,13 +106,55 @@ public sealed class EmittedJsonBehaviourTests : IClassFixture<EmittedJsonBehavio
     [InlineData("""{"kind":"cat","name":"Tom"}""", "lives")]
     [InlineData("""{"kind":"cat","lives":9}""", "name")]
     [InlineData("""{"kind":"cat","name":"Tom","lives":null}""", "lives")]
-    [InlineData("""{"kind":"parrot"}""", "name")]
-    public void MissingRequiredPropertyThrowsJsonExceptionNamingIt(string json, string property)
+    [InlineData("""{"kind":"cat","name":null,"lives":9}""", "name")]
+    public void MissingRequiredPropertyIsReportedAndTheObjectWritesBackAsRead(string json, string property)
     {
-        var exception = Should.Throw<JsonException>(() => _pets.Read(json));
+        var pet = _pets.Read(json);
 
-        exception.GetType().ShouldBe(typeof(JsonException));
-        exception.Message.ShouldContain($"'{property}'");
+        ((IReadOnlyList<string>)PetModels.Get(pet, "MissingRequiredProperties")!).ShouldBe(new[] { property });
+        _pets.Write(pet).ShouldBe(json);
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"cat","name":"Tom"}""", "Cat.Lives")]
+    [InlineData("""{"kind":"cat","lives":9}""", "Name")]
+    public void AnObjectReadWithoutARequiredPropertyFailsValidationAsARequest(string json, string paramName)
+    {
+        var pet = _pets.Read(json);
+
+        var exception = Should.Throw<ArgumentException>(() => _pets.Validate(pet));
+
+        (exception.ParamName == paramName || exception.Message.Contains(paramName, StringComparison.Ordinal)).ShouldBeTrue(exception.Message);
+    }
+
+    [Fact]
+    public void AnObjectWithEveryRequiredPropertyReportsNothingMissingAndValidates()
+    {
+        var pet = _pets.Read("""{"kind":"cat","name":"Tom","lives":9}""");
+
+        ((IReadOnlyList<string>)PetModels.Get(pet, "MissingRequiredProperties")!).ShouldBeEmpty();
+        Should.NotThrow(() => _pets.Validate(pet));
+    }
+
+    [Theory]
+    [InlineData("9.0")]
+    [InlineData("9.00")]
+    [InlineData("0.9e1")]
+    public void AnIntegerWrittenAsAnIntegralDecimalReadsAsThatInteger(string lives)
+    {
+        var pet = _pets.Read($$"""{"kind":"cat","name":"Tom","lives":{{lives}}}""");
+
+        PetModels.Get(pet, "Lives").ShouldBe(9);
+        _pets.Write(pet).ShouldBe("""{"kind":"cat","name":"Tom","lives":9}""");
+    }
+
+    [Fact]
+    public void AnUnknownKindExposesItsKindAndRawJsonThroughOneInterface()
+    {
+        var pet = (ModuleGen.Line.Runtime.ILineUnknownKind)_pets.Read("""{"kind":"parrot","name":"Polly"}""");
+
+        pet.Kind.ShouldBe("parrot");
+        pet.RawJson.GetProperty("name").GetString().ShouldBe("Polly");
     }
 
     [Theory]
@@ -215,6 +257,8 @@ public sealed class EmittedJsonBehaviourTests : IClassFixture<EmittedJsonBehavio
                 public static byte[] WritePet(global::TestApi.Models.Pet pet) => global::ModuleGen.Line.Runtime.LineJsonWriter.ToUtf8Bytes(pet);
 
                 public static byte[] WriteOwner(global::TestApi.Models.Owner owner) => global::ModuleGen.Line.Runtime.LineJsonWriter.ToUtf8Bytes(owner);
+
+                public static void Validate(global::TestApi.Models.Pet pet) => global::ModuleGen.Line.LineJson.Validate(pet);
             }
             """;
 
@@ -237,6 +281,8 @@ public sealed class EmittedJsonBehaviourTests : IClassFixture<EmittedJsonBehavio
         public object ReadOwner(string json) => _assembly.Invoke("TestApi.Probe.JsonProbe", "ReadOwner", Encoding.UTF8.GetBytes(json))!;
 
         public string Write(object pet) => Encoding.UTF8.GetString((byte[])_assembly.Invoke("TestApi.Probe.JsonProbe", "WritePet", pet)!);
+
+        public void Validate(object pet) => _assembly.Invoke("TestApi.Probe.JsonProbe", "Validate", pet);
 
         public string WriteOwner(object owner) => Encoding.UTF8.GetString((byte[])_assembly.Invoke("TestApi.Probe.JsonProbe", "WriteOwner", owner)!);
 

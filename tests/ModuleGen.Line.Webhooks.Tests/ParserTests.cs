@@ -258,21 +258,63 @@ public sealed class ParserTests
     }
 
     [Theory]
-    [InlineData("""{"events":[]}""")]
     [InlineData("""{"destination":"U1"}""")]
-    [InlineData("""{"destination":1,"events":[]}""")]
     [InlineData("""{"destination":"U1","events":{}}""")]
-    [InlineData("""{"destination":"U1","events":[null]}""")]
-    [InlineData("""{"destination":"U1","events":[1]}""")]
+    [InlineData("""{"destination":"U1","events":null}""")]
+    [InlineData("""{"destination":"U1","events":"[]"}""")]
     [InlineData("""[]""")]
-    [InlineData("""{"destination":"U1","events":[{"webhookEventId":"01","timestamp":1,"mode":"active","deliveryContext":{"isRedelivery":false}}]}""")]
-    [InlineData("""{"destination":"U1","events":[{"type":"follow","webhookEventId":"","timestamp":1,"mode":"active","deliveryContext":{"isRedelivery":false},"follow":{"isUnblocked":false}}]}""")]
-    [InlineData("""{"destination":"U1","events":[{"type":"message","webhookEventId":"01","timestamp":"1","mode":"active","deliveryContext":{"isRedelivery":false}}]}""")]
-    public void AWellFormedBodyOfTheWrongShapeIsRejectedAsInvalidShape(string json)
+    [InlineData("\"events\"")]
+    [InlineData("""42""")]
+    public void OnlyABodyThatIsNotAnObjectWithAnEventsArrayIsRejectedAsInvalidShape(string json)
     {
         var exception = Should.Throw<LineWebhookException>(() => LineWebhookParser.ParseUnverified(Encoding.UTF8.GetBytes(json)));
 
         exception.Reason.ShouldBe(LineWebhookError.InvalidShape);
+    }
+
+    [Theory]
+    [InlineData("""{"events":[]}""", 0, LineWebhookProblemKind.DestinationMissing)]
+    [InlineData("""{"destination":1,"events":[]}""", 0, LineWebhookProblemKind.DestinationMissing)]
+    [InlineData("""{"destination":"U1","events":[null]}""", 1, LineWebhookProblemKind.EventUnreadable)]
+    [InlineData("""{"destination":"U1","events":[1]}""", 1, LineWebhookProblemKind.EventUnreadable)]
+    [InlineData("""{"destination":"U1","events":[{"type":"message","webhookEventId":"01","timestamp":"1","mode":"active","deliveryContext":{"isRedelivery":false}}]}""", 1, LineWebhookProblemKind.EventUnreadable)]
+    [InlineData("""{"destination":"U1","events":[{"type":"follow","webhookEventId":"01","timestamp":1,"mode":"active","deliveryContext":{"isRedelivery":false}}]}""", 1, LineWebhookProblemKind.RequiredPropertyMissing)]
+    public void ProblemsInsideAWellFormedEnvelopeAreReportedAndCostNoEvent(string json, int eventCount, LineWebhookProblemKind kind)
+    {
+        var batch = LineWebhookParser.ParseBatchUnverified(Encoding.UTF8.GetBytes(json));
+
+        batch.Events.Count.ShouldBe(eventCount);
+        batch.Problems.Select(p => p.Kind).ShouldContain(kind);
+    }
+
+    [Fact]
+    public void AnEventWithoutTypeOrIdIsKeptAsUnknownWithADerivedKey()
+    {
+        var batch = LineWebhookParser.ParseBatchUnverified(Encoding.UTF8.GetBytes(
+            """{"destination":"U1","events":[{"webhookEventId":"","timestamp":1,"mode":"active","deliveryContext":{"isRedelivery":false}}]}"""));
+
+        var item = batch.Events.ShouldHaveSingleItem();
+        item.Event.ShouldBeOfType<UnknownEvent>();
+        item.IsDerivedKey.ShouldBeTrue();
+        item.DeduplicationKey.ShouldStartWith(LineWebhookParser.DerivedKeyPrefix);
+    }
+
+    [Fact]
+    public void EveryProblemOfABodyIsReportedNotOnlyTheFirst()
+    {
+        var batch = LineWebhookParser.ParseBatchUnverified(Encoding.UTF8.GetBytes(
+            """{"events":[{"type":"message","timestamp":"soon"},{"type":"follow","webhookEventId":"02","timestamp":1,"mode":"active","deliveryContext":{"isRedelivery":false}},7]}"""));
+
+        batch.Events.Count.ShouldBe(3);
+        batch.Problems.Select(p => (p.Kind, p.JsonPath)).ShouldBe(new[]
+        {
+            (LineWebhookProblemKind.DestinationMissing, "$.destination"),
+            (LineWebhookProblemKind.EventUnreadable, "$.events[0].timestamp"),
+            (LineWebhookProblemKind.RequiredPropertyMissing, "$.events[1]"),
+            (LineWebhookProblemKind.EventUnreadable, "$.events[2]"),
+        });
+        batch.Problems[2].Message.ShouldBe("FollowEvent.follow");
+        ((UnreadableEvent)batch.Events[0].Event).Reason.ShouldContain("MessageEvent.timestamp");
     }
 
     [Fact]

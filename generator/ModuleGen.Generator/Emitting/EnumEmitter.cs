@@ -14,7 +14,7 @@ internal static class EnumEmitter
         var name = schema.Name;
         DocComments.Summary(writer, schema.Description, $"The {name} values.");
         DocComments.Element(writer, "remarks", "An open set: a value that is not listed here is kept as it is.");
-        writer.WriteLine($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        writer.WriteLine($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {TypeNames.Runtime}.ILineExtensibleEnum");
         using (writer.Braces())
         {
             writer.WriteLine("private readonly string? _value;");

@@ -11,6 +11,7 @@ internal static class ModelEmitter
     private const string JsonReader = TypeNames.Json + ".Utf8JsonReader";
     private const string JsonWriter = TypeNames.Json + ".Utf8JsonWriter";
     private const string RawDictionary = TypeNames.Generic + ".Dictionary<string, " + TypeNames.Json + ".JsonElement>";
+    private const string ReadState = TypeNames.Runtime + ".LineJsonReadState";
 
     public static string HintName(SchemaSpec schema, string rootNamespace)
     {
@@ -136,6 +137,12 @@ internal static class ModelEmitter
         {
             DocComments.Element(writer, "remarks", "Default: " + property.DefaultLiteral + ".");
         }
+        else if (IsRequiredNonNull(property))
+        {
+            DocComments.Element(writer, "remarks", property.Type.IsValueType
+                ? "Required in a request. Read from JSON that lacks it (or has null), it holds its default and its name is in MissingRequiredProperties."
+                : "Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.");
+        }
 
         var typeName = TypeNames.Of(property.Type, multipart);
         if (property.Required && property.DefaultLiteral is not null && DefaultInitializer(property) is { } initializer)
@@ -165,18 +172,27 @@ internal static class ModelEmitter
 
     private static void WriteAdditionalProperties(SourceWriter writer, bool isBase)
     {
-        writer.WriteLine(isBase
-            ? $"private protected {RawDictionary}? _additionalProperties;"
-            : $"private {RawDictionary}? _additionalProperties;");
+        var access = isBase ? "private protected" : "private";
+        writer.WriteLine($"{access} {RawDictionary}? _additionalProperties;");
+        writer.WriteLine();
+        writer.WriteLine($"{access} {ReadState}? _readState;");
         writer.WriteLine();
         writer.WriteLine("/// <summary>JSON properties this version of the spec does not describe, kept as read and written back unchanged.</summary>");
         writer.WriteLine($"public {TypeNames.Generic}.IDictionary<string, {TypeNames.Json}.JsonElement> AdditionalProperties => _additionalProperties ??= new {RawDictionary}();");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an");
+        writer.WriteLine("/// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine($"public {TypeNames.Generic}.IReadOnlyList<string> MissingRequiredProperties => {ReadState}.MissingOf(_readState);");
         writer.WriteLine();
     }
 
     private static void WriteModelInterface(SourceWriter writer, SchemaSpec schema)
     {
         writer.WriteLine($"static {schema.Name} {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>.ReadJson(ref {JsonReader} reader) => Deserialize{schema.Name}(ref reader);");
+        writer.WriteLine();
+        writer.WriteLine($"void {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>.Validate() => ValidateProperties();");
         writer.WriteLine();
     }
 
@@ -186,7 +202,7 @@ internal static class ModelEmitter
         var isDerived = schema.BaseType is not null;
         if (!isDerived)
         {
-            writer.WriteLine("/// <summary>Writes this object as JSON.</summary>");
+            writer.WriteLine("/// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref=\"global::ModuleGen.Line.LineJson.Validate{T}\"/>), so an object read from LINE always writes back.</summary>");
             writer.WriteLine($"public {(isBase ? "virtual " : string.Empty)}void WriteJson({JsonWriter} writer)");
             using (writer.Braces())
             {
@@ -198,7 +214,7 @@ internal static class ModelEmitter
             writer.WriteLine();
         }
 
-        var modifiers = isBase ? "private protected virtual" : isDerived ? "private protected override" : "private";
+        var modifiers = Modifiers(schema);
         writer.WriteLine($"{modifiers} void WriteProperties({JsonWriter} writer)");
         using (writer.Braces())
         {
@@ -214,7 +230,7 @@ internal static class ModelEmitter
 
             foreach (var property in schema.Properties)
             {
-                WritePropertyValue(writer, schema, property);
+                WritePropertyValue(writer, property);
             }
 
             if (!isDerived)
@@ -224,9 +240,25 @@ internal static class ModelEmitter
         }
 
         writer.WriteLine();
+        WriteValidateMethod(writer, schema, modifiers);
     }
 
-    private static void WritePropertyValue(SourceWriter writer, SchemaSpec schema, PropertySpec property)
+    private static string Modifiers(SchemaSpec schema)
+        => schema.Kind == SchemaKind.PolymorphicBase ? "private protected virtual" : schema.BaseType is not null ? "private protected override" : "private";
+
+    private static bool IsRequiredNonNull(PropertySpec property) => property.Required && !property.Nullable;
+
+    private static string HoldsDefault(PropertySpec property)
+        => $"global::System.Collections.Generic.EqualityComparer<{TypeNames.Of(property.Type)}>.Default.Equals({property.PropertyName}, default)";
+
+    private static string MissingRequired(SchemaSpec schema, PropertySpec property)
+        => $"{TypeNames.Runtime}.LineJsonWriter.MissingRequired({TypeNames.Literal(schema.Name)}, {TypeNames.Literal(property.PropertyName)})";
+
+    /// <summary>
+    /// Writes one property leniently: a value that is unset (null, or a required value still at its default after a read
+    /// that lacked it) is written back the way it was read (an explicit null, or nothing).
+    /// </summary>
+    private static void WritePropertyValue(SourceWriter writer, PropertySpec property)
     {
         if (property.Type.Kind == TypeKind.Binary)
         {
@@ -234,35 +266,116 @@ internal static class ModelEmitter
         }
 
         var name = TypeNames.Utf8Literal(property.JsonName);
-        var isNonNullable = property.Required && !property.Nullable;
-        var access = property.PropertyName;
-        if (isNonNullable && !property.Type.IsValueType)
+        var jsonName = TypeNames.Literal(property.JsonName);
+        if (IsRequiredNonNull(property) && property.Type.IsValueType)
         {
-            writer.WriteLine($"if ({access} is null)");
+            writer.WriteLine($"if (!{ReadState}.WroteUnsetValue(_readState, writer, {jsonName}, {HoldsDefault(property)}))");
             using (writer.Braces())
             {
-                writer.WriteLine($"throw {TypeNames.Runtime}.LineJsonWriter.MissingRequired({TypeNames.Literal(schema.Name)}, {TypeNames.Literal(property.PropertyName)});");
+                writer.WriteLine($"writer.WritePropertyName({name});");
+                writer.WriteLine(JsonCode.WriteValue(property.Type, "writer", property.PropertyName));
             }
+
+            return;
         }
 
-        if (!isNonNullable)
+        writer.WriteLine($"if ({property.PropertyName} is {{ }} {Local(property)})");
+        using (writer.Braces())
         {
-            writer.WriteLine($"if ({access} is {{ }} {Local(property)})");
-            using (writer.Braces())
-            {
-                ConstraintChecks.WriteForProperty(writer, schema, property, Local(property));
-                writer.WriteLine($"writer.WritePropertyName({name});");
-                writer.WriteLine(JsonCode.WriteValue(property.Type, "writer", Local(property)));
-            }
-        }
-        else
-        {
-            ConstraintChecks.WriteForProperty(writer, schema, property, access);
             writer.WriteLine($"writer.WritePropertyName({name});");
-            writer.WriteLine(JsonCode.WriteValue(property.Type, "writer", access));
+            writer.WriteLine(JsonCode.WriteValue(property.Type, "writer", Local(property)));
+        }
+
+        writer.WriteLine("else");
+        using (writer.Braces())
+        {
+            writer.WriteLine($"{ReadState}.WriteNullIfReadAsNull(_readState, writer, {jsonName});");
         }
     }
 
+    /// <summary>
+    /// The strict checks of a request, at every depth: required properties present, then the spec's constraints. Kept
+    /// apart from writing because inbound and outbound are different contracts even where one schema describes both.
+    /// </summary>
+    private static void WriteValidateMethod(SourceWriter writer, SchemaSpec schema, string modifiers)
+    {
+        writer.WriteLine($"{modifiers} void ValidateProperties()");
+        using (writer.Braces())
+        {
+            if (schema.BaseType is not null)
+            {
+                writer.WriteLine("base.ValidateProperties();");
+            }
+
+            foreach (var property in schema.Properties)
+            {
+                WritePropertyChecks(writer, schema, property);
+            }
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WritePropertyChecks(SourceWriter writer, SchemaSpec schema, PropertySpec property)
+    {
+        if (property.Type.Kind == TypeKind.Binary)
+        {
+            return;
+        }
+
+        var qualifiedName = TypeNames.Literal(schema.Name + "." + property.PropertyName);
+        if (IsRequiredNonNull(property) && property.Type.IsValueType)
+        {
+            // Set in code, a required value is always there; read from JSON that lacked it, it holds a stand-in default.
+            writer.WriteLine($"if ({ReadState}.WasMissing(_readState, {TypeNames.Literal(property.JsonName)}) && {HoldsDefault(property)})");
+            using (writer.Braces())
+            {
+                writer.WriteLine($"throw {MissingRequired(schema, property)};");
+            }
+
+            ConstraintChecks.WriteForProperty(writer, schema, property, property.PropertyName);
+            return;
+        }
+
+        var checks = ConstraintChecks.For(property.Type, property.Constraints, Local(property), qualifiedName);
+        var nested = NestedValidation(property.Type, Local(property), qualifiedName);
+        if (IsRequiredNonNull(property))
+        {
+            writer.WriteLine($"if ({property.PropertyName} is null)");
+            using (writer.Braces())
+            {
+                writer.WriteLine($"throw {MissingRequired(schema, property)};");
+            }
+        }
+
+        if (checks.Count == 0 && nested is null)
+        {
+            return;
+        }
+
+        writer.WriteLine($"if ({property.PropertyName} is {{ }} {Local(property)})");
+        using (writer.Braces())
+        {
+            foreach (var check in checks)
+            {
+                writer.WriteLine(check);
+            }
+
+            if (nested is not null)
+            {
+                writer.WriteLine(nested);
+            }
+        }
+    }
+
+    /// <summary>The call that validates the models inside a value (a model, or a list or map of models); null when there are none.</summary>
+    private static string? NestedValidation(TypeRef type, string value, string name) => type.Kind switch
+    {
+        TypeKind.Model => $"{TypeNames.Runtime}.LineJsonValidation.Validate({value});",
+        TypeKind.Array when type.Element!.Kind == TypeKind.Model => $"{TypeNames.Runtime}.LineJsonValidation.ValidateAll({value}, {name});",
+        TypeKind.Map when type.Element!.Kind == TypeKind.Model => $"{TypeNames.Runtime}.LineJsonValidation.ValidateValues({value}, {name});",
+        _ => null,
+    };
 
     private static string Local(PropertySpec property) => TypeNames.Local(property);
 
@@ -303,7 +416,7 @@ internal static class ModelEmitter
         var discriminator = schema.Discriminator!;
         var discriminatorArgument = Naming.ToCamelCase(discriminator.PropertyName);
         writer.WriteLine($"/// <summary>A {schema.Name} of a kind this version does not know. Its shared properties are read; the whole object is kept in <see cref=\"RawJson\"/> and written back unchanged.</summary>");
-        writer.WriteLine($"public sealed partial class {name} : {schema.Name}");
+        writer.WriteLine($"public sealed partial class {name} : {schema.Name}, {TypeNames.Runtime}.ILineUnknownKind");
         using (writer.Braces())
         {
             writer.WriteLine($"/// <summary>Creates an unknown {schema.Name} from its kind and raw JSON.</summary>");
@@ -317,8 +430,17 @@ internal static class ModelEmitter
             writer.WriteLine("/// <summary>The object exactly as it was read.</summary>");
             writer.WriteLine($"public {TypeNames.Json}.JsonElement RawJson {{ get; }}");
             writer.WriteLine();
+            writer.WriteLine($"string {TypeNames.Runtime}.ILineUnknownKind.Kind => {discriminator.PropertyName};");
+            writer.WriteLine();
             writer.WriteLine("/// <summary>Writes the object exactly as it was read.</summary>");
             writer.WriteLine($"public override void WriteJson({JsonWriter} writer) => RawJson.WriteTo(writer);");
+            writer.WriteLine();
+            writer.WriteLine("// Written back exactly as LINE sent it: not this version's to check.");
+            writer.WriteLine("private protected override void ValidateProperties()");
+            using (writer.Braces())
+            {
+            }
+
             writer.WriteLine();
             var unknown = schema with { Name = name, Properties = ImmutableEquatableArray<PropertySpec>.Empty, InheritedProperties = schema.Properties };
             WriteDeserializer(writer, unknown, name, unknown: true);
@@ -353,6 +475,7 @@ internal static class ModelEmitter
             }
 
             writer.WriteLine($"{RawDictionary}? additionalProperties = null;");
+            writer.WriteLine($"{ReadState}? readState = null;");
             writer.WriteLine($"while ({TypeNames.Runtime}.LineJsonReader.NextProperty(ref reader))");
             using (writer.Braces())
             {
@@ -374,9 +497,19 @@ internal static class ModelEmitter
                         var read = property.ReadAlso is not null && property.Type.Kind == TypeKind.Array && property.Type.Element!.Kind == TypeKind.String
                             ? $"{TypeNames.Runtime}.LineJsonReader.ReadStringListOrSpaceDelimited(ref reader, {TypeNames.Literal(path)})"
                             : JsonCode.Read(property.Type, "reader", path);
-                        writer.WriteLine(property.Type.Kind is TypeKind.String or TypeKind.Any or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Float or TypeKind.Double or TypeKind.Boolean
-                            ? $"{Local(property)} = {read};"
-                            : $"{Local(property)} = reader.TokenType == {TypeNames.Json}.JsonTokenType.Null ? default({TypeNames.Nullable(property.Type)}) : {read};");
+                        writer.WriteLine($"if (reader.TokenType == {TypeNames.Json}.JsonTokenType.Null)");
+                        using (writer.Braces())
+                        {
+                            writer.WriteLine($"{Local(property)} = default;");
+                            writer.WriteLine($"{ReadState}.RecordNull(ref readState, {TypeNames.Literal(property.JsonName)});");
+                        }
+
+                        writer.WriteLine("else");
+                        using (writer.Braces())
+                        {
+                            writer.WriteLine($"{Local(property)} = {read};");
+                        }
+
                         writer.WriteLine("continue;");
                     }
                 }
@@ -400,7 +533,7 @@ internal static class ModelEmitter
                 writer.WriteLine($"if ({Local(property)} is null)");
                 using (writer.Braces())
                 {
-                    writer.WriteLine($"throw {TypeNames.Runtime}.LineJsonReader.MissingProperty({TypeNames.Literal(typeName)}, {TypeNames.Literal(property.JsonName)});");
+                    writer.WriteLine($"{ReadState}.RecordMissing(ref readState, {TypeNames.Literal(typeName)}, {TypeNames.Literal(property.JsonName)});");
                 }
             }
 
@@ -424,7 +557,7 @@ internal static class ModelEmitter
                         }
                         else
                         {
-                            value = property.Type.IsValueType ? value + ".Value" : value;
+                            value = property.Type.IsValueType ? value + ".GetValueOrDefault()" : value + "!";
                         }
                     }
 
@@ -433,6 +566,7 @@ internal static class ModelEmitter
             }
 
             writer.WriteLine("result._additionalProperties = additionalProperties;");
+            writer.WriteLine("result._readState = readState;");
             writer.WriteLine("return result;");
         }
 

@@ -17,4 +17,10 @@ public interface IInboxEventProcessor
     /// is not a failure: the event is released for a later attempt.
     /// </summary>
     ValueTask ProcessAsync(InboxEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a failure of <see cref="ProcessAsync"/> is permanent: the reason to dead-letter the event at once, or
+    /// <see langword="null"/> to retry it with backoff. The default retries every failure.
+    /// </summary>
+    string? GetPermanentFailureReason(System.Exception exception) => null;
 }

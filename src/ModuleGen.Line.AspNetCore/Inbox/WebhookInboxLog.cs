@@ -54,4 +54,9 @@ internal static partial class WebhookInboxLog
     [LoggerMessage(11, LogLevel.Information,
         "The lease of webhook event {WebhookEventId} was not renewed (it is no longer held, or the store does not renew leases); once it expires the event may be handled again elsewhere.")]
     public static partial void LeaseNotRenewed(ILogger logger, string webhookEventId);
+
+    [LoggerMessage(12, LogLevel.Error,
+        "Webhook event {WebhookEventId} ({EventType}) failed permanently on attempt {Attempt} and was dead-lettered without retries: {Reason}")]
+    public static partial void EventFailedPermanently(
+        ILogger logger, Exception exception, string webhookEventId, string eventType, int attempt, string reason);
 }

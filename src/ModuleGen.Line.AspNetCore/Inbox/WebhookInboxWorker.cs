@@ -172,6 +172,13 @@ public sealed class WebhookInboxWorker : BackgroundService
     {
         InboxEvent inboxEvent = entry.Event;
         string error = Truncate(exception.ToString());
+        if (_processor.GetPermanentFailureReason(exception) is { } reason)
+        {
+            WebhookInboxLog.EventFailedPermanently(_logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, reason);
+            return RecordOutcomeAsync(
+                entry, renewal, (inbox, e) => inbox.FailAsync(e, Truncate("Permanent: " + reason + Environment.NewLine + error), null, CancellationToken.None));
+        }
+
         if (entry.Attempt >= _options.MaxAttempts)
         {
             WebhookInboxLog.EventDeadLettered(

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,71 +15,101 @@ using ModuleGen.Line.Webhooks;
 namespace ModuleGen.Line.AspNetCore.Webhooks;
 
 /// <summary>
-/// The webhook request pipeline: bounded read, signature, parse, then store every event in the inbox before LINE
-/// gets its 200. Nothing is handled here; the inbox worker hands stored events to the typed handlers.
+/// The webhook request pipeline: bounded read, signature, one-pass parse, then store every event in the inbox before
+/// LINE gets its 200. Nothing is handled here; the inbox worker hands stored events to the typed handlers.
 /// </summary>
 /// <remarks>
-/// Answers: 200 when every event is stored (or was already, as a duplicate) and to the empty verification call; 401
-/// for a missing or wrong signature; 413 for a body over the limit; 400 for a signed body that is not a webhook;
-/// 500 when the store fails, so that LINE redelivers.
+/// Answers: 200 when every event is stored (or was already, as a duplicate) — whatever is wrong inside the events — and
+/// to the empty verification call; 401 for a missing or wrong signature; 413 for a body over the limit; 400 for a
+/// signed body that is not JSON, not an object, or has no <c>events</c> array, and for a client that hung up mid-body
+/// (408 when Kestrel timed it out); 500 only when the store failed and nothing was stored, so that LINE redelivers.
 /// </remarks>
 internal static class LineWebhookEndpoint
 {
     private const string LoggerCategory = "ModuleGen.Line.AspNetCore.Webhooks.LineWebhookEndpoint";
+    private const int ProblemsInLogLine = 5;
 
     public static async Task HandleAsync(HttpContext context)
     {
         IServiceProvider services = context.RequestServices;
         LineWebhookOptions options = services.GetRequiredService<IOptions<LineWebhookOptions>>().Value;
-        ILogger logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
-
-        ReadOnlyMemory<byte>? read = await LineWebhookBodyReader
-            .ReadAsync(context.Request, options.MaxBodyBytes, context.RequestAborted)
-            .ConfigureAwait(false);
-        if (read is not { } body)
+        LineWebhookConcurrency concurrency = services.GetRequiredService<LineWebhookConcurrency>();
+        try
         {
-            Reject(context, logger, new LineWebhookException(
-                LineWebhookError.BodyTooLarge, $"The body is larger than {options.MaxBodyBytes} bytes."));
+            await concurrency.Slots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
             return;
         }
 
-        CallbackRequest request;
-        IReadOnlyList<ReadOnlyMemory<byte>> rawEvents;
         try
         {
-            request = LineWebhookParser.Parse(
-                body.Span, ReadSignature(context.Request), options.ChannelSecrets.ToArray(), options.MaxBodyBytes);
-            rawEvents = LineWebhookEventSlicer.Slice(body);
-            if (rawEvents.Count != request.Events.Count)
+            await HandleWithinSlotAsync(context, services, options).ConfigureAwait(false);
+        }
+        finally
+        {
+            concurrency.Slots.Release();
+        }
+    }
+
+    private static async Task HandleWithinSlotAsync(HttpContext context, IServiceProvider services, LineWebhookOptions options)
+    {
+        ILogger logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
+        LineWebhookRejectionLog rejections = services.GetRequiredService<LineWebhookRejectionLog>();
+        ReadOnlyMemory<byte> body;
+        try
+        {
+            ReadOnlyMemory<byte>? read = await LineWebhookBodyReader
+                .ReadAsync(context.Request, options.MaxBodyBytes, context.RequestAborted)
+                .ConfigureAwait(false);
+            if (read is null)
             {
-                throw new LineWebhookException(
-                    LineWebhookError.InvalidShape, "The events array could not be split into its event objects.");
+                Reject(context, rejections, new LineWebhookException(
+                    LineWebhookError.BodyTooLarge, $"The body is larger than {options.MaxBodyBytes} bytes."));
+                return;
             }
+
+            body = read.Value;
+        }
+        catch (Exception exception) when (exception is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            // The client aborted or stalled mid-body: nothing was signed or stored, so nothing is lost; no stack trace.
+            int status = exception is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout }
+                ? StatusCodes.Status408RequestTimeout
+                : StatusCodes.Status400BadRequest;
+            LineWebhookLog.BodyNotRead(logger, status, exception.Message);
+            if (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                context.Response.StatusCode = status;
+            }
+
+            return;
+        }
+
+        LineWebhookBatch batch;
+        try
+        {
+            batch = LineWebhookParser.ParseBatch(body, ReadSignature(context.Request), options.ChannelSecrets.ToArray(), options.MaxBodyBytes);
         }
         catch (LineWebhookException exception)
         {
-            Reject(context, logger, exception);
+            Reject(context, rejections, exception);
             return;
         }
 
-        if (request.Events.Count == 0)
+        ReportProblems(services, logger, batch);
+        if (batch.Events.Count == 0)
         {
-            LineWebhookLog.VerificationAnswered(logger, request.Destination);
+            LineWebhookLog.VerificationAnswered(logger, batch.Destination);
             context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
-        var inboxEvents = new InboxEvent[request.Events.Count];
+        var inboxEvents = new InboxEvent[batch.Events.Count];
         for (int i = 0; i < inboxEvents.Length; i++)
         {
-            Event webhookEvent = request.Events[i];
-            inboxEvents[i] = new InboxEvent(
-                request.Destination,
-                webhookEvent.WebhookEventId,
-                webhookEvent.Type,
-                webhookEvent.Timestamp,
-                webhookEvent.DeliveryContext.IsRedelivery,
-                rawEvents[i]);
+            inboxEvents[i] = ToInboxEvent(batch.Destination, batch.Events[i]);
         }
 
         InboxEnqueueResult result;
@@ -94,7 +126,7 @@ internal static class LineWebhookEndpoint
         }
         catch (Exception exception)
         {
-            LineWebhookLog.StoreFailed(logger, exception, inboxEvents.Length, request.Destination);
+            LineWebhookLog.StoreFailed(logger, exception, inboxEvents.Length, batch.Destination);
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;
         }
@@ -104,8 +136,43 @@ internal static class LineWebhookEndpoint
             services.GetService<IWebhookInboxSignal>()?.NotifyEnqueued();
         }
 
-        LineWebhookLog.Stored(logger, result.StoredCount, request.Destination, result.DuplicateCount);
+        services.GetRequiredService<LineWebhookMetrics>().Stored(result.StoredCount, result.DuplicateCount);
+        LineWebhookLog.Stored(logger, result.StoredCount, batch.Destination, result.DuplicateCount);
         context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>
+    /// The stored form of one event. The deduplication key is the event's <c>webhookEventId</c> or, for an event from
+    /// before LINE sent one, the key derived from its bytes; an event without a readable type is stored as "unknown".
+    /// </summary>
+    private static InboxEvent ToInboxEvent(string? destination, LineWebhookEvent item)
+    {
+        Event webhookEvent = item.Event;
+        return new InboxEvent(
+            destination ?? string.Empty,
+            item.DeduplicationKey,
+            string.IsNullOrEmpty(webhookEvent.Type) ? "unknown" : webhookEvent.Type,
+            webhookEvent.Timestamp,
+            webhookEvent.DeliveryContext?.IsRedelivery ?? false,
+            item.Utf8Json);
+    }
+
+    private static void ReportProblems(IServiceProvider services, ILogger logger, LineWebhookBatch batch)
+    {
+        if (batch.Problems.Count == 0)
+        {
+            return;
+        }
+
+        LineWebhookMetrics metrics = services.GetRequiredService<LineWebhookMetrics>();
+        foreach (LineWebhookProblem problem in batch.Problems)
+        {
+            metrics.Problem(problem.Kind);
+        }
+
+        IEnumerable<string> shown = batch.Problems.Take(ProblemsInLogLine).Select(static p => $"{p.JsonPath}: {p.Message}");
+        string summary = string.Join("; ", shown) + (batch.Problems.Count > ProblemsInLogLine ? "; …" : string.Empty);
+        LineWebhookLog.Problems(logger, batch.Destination, batch.Problems.Count, summary);
     }
 
     /// <summary>The signature header (names are case-insensitive); a repeated header gives a value that never verifies.</summary>
@@ -120,7 +187,7 @@ internal static class LineWebhookEndpoint
         };
     }
 
-    private static void Reject(HttpContext context, ILogger logger, LineWebhookException exception)
+    private static void Reject(HttpContext context, LineWebhookRejectionLog rejections, LineWebhookException exception)
     {
         int statusCode = exception.Reason switch
         {
@@ -128,7 +195,16 @@ internal static class LineWebhookEndpoint
             LineWebhookError.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
             _ => StatusCodes.Status400BadRequest,
         };
-        LineWebhookLog.Rejected(logger, statusCode, exception.Reason, exception.Message);
+        rejections.Rejected(statusCode, exception.Reason.ToString(), exception.Message);
         context.Response.StatusCode = statusCode;
     }
+}
+
+/// <summary>The slots of <see cref="LineWebhookOptions.MaxConcurrentRequests"/>, one set per host.</summary>
+internal sealed class LineWebhookConcurrency
+{
+    public LineWebhookConcurrency(IOptions<LineWebhookOptions> options)
+        => Slots = new SemaphoreSlim(options.Value.MaxConcurrentRequests, options.Value.MaxConcurrentRequests);
+
+    public SemaphoreSlim Slots { get; }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,10 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
         }
     }
 
+    /// <inheritdoc />
+    public string? GetPermanentFailureReason(Exception exception)
+        => LineFailurePolicy.Classify(exception) is { IsPermanent: true } decision ? decision.Reason : null;
+
     private static async ValueTask<LineTenantContext> CreateContextAsync(
         IServiceProvider services,
         InboxEntry entry,
@@ -60,6 +65,12 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
         CancellationToken cancellationToken)
     {
         InboxEvent stored = entry.Event;
+        if (stored.Destination.Length == 0)
+        {
+            return new LineTenantContext(
+                string.Empty, webhookEvent.Mode, null, null, stored.WebhookEventId, stored.IsRedelivery, entry.Attempt);
+        }
+
         IReadOnlyCollection<string>? grantedScopes = null;
         if (services.GetService<ILineTenantScopeStore>() is { } scopeStore)
         {
@@ -70,17 +81,19 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
         MessagingApiBotClient messaging = services.GetRequiredService<MessagingApiClient>()
             .ForBot(stored.Destination, grantedScopes);
 
-        // LINE gives a reply token only in active mode; a standby channel must not answer even if one appeared.
-        LineReplyContext? reply = webhookEvent.ReplyToken is { Length: > 0 } replyToken && webhookEvent.Mode == EventMode.Active
+        // LINE gives a reply token only in active mode; a standby channel must not answer even if one appeared. An event
+        // without 'mode' predates standby (LINE added it with chat control) and is active.
+        bool isActive = webhookEvent.Mode == EventMode.Active || webhookEvent.MissingRequiredProperties.Contains("mode");
+        LineReplyContext? reply = webhookEvent.ReplyToken is { Length: > 0 } replyToken && isActive
             ? new LineReplyContext(messaging, replyToken, cancellationToken)
             : null;
 
         return new LineTenantContext(
             stored.Destination,
-            webhookEvent.Mode,
+            isActive ? EventMode.Active : webhookEvent.Mode,
             messaging,
             reply,
-            webhookEvent.WebhookEventId,
+            stored.WebhookEventId,
             stored.IsRedelivery,
             entry.Attempt);
     }

@@ -27,7 +27,14 @@ public static class LineWebhookServiceCollectionExtensions
                 static o => o.ChannelSecrets.Count > 0 && o.ChannelSecrets.All(static s => !string.IsNullOrEmpty(s)),
                 "LineWebhookOptions.ChannelSecrets needs at least one non-empty channel secret.")
             .Validate(static o => o.MaxBodyBytes > 0, "LineWebhookOptions.MaxBodyBytes must be positive.")
+            .Validate(static o => o.MaxConcurrentRequests > 0, "LineWebhookOptions.MaxConcurrentRequests must be positive.")
+            .Validate(static o => o.RejectionWarningsPerMinute >= 0, "LineWebhookOptions.RejectionWarningsPerMinute cannot be negative.")
             .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<LineWebhookMetrics>();
+        services.TryAddSingleton<LineWebhookRejectionLog>();
+        services.TryAddSingleton<LineWebhookConcurrency>();
 
         LineWebhookHandlerRegistry? registry = services
             .Where(static d => d.ServiceType == typeof(LineWebhookHandlerRegistry))

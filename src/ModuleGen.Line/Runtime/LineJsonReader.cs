@@ -93,21 +93,41 @@ public static class LineJsonReader
             : ReadList(ref reader, static (ref Utf8JsonReader r) => ReadRequiredString(ref r, "[]"), path);
     }
 
+    /// <summary>A 32-bit integer; an integral number written with a fraction or exponent (<c>1.0</c>, <c>1e2</c>) reads too.</summary>
     public static int? ReadInt32(ref Utf8JsonReader reader, string path)
         => reader.TokenType switch
         {
             JsonTokenType.Number when reader.TryGetInt32(out var value) => value,
+            JsonTokenType.Number when TryGetIntegral(ref reader, int.MinValue, int.MaxValue, out var value) => (int)value,
             JsonTokenType.Null => null,
-            _ => throw Unexpected(reader.TokenType, "a 32-bit integer", path),
+            _ => throw Unexpected(reader, "a 32-bit integer", path),
         };
 
+    /// <summary>A 64-bit integer; an integral number written with a fraction or exponent (<c>1.0</c>) reads too.</summary>
     public static long? ReadInt64(ref Utf8JsonReader reader, string path)
         => reader.TokenType switch
         {
             JsonTokenType.Number when reader.TryGetInt64(out var value) => value,
+            JsonTokenType.Number when TryGetIntegral(ref reader, long.MinValue, long.MaxValue, out var value) => value,
             JsonTokenType.Null => null,
-            _ => throw Unexpected(reader.TokenType, "a 64-bit integer", path),
+            _ => throw Unexpected(reader, "a 64-bit integer", path),
         };
+
+    /// <summary>
+    /// An integer spelled as a decimal (<c>1.0</c>): accepted when the decimal has no fractional part and fits, since
+    /// it is the same number. <c>1.5</c> is not an integer and is never rounded.
+    /// </summary>
+    private static bool TryGetIntegral(ref Utf8JsonReader reader, long minimum, long maximum, out long value)
+    {
+        value = 0;
+        if (!reader.TryGetDecimal(out var number) || number != decimal.Truncate(number) || number < minimum || number > maximum)
+        {
+            return false;
+        }
+
+        value = (long)number;
+        return true;
+    }
 
     public static float? ReadSingle(ref Utf8JsonReader reader, string path)
         => reader.TokenType switch
@@ -180,14 +200,16 @@ public static class LineJsonReader
         return dictionary;
     }
 
-    public static JsonException MissingProperty(string typeName, string jsonName)
-        => new($"The required property '{jsonName}' of {typeName} is missing or null.");
-
     public static T Fail<T>(ref Utf8JsonReader reader, string path)
         => throw Unexpected(reader.TokenType, "a supported value", path);
 
     private static JsonException Unexpected(JsonTokenType found, string expected, string path)
         => new($"Expected {expected} for '{path}' but found {Describe(found)}.");
+
+    private static JsonException Unexpected(Utf8JsonReader reader, string expected, string path)
+        => reader.TokenType == JsonTokenType.Number
+            ? new($"Expected {expected} for '{path}' but found the number {System.Text.Encoding.UTF8.GetString(reader.ValueSpan)}.")
+            : Unexpected(reader.TokenType, expected, path);
 
     private static string Describe(JsonTokenType token) => token switch
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading;
@@ -116,6 +117,20 @@ public sealed class LineModuleTokenProvider : ILineAccessTokenProvider, IDisposa
         return token.Token;
     }
 
+    /// <summary>Drops the cached token if it is <paramref name="rejectedToken"/>, so the next call issues a fresh one.</summary>
+    public ValueTask InvalidateAsync(string rejectedToken, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_current is { } current && string.Equals(current.Token, rejectedToken, StringComparison.Ordinal))
+            {
+                _current = null;
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>
     /// Asks LINE how long <paramref name="accessToken"/> has left (verifyChannelTokenByJWT for v2.1 tokens,
     /// verifyChannelToken otherwise) and rejects a token with no expiry or more than 30 days left.
@@ -146,14 +161,10 @@ public sealed class LineModuleTokenProvider : ILineAccessTokenProvider, IDisposa
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
         var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
-        VerifyChannelAccessTokenResponse verified;
-        try
-        {
-            verified = isV21
-                ? (await client.VerifyChannelTokenByJWTAsync(accessToken, cancellationToken).ConfigureAwait(false)).Value
-                : (await client.VerifyChannelTokenAsync(new VerifyChannelTokenRequest { AccessToken = accessToken }, cancellationToken).ConfigureAwait(false)).Value;
-        }
-        catch (LineApiException exception) when (exception.Status is >= 200 and < 300 && exception.InnerException is JsonException)
+        var verified = isV21
+            ? (await client.VerifyChannelTokenByJWTAsync(accessToken, cancellationToken).ConfigureAwait(false)).Value
+            : (await client.VerifyChannelTokenAsync(new VerifyChannelTokenRequest { AccessToken = accessToken }, cancellationToken).ConfigureAwait(false)).Value;
+        if (verified.MissingRequiredProperties.Contains("expires_in"))
         {
             // LINE accepted the token but named no expiry: only long-lived tokens have none.
             throw new LineLongLivedTokenNotAllowedException("LINE's verification reported no expiry for the token.");

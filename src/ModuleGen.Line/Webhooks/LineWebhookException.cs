@@ -17,7 +17,10 @@ public enum LineWebhookError
     /// <summary>The body is not well-formed UTF-8 JSON (or nests deeper than the parser allows).</summary>
     MalformedJson,
 
-    /// <summary>The body is well-formed JSON but not a webhook envelope: a required property is missing or has the wrong type.</summary>
+    /// <summary>
+    /// The body is well-formed JSON but not a webhook envelope: not an object, or its <c>events</c> member is absent or
+    /// not an array. Problems inside events never reject a body (they give <see cref="UnreadableEvent"/>s).
+    /// </summary>
     InvalidShape,
 }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -9,10 +11,13 @@ using ModuleGen.Line.Runtime;
 namespace ModuleGen.Line.Webhooks;
 
 /// <summary>
-/// Turns the raw bytes of a webhook request into a <see cref="CallbackRequest"/>: size limit, signature, then JSON.
-/// Every rejection is a <see cref="LineWebhookException"/>; nothing else escapes for any input. Event types, message
-/// types, source types and enum values this version does not know are not errors: they read as the
-/// <c>Unknown…</c> types and open-enum values that keep what LINE sent.
+/// Turns the raw bytes of a webhook request into events: size limit, signature, then JSON, read the way LINE's
+/// payloads need — liberally. Only a body that is not JSON, not a JSON object, or whose <c>events</c> member is absent
+/// or not an array is rejected (a <see cref="LineWebhookException"/>; nothing else escapes for any input). Inside
+/// that, nothing fails: a missing <c>destination</c> gives an unknown tenant, a required property that is absent or
+/// null is reported and the event still typed, an event that cannot be read as its type becomes an
+/// <see cref="UnreadableEvent"/> with its path and reason, and event types, message types, source types and enum
+/// values this version does not know read as the <c>Unknown…</c> types and open-enum values that keep what LINE sent.
 /// </summary>
 public static class LineWebhookParser
 {
@@ -25,6 +30,9 @@ public static class LineWebhookParser
     /// </summary>
     public const int MaxDepth = 64;
 
+    /// <summary>The prefix of a deduplication key derived for an event without <c>webhookEventId</c>.</summary>
+    public const string DerivedKeyPrefix = "derived-";
+
     private static readonly JsonReaderOptions ReaderOptions = new()
     {
         MaxDepth = MaxDepth,
@@ -32,14 +40,14 @@ public static class LineWebhookParser
         AllowTrailingCommas = false,
     };
 
-    /// <summary>
-    /// Checks the size and the signature of <paramref name="body"/>, then parses it.
-    /// </summary>
+    /// <summary>Checks the size and the signature of <paramref name="body"/>, then reads it.</summary>
     /// <param name="body">The request body exactly as received.</param>
     /// <param name="signature">The <c>x-line-signature</c> header value; <see langword="null"/> when absent.</param>
     /// <param name="channelSecrets">The channel secrets accepted (several during a rotation); at least one.</param>
     /// <param name="maxBodyBytes">The largest body accepted.</param>
-    /// <exception cref="LineWebhookException">The body is too large, unsigned, wrongly signed, or not a webhook envelope.</exception>
+    /// <returns>The envelope; events that could not be read as their type are <see cref="UnreadableEvent"/>s.</returns>
+    /// <exception cref="LineWebhookException">The body is too large, unsigned, wrongly signed, not JSON, not an object,
+    /// or has no <c>events</c> array.</exception>
     /// <exception cref="ArgumentException"><paramref name="channelSecrets"/> is empty (a configuration error).</exception>
     public static CallbackRequest Parse(
         ReadOnlySpan<byte> body,
@@ -49,23 +57,94 @@ public static class LineWebhookParser
     {
         CheckSize(body, maxBodyBytes);
         VerifySignature(body, signature, channelSecrets);
-        return Read(body, CallbackRequest.DeserializeCallbackRequest, ValidateEnvelope);
+        return ReadBatch(body.ToArray()).ToCallbackRequest();
     }
 
-    /// <summary>
-    /// Parses a body whose signature was already checked (or that never had one, such as a test fixture).
-    /// </summary>
-    /// <exception cref="LineWebhookException">The body is too large or not a webhook envelope.</exception>
+    /// <summary>Reads a body whose signature was already checked (or that never had one, such as a test fixture).</summary>
+    /// <exception cref="LineWebhookException">The body is too large, not JSON, not an object, or has no <c>events</c> array.</exception>
     public static CallbackRequest ParseUnverified(ReadOnlySpan<byte> body, int maxBodyBytes = DefaultMaxBodyBytes)
     {
         CheckSize(body, maxBodyBytes);
-        return Read(body, CallbackRequest.DeserializeCallbackRequest, ValidateEnvelope);
+        return ReadBatch(body.ToArray()).ToCallbackRequest();
     }
 
-    /// <summary>Parses the JSON of one event object, as an inbox stores it.</summary>
-    /// <exception cref="LineWebhookException">The JSON is not a webhook event.</exception>
+    /// <summary>
+    /// Checks the size and the signature of <paramref name="body"/>, then reads it in one pass into events with their
+    /// raw JSON (slices of <paramref name="body"/>, which must not change afterwards), deduplication keys and problems.
+    /// </summary>
+    /// <exception cref="LineWebhookException">As for <see cref="Parse"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="channelSecrets"/> is empty (a configuration error).</exception>
+    public static LineWebhookBatch ParseBatch(
+        ReadOnlyMemory<byte> body,
+        string? signature,
+        IReadOnlyCollection<string> channelSecrets,
+        int maxBodyBytes = DefaultMaxBodyBytes)
+    {
+        CheckSize(body.Span, maxBodyBytes);
+        VerifySignature(body.Span, signature, channelSecrets);
+        return ReadBatch(body);
+    }
+
+    /// <summary>As <see cref="ParseBatch"/>, for a body whose signature was already checked.</summary>
+    /// <exception cref="LineWebhookException">As for <see cref="ParseUnverified"/>.</exception>
+    public static LineWebhookBatch ParseBatchUnverified(ReadOnlyMemory<byte> body, int maxBodyBytes = DefaultMaxBodyBytes)
+    {
+        CheckSize(body.Span, maxBodyBytes);
+        return ReadBatch(body);
+    }
+
+    /// <summary>
+    /// Reads the JSON of one event, as an inbox stores it. Never throws: JSON that cannot be read as its event type
+    /// (or is not an object, or not JSON) gives an <see cref="UnreadableEvent"/>.
+    /// </summary>
     public static Event ParseEvent(ReadOnlySpan<byte> eventJson)
-        => Read(eventJson, Event.DeserializeEvent, ValidateEvent);
+        => ReadEvent(eventJson.ToArray(), "$", out _);
+
+    /// <summary>
+    /// The deduplication key of an event that has no <c>webhookEventId</c> (LINE's events from before it sent one):
+    /// <c>derived-</c> and 32 hex digits of the SHA-256 of the destination and of every top-level member of the event
+    /// as received except <c>deliveryContext</c> (which a redelivery changes). The same event redelivered gives the
+    /// same key; two events that differ in any other byte (timestamp, reply token, message ID) give different keys.
+    /// </summary>
+    public static string DeriveDeduplicationKey(string? destination, ReadOnlySpan<byte> eventJson)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(destination ?? string.Empty));
+        hash.AppendData([0]);
+        var reader = new Utf8JsonReader(eventJson, ReaderOptions);
+        var hashedMembers = false;
+        try
+        {
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var start = checked((int)reader.TokenStartIndex);
+                    var skip = reader.ValueTextEquals("deliveryContext"u8);
+                    reader.Read();
+                    reader.Skip();
+                    if (!skip)
+                    {
+                        hash.AppendData(eventJson[start..checked((int)reader.BytesConsumed)]);
+                        hash.AppendData([0]);
+                    }
+                }
+
+                hashedMembers = true;
+            }
+        }
+        catch (JsonException)
+        {
+            hashedMembers = false;
+        }
+
+        if (!hashedMembers)
+        {
+            hash.AppendData(eventJson);
+        }
+
+        return DerivedKeyPrefix + Convert.ToHexStringLower(hash.GetHashAndReset(), 0, 16);
+    }
 
     /// <summary>
     /// Fails unless <paramref name="signature"/> is the signature of <paramref name="body"/> under one of
@@ -105,88 +184,175 @@ public static class LineWebhookParser
         }
     }
 
-    private static T Read<T>(ReadOnlySpan<byte> json, LineJsonValueReader<T> readValue, Action<T> validate)
+    private static LineWebhookBatch ReadBatch(ReadOnlyMemory<byte> body)
     {
-        // The reader only checks UTF-8 when a string is decoded, which the generated code skips for values it
-        // ignores; checking the whole body up front makes "the body is UTF-8" a guarantee instead of a maybe.
+        var json = body.Span;
+        CheckUtf8(json);
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        string? destination = null;
+        var destinationSeen = false;
+        List<(int Start, int End)>? slices = null;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new LineWebhookException(LineWebhookError.InvalidShape, $"The body is {Describe(reader.TokenType)}, not a JSON object.", 0, 0);
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("destination"u8))
+                {
+                    reader.Read();
+                    destinationSeen = true;
+                    destination = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("events"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartArray)
+                    {
+                        throw InvalidShape(json, reader.TokenStartIndex, $"'events' is {Describe(reader.TokenType)}, not an array.");
+                    }
+
+                    // Like any JSON reader here, a repeated member counts by its last occurrence.
+                    slices = new List<(int Start, int End)>();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        var start = checked((int)reader.TokenStartIndex);
+                        reader.Skip();
+                        slices.Add((start, checked((int)reader.BytesConsumed)));
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (reader.Read())
+            {
+                throw new JsonException("Unexpected content after the JSON value.");
+            }
+        }
+        catch (JsonException exception)
+        {
+            var (line, position) = exception.LineNumber is { } l
+                ? (l, exception.BytePositionInLine.GetValueOrDefault())
+                : LineJson.Locate(json, reader.TokenStartIndex);
+            throw new LineWebhookException(LineWebhookError.MalformedJson, exception.Message, line, position, exception);
+        }
+
+        if (slices is null)
+        {
+            throw new LineWebhookException(LineWebhookError.InvalidShape, "The body has no 'events' array.");
+        }
+
+        var problems = new List<LineWebhookProblem>();
+        if (string.IsNullOrEmpty(destination))
+        {
+            destination = null;
+            problems.Add(new LineWebhookProblem(
+                LineWebhookProblemKind.DestinationMissing,
+                "$.destination",
+                destinationSeen ? "'destination' is not a non-empty string." : "The body has no 'destination'."));
+        }
+
+        var events = new LineWebhookEvent[slices.Count];
+        for (var i = 0; i < slices.Count; i++)
+        {
+            var eventJson = body[slices[i].Start..slices[i].End];
+            var root = "$.events[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            var webhookEvent = ReadEvent(eventJson, root, out var missing);
+            if (webhookEvent is UnreadableEvent unreadable)
+            {
+                problems.Add(new LineWebhookProblem(LineWebhookProblemKind.EventUnreadable, unreadable.JsonPath, unreadable.Reason));
+            }
+
+            foreach (var property in missing)
+            {
+                problems.Add(new LineWebhookProblem(LineWebhookProblemKind.RequiredPropertyMissing, root, property));
+            }
+
+            var key = string.IsNullOrEmpty(webhookEvent.WebhookEventId)
+                ? DeriveDeduplicationKey(destination, eventJson.Span)
+                : webhookEvent.WebhookEventId;
+            events[i] = new LineWebhookEvent(i, webhookEvent, eventJson, key, missing);
+        }
+
+        return new LineWebhookBatch(destination, events, problems);
+    }
+
+    /// <summary>Reads one event; on any failure, an <see cref="UnreadableEvent"/> naming the path and the reason.</summary>
+    private static Event ReadEvent(ReadOnlyMemory<byte> eventJson, string root, out IReadOnlyList<string> missing)
+    {
+        missing = Array.Empty<string>();
+        var json = eventJson.Span;
         if (!Utf8.IsValid(json))
         {
-            int offset = FindInvalidUtf8(json);
-            (long line, long position) = Locate(json, offset);
+            return new UnreadableEvent(eventJson, root, "The event is not valid UTF-8.");
+        }
+
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        using var report = LineJsonReadReport.Begin();
+        try
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return new UnreadableEvent(eventJson, root, $"The event is {Describe(reader.TokenType)}, not a JSON object.");
+            }
+
+            var webhookEvent = Event.DeserializeEvent(ref reader);
+            if (reader.Read())
+            {
+                throw new JsonException("Unexpected content after the event.");
+            }
+
+            missing = report.Missing;
+            return webhookEvent;
+        }
+        catch (Exception exception) when (LineJson.IsReadingFailure(exception))
+        {
+            var error = LineJson.ReadingError(json, reader.TokenStartIndex, exception, root);
+            return new UnreadableEvent(eventJson, error.Path ?? root, error.Message);
+        }
+    }
+
+    private static LineWebhookException InvalidShape(ReadOnlySpan<byte> json, long offset, string message)
+    {
+        var (line, position) = LineJson.Locate(json, offset);
+        return new LineWebhookException(LineWebhookError.InvalidShape, message, line, position);
+    }
+
+    private static void CheckUtf8(ReadOnlySpan<byte> json)
+    {
+        // The reader only checks UTF-8 when a string is decoded, which is skipped for values that are ignored; checking
+        // the whole body up front makes "the body is UTF-8" a guarantee instead of a maybe.
+        if (!Utf8.IsValid(json))
+        {
+            var offset = FindInvalidUtf8(json);
+            var (line, position) = LineJson.Locate(json, offset);
             throw new LineWebhookException(
                 LineWebhookError.MalformedJson,
                 $"The body is not valid UTF-8 (line {line}, byte {position}).",
                 line,
                 position);
         }
-
-        var reader = new Utf8JsonReader(json, ReaderOptions);
-        try
-        {
-            reader.Read();
-            T value = readValue(ref reader);
-
-            // With a final block and a single value, Read() either finds the end (false) or throws on trailing content.
-            if (reader.Read())
-            {
-                throw new JsonException("Unexpected content after the JSON value.");
-            }
-
-            validate(value);
-            return value;
-        }
-        catch (JsonException exception) when (exception.LineNumber is { } line)
-        {
-            // Only the JSON reader sets a position: the text itself is broken (or nests too deep).
-            throw new LineWebhookException(
-                LineWebhookError.MalformedJson,
-                exception.Message,
-                line,
-                exception.BytePositionInLine,
-                exception);
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException
-                                              or FormatException or OverflowException)
-        {
-            (long line, long position) = Locate(json, checked((int)reader.TokenStartIndex));
-            throw new LineWebhookException(
-                LineWebhookError.InvalidShape,
-                $"{exception.Message} (near line {line}, byte {position})",
-                line,
-                position,
-                exception);
-        }
     }
 
-    private static void ValidateEnvelope(CallbackRequest request)
+    private static string Describe(JsonTokenType token) => token switch
     {
-        foreach (Event webhookEvent in request.Events)
-        {
-            ValidateEvent(webhookEvent);
-        }
-    }
-
-    /// <summary>
-    /// The generated reader accepts an object without a <c>type</c> as an unknown event; an envelope that cannot say
-    /// what an event is, or which event it is, cannot be stored or deduplicated, so it is rejected here.
-    /// </summary>
-    private static void ValidateEvent(Event webhookEvent)
-    {
-        if (webhookEvent is null)
-        {
-            throw new JsonException("An event is null.");
-        }
-
-        if (string.IsNullOrEmpty(webhookEvent.Type))
-        {
-            throw new JsonException("An event has no 'type' string.");
-        }
-
-        if (string.IsNullOrEmpty(webhookEvent.WebhookEventId))
-        {
-            throw new JsonException($"A '{webhookEvent.Type}' event has an empty 'webhookEventId'.");
-        }
-    }
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => "empty",
+    };
 
     private static int FindInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
@@ -202,14 +368,5 @@ public static class LineWebhookParser
         }
 
         return offset;
-    }
-
-    /// <summary>The zero-based line and byte-in-line of a byte offset, as <see cref="JsonException"/> reports them.</summary>
-    private static (long Line, long BytePositionInLine) Locate(ReadOnlySpan<byte> json, int offset)
-    {
-        ReadOnlySpan<byte> before = json[..Math.Clamp(offset, 0, json.Length)];
-        int lines = before.Count((byte)'\n');
-        int lineStart = before.LastIndexOf((byte)'\n') + 1;
-        return (lines, before.Length - lineStart);
     }
 }

@@ -19,12 +19,22 @@ namespace TestApi.Models
 
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
+        private global::ModuleGen.Line.Runtime.LineJsonReadState? _readState;
+
         /// <summary>JSON properties this version of the spec does not describe, kept as read and written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
 
+        /// <summary>
+        /// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an
+        /// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
+
         static AcquireChatControlRequest global::ModuleGen.Line.Runtime.ILineJsonModel<AcquireChatControlRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeAcquireChatControlRequest(ref reader);
 
-        /// <summary>Writes this object as JSON.</summary>
+        void global::ModuleGen.Line.Runtime.ILineJsonModel<AcquireChatControlRequest>.Validate() => ValidateProperties();
+
+        /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object read from LINE always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
@@ -39,14 +49,29 @@ namespace TestApi.Models
                 writer.WritePropertyName("expired"u8);
                 writer.WriteBooleanValue(__expired);
             }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "expired");
+            }
+            if (Ttl is { } __ttl)
+            {
+                writer.WritePropertyName("ttl"u8);
+                writer.WriteNumberValue(__ttl);
+            }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "ttl");
+            }
+            global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);
+        }
+
+        private void ValidateProperties()
+        {
             if (Ttl is { } __ttl)
             {
                 global::ModuleGen.Line.Runtime.LineArgument.AtLeast(__ttl, 0, "AcquireChatControlRequest.Ttl");
                 global::ModuleGen.Line.Runtime.LineArgument.AtMost(__ttl, 31536000, "AcquireChatControlRequest.Ttl");
-                writer.WritePropertyName("ttl"u8);
-                writer.WriteNumberValue(__ttl);
             }
-            global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);
         }
 
         /// <summary>Reads a AcquireChatControlRequest from the object the reader stands on.</summary>
@@ -57,18 +82,35 @@ namespace TestApi.Models
             bool? __expired = default;
             int? __ttl = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("expired"u8))
                 {
                     reader.Read();
-                    __expired = global::ModuleGen.Line.Runtime.LineJsonReader.ReadBoolean(ref reader, "AcquireChatControlRequest.expired");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __expired = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "expired");
+                    }
+                    else
+                    {
+                        __expired = global::ModuleGen.Line.Runtime.LineJsonReader.ReadBoolean(ref reader, "AcquireChatControlRequest.expired");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("ttl"u8))
                 {
                     reader.Read();
-                    __ttl = global::ModuleGen.Line.Runtime.LineJsonReader.ReadInt32(ref reader, "AcquireChatControlRequest.ttl");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __ttl = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "ttl");
+                    }
+                    else
+                    {
+                        __ttl = global::ModuleGen.Line.Runtime.LineJsonReader.ReadInt32(ref reader, "AcquireChatControlRequest.ttl");
+                    }
                     continue;
                 }
                 global::ModuleGen.Line.Runtime.LineJsonReader.ReadAdditionalProperty(ref reader, ref additionalProperties);
@@ -79,6 +121,7 @@ namespace TestApi.Models
                 Ttl = __ttl,
             };
             result._additionalProperties = additionalProperties;
+            result._readState = readState;
             return result;
         }
 

@@ -14,9 +14,11 @@ namespace TestApi.Models
         public global::TestApi.Models.AttachModuleRequestGrantType GrantType { get; set; } = new global::TestApi.Models.AttachModuleRequestGrantType("authorization_code");
 
         /// <summary>The authorization code from the redirect; valid once, for a short time.</summary>
+        /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
         public required string Code { get; set; }
 
         /// <summary>The same redirect URI as in the authorize URL.</summary>
+        /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
         public required string RedirectUri { get; set; }
 
         /// <summary>The PKCE code verifier (43 to 128 characters) whose S256 challenge was in the authorize URL.</summary>
@@ -42,12 +44,22 @@ namespace TestApi.Models
 
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
+        private global::ModuleGen.Line.Runtime.LineJsonReadState? _readState;
+
         /// <summary>JSON properties this version of the spec does not describe, kept as read and written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
 
+        /// <summary>
+        /// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an
+        /// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
+
         static AttachModuleRequest global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeAttachModuleRequest(ref reader);
 
-        /// <summary>Writes this object as JSON.</summary>
+        void global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleRequest>.Validate() => ValidateProperties();
+
+        /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object read from LINE always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
@@ -57,57 +69,113 @@ namespace TestApi.Models
 
         private void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            writer.WritePropertyName("grant_type"u8);
-            writer.WriteStringValue(GrantType.ToString());
-            if (Code is null)
+            if (!global::ModuleGen.Line.Runtime.LineJsonReadState.WroteUnsetValue(_readState, writer, "grant_type", global::System.Collections.Generic.EqualityComparer<global::TestApi.Models.AttachModuleRequestGrantType>.Default.Equals(GrantType, default)))
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("AttachModuleRequest", "Code");
+                writer.WritePropertyName("grant_type"u8);
+                writer.WriteStringValue(GrantType.ToString());
             }
-            writer.WritePropertyName("code"u8);
-            writer.WriteStringValue(Code);
-            if (RedirectUri is null)
+            if (Code is { } __code)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("AttachModuleRequest", "RedirectUri");
+                writer.WritePropertyName("code"u8);
+                writer.WriteStringValue(__code);
             }
-            writer.WritePropertyName("redirect_uri"u8);
-            writer.WriteStringValue(RedirectUri);
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "code");
+            }
+            if (RedirectUri is { } __redirectUri)
+            {
+                writer.WritePropertyName("redirect_uri"u8);
+                writer.WriteStringValue(__redirectUri);
+            }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "redirect_uri");
+            }
             if (CodeVerifier is { } __codeVerifier)
             {
-                global::ModuleGen.Line.Runtime.LineArgument.Length(__codeVerifier, 43, 128, "AttachModuleRequest.CodeVerifier");
                 writer.WritePropertyName("code_verifier"u8);
                 writer.WriteStringValue(__codeVerifier);
+            }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "code_verifier");
             }
             if (ClientId is { } __clientId)
             {
                 writer.WritePropertyName("client_id"u8);
                 writer.WriteStringValue(__clientId);
             }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "client_id");
+            }
             if (ClientSecret is { } __clientSecret)
             {
                 writer.WritePropertyName("client_secret"u8);
                 writer.WriteStringValue(__clientSecret);
+            }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "client_secret");
             }
             if (Region is { } __region)
             {
                 writer.WritePropertyName("region"u8);
                 writer.WriteStringValue(__region);
             }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "region");
+            }
             if (BasicSearchId is { } __basicSearchId)
             {
                 writer.WritePropertyName("basic_search_id"u8);
                 writer.WriteStringValue(__basicSearchId);
+            }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "basic_search_id");
             }
             if (Scope is { } __scope)
             {
                 writer.WritePropertyName("scope"u8);
                 writer.WriteStringValue(__scope);
             }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "scope");
+            }
             if (BrandType is { } __brandType)
             {
                 writer.WritePropertyName("brand_type"u8);
                 writer.WriteStringValue(__brandType);
             }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "brand_type");
+            }
             global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);
+        }
+
+        private void ValidateProperties()
+        {
+            if (global::ModuleGen.Line.Runtime.LineJsonReadState.WasMissing(_readState, "grant_type") && global::System.Collections.Generic.EqualityComparer<global::TestApi.Models.AttachModuleRequestGrantType>.Default.Equals(GrantType, default))
+            {
+                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("AttachModuleRequest", "GrantType");
+            }
+            if (Code is null)
+            {
+                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("AttachModuleRequest", "Code");
+            }
+            if (RedirectUri is null)
+            {
+                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("AttachModuleRequest", "RedirectUri");
+            }
+            if (CodeVerifier is { } __codeVerifier)
+            {
+                global::ModuleGen.Line.Runtime.LineArgument.Length(__codeVerifier, 43, 128, "AttachModuleRequest.CodeVerifier");
+            }
         }
 
         /// <summary>Reads a AttachModuleRequest from the object the reader stands on.</summary>
@@ -126,83 +194,164 @@ namespace TestApi.Models
             string? __scope = default;
             string? __brandType = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("grant_type"u8))
                 {
                     reader.Read();
-                    __grantType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::TestApi.Models.AttachModuleRequestGrantType?) : new global::TestApi.Models.AttachModuleRequestGrantType(global::ModuleGen.Line.Runtime.LineJsonReader.ReadRequiredString(ref reader, "AttachModuleRequest.grant_type"));
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __grantType = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "grant_type");
+                    }
+                    else
+                    {
+                        __grantType = new global::TestApi.Models.AttachModuleRequestGrantType(global::ModuleGen.Line.Runtime.LineJsonReader.ReadRequiredString(ref reader, "AttachModuleRequest.grant_type"));
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("code"u8))
                 {
                     reader.Read();
-                    __code = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.code");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __code = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "code");
+                    }
+                    else
+                    {
+                        __code = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.code");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("redirect_uri"u8))
                 {
                     reader.Read();
-                    __redirectUri = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.redirect_uri");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __redirectUri = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "redirect_uri");
+                    }
+                    else
+                    {
+                        __redirectUri = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.redirect_uri");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("code_verifier"u8))
                 {
                     reader.Read();
-                    __codeVerifier = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.code_verifier");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __codeVerifier = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "code_verifier");
+                    }
+                    else
+                    {
+                        __codeVerifier = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.code_verifier");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("client_id"u8))
                 {
                     reader.Read();
-                    __clientId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.client_id");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __clientId = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "client_id");
+                    }
+                    else
+                    {
+                        __clientId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.client_id");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("client_secret"u8))
                 {
                     reader.Read();
-                    __clientSecret = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.client_secret");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __clientSecret = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "client_secret");
+                    }
+                    else
+                    {
+                        __clientSecret = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.client_secret");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("region"u8))
                 {
                     reader.Read();
-                    __region = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.region");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __region = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "region");
+                    }
+                    else
+                    {
+                        __region = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.region");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("basic_search_id"u8))
                 {
                     reader.Read();
-                    __basicSearchId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.basic_search_id");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __basicSearchId = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "basic_search_id");
+                    }
+                    else
+                    {
+                        __basicSearchId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.basic_search_id");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("scope"u8))
                 {
                     reader.Read();
-                    __scope = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.scope");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __scope = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "scope");
+                    }
+                    else
+                    {
+                        __scope = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.scope");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("brand_type"u8))
                 {
                     reader.Read();
-                    __brandType = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.brand_type");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __brandType = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "brand_type");
+                    }
+                    else
+                    {
+                        __brandType = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleRequest.brand_type");
+                    }
                     continue;
                 }
                 global::ModuleGen.Line.Runtime.LineJsonReader.ReadAdditionalProperty(ref reader, ref additionalProperties);
             }
             if (__code is null)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonReader.MissingProperty("AttachModuleRequest", "code");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.RecordMissing(ref readState, "AttachModuleRequest", "code");
             }
             if (__redirectUri is null)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonReader.MissingProperty("AttachModuleRequest", "redirect_uri");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.RecordMissing(ref readState, "AttachModuleRequest", "redirect_uri");
             }
             var result = new AttachModuleRequest()
             {
                 GrantType = __grantType ?? new global::TestApi.Models.AttachModuleRequestGrantType("authorization_code"),
-                Code = __code,
-                RedirectUri = __redirectUri,
+                Code = __code!,
+                RedirectUri = __redirectUri!,
                 CodeVerifier = __codeVerifier,
                 ClientId = __clientId,
                 ClientSecret = __clientSecret,
@@ -212,6 +361,7 @@ namespace TestApi.Models
                 BrandType = __brandType,
             };
             result._additionalProperties = additionalProperties;
+            result._readState = readState;
             return result;
         }
 

@@ -10,19 +10,31 @@ namespace TestApi.Models
     public sealed partial class AttachModuleResponse : global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleResponse>
     {
         /// <summary>The user ID of the OA's bot; use it as the bot-id header value and for detach.</summary>
+        /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
         public required string BotId { get; set; }
 
         /// <summary>The scopes the OA admin granted.</summary>
+        /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
         public required global::System.Collections.Generic.IList<string> Scopes { get; set; }
 
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
+        private global::ModuleGen.Line.Runtime.LineJsonReadState? _readState;
+
         /// <summary>JSON properties this version of the spec does not describe, kept as read and written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
 
+        /// <summary>
+        /// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an
+        /// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
+
         static AttachModuleResponse global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeAttachModuleResponse(ref reader);
 
-        /// <summary>Writes this object as JSON.</summary>
+        void global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleResponse>.Validate() => ValidateProperties();
+
+        /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object read from LINE always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
@@ -32,19 +44,37 @@ namespace TestApi.Models
 
         private void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
+            if (BotId is { } __botId)
+            {
+                writer.WritePropertyName("bot_id"u8);
+                writer.WriteStringValue(__botId);
+            }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "bot_id");
+            }
+            if (Scopes is { } __scopes)
+            {
+                writer.WritePropertyName("scopes"u8);
+                global::ModuleGen.Line.Runtime.LineJsonWriter.WriteList(writer, __scopes, static (w, v) => { w.WriteStringValue(v); });
+            }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "scopes");
+            }
+            global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);
+        }
+
+        private void ValidateProperties()
+        {
             if (BotId is null)
             {
                 throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("AttachModuleResponse", "BotId");
             }
-            writer.WritePropertyName("bot_id"u8);
-            writer.WriteStringValue(BotId);
             if (Scopes is null)
             {
                 throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("AttachModuleResponse", "Scopes");
             }
-            writer.WritePropertyName("scopes"u8);
-            global::ModuleGen.Line.Runtime.LineJsonWriter.WriteList(writer, Scopes, static (w, v) => { w.WriteStringValue(v); });
-            global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);
         }
 
         /// <summary>Reads a AttachModuleResponse from the object the reader stands on.</summary>
@@ -55,36 +85,54 @@ namespace TestApi.Models
             string? __botId = default;
             global::System.Collections.Generic.IList<string>? __scopes = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("bot_id"u8))
                 {
                     reader.Read();
-                    __botId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleResponse.bot_id");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __botId = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "bot_id");
+                    }
+                    else
+                    {
+                        __botId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "AttachModuleResponse.bot_id");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("scopes"u8) || reader.ValueTextEquals("scope"u8))
                 {
                     reader.Read();
-                    __scopes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<string>?) : global::ModuleGen.Line.Runtime.LineJsonReader.ReadStringListOrSpaceDelimited(ref reader, "AttachModuleResponse.scopes");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __scopes = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "scopes");
+                    }
+                    else
+                    {
+                        __scopes = global::ModuleGen.Line.Runtime.LineJsonReader.ReadStringListOrSpaceDelimited(ref reader, "AttachModuleResponse.scopes");
+                    }
                     continue;
                 }
                 global::ModuleGen.Line.Runtime.LineJsonReader.ReadAdditionalProperty(ref reader, ref additionalProperties);
             }
             if (__botId is null)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonReader.MissingProperty("AttachModuleResponse", "bot_id");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.RecordMissing(ref readState, "AttachModuleResponse", "bot_id");
             }
             if (__scopes is null)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonReader.MissingProperty("AttachModuleResponse", "scopes");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.RecordMissing(ref readState, "AttachModuleResponse", "scopes");
             }
             var result = new AttachModuleResponse()
             {
-                BotId = __botId,
-                Scopes = __scopes,
+                BotId = __botId!,
+                Scopes = __scopes!,
             };
             result._additionalProperties = additionalProperties;
+            result._readState = readState;
             return result;
         }
 

@@ -10,16 +10,27 @@ namespace TestApi.Models
     public sealed partial class DetachModuleRequest : global::ModuleGen.Line.Runtime.ILineJsonModel<DetachModuleRequest>
     {
         /// <summary>The user ID of the OA's bot to detach from.</summary>
+        /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
         public required string BotId { get; set; }
 
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
+        private global::ModuleGen.Line.Runtime.LineJsonReadState? _readState;
+
         /// <summary>JSON properties this version of the spec does not describe, kept as read and written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
 
+        /// <summary>
+        /// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an
+        /// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
+
         static DetachModuleRequest global::ModuleGen.Line.Runtime.ILineJsonModel<DetachModuleRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeDetachModuleRequest(ref reader);
 
-        /// <summary>Writes this object as JSON.</summary>
+        void global::ModuleGen.Line.Runtime.ILineJsonModel<DetachModuleRequest>.Validate() => ValidateProperties();
+
+        /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object read from LINE always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
@@ -29,14 +40,28 @@ namespace TestApi.Models
 
         private void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
+            if (BotId is { } __botId)
+            {
+                writer.WritePropertyName("botId"u8);
+                writer.WriteStringValue(__botId);
+            }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "botId");
+            }
+            global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);
+        }
+
+        private void ValidateProperties()
+        {
             if (BotId is null)
             {
                 throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("DetachModuleRequest", "BotId");
             }
-            global::ModuleGen.Line.Runtime.LineArgument.Matches(BotId, "^U[0-9a-f]{32}$", "DetachModuleRequest.BotId");
-            writer.WritePropertyName("botId"u8);
-            writer.WriteStringValue(BotId);
-            global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);
+            if (BotId is { } __botId)
+            {
+                global::ModuleGen.Line.Runtime.LineArgument.Matches(__botId, "^U[0-9a-f]{32}$", "DetachModuleRequest.BotId");
+            }
         }
 
         /// <summary>Reads a DetachModuleRequest from the object the reader stands on.</summary>
@@ -46,25 +71,35 @@ namespace TestApi.Models
             global::ModuleGen.Line.Runtime.LineJsonReader.ExpectStartObject(ref reader, "DetachModuleRequest");
             string? __botId = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("botId"u8))
                 {
                     reader.Read();
-                    __botId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "DetachModuleRequest.botId");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __botId = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "botId");
+                    }
+                    else
+                    {
+                        __botId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "DetachModuleRequest.botId");
+                    }
                     continue;
                 }
                 global::ModuleGen.Line.Runtime.LineJsonReader.ReadAdditionalProperty(ref reader, ref additionalProperties);
             }
             if (__botId is null)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonReader.MissingProperty("DetachModuleRequest", "botId");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.RecordMissing(ref readState, "DetachModuleRequest", "botId");
             }
             var result = new DetachModuleRequest()
             {
-                BotId = __botId,
+                BotId = __botId!,
             };
             result._additionalProperties = additionalProperties;
+            result._readState = readState;
             return result;
         }
 

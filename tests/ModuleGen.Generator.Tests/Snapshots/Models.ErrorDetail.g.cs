@@ -17,12 +17,22 @@ namespace TestApi.Models
 
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
+        private global::ModuleGen.Line.Runtime.LineJsonReadState? _readState;
+
         /// <summary>JSON properties this version of the spec does not describe, kept as read and written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
 
+        /// <summary>
+        /// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an
+        /// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
+
         static ErrorDetail global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorDetail>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeErrorDetail(ref reader);
 
-        /// <summary>Writes this object as JSON.</summary>
+        void global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorDetail>.Validate() => ValidateProperties();
+
+        /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object read from LINE always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
@@ -37,12 +47,24 @@ namespace TestApi.Models
                 writer.WritePropertyName("message"u8);
                 writer.WriteStringValue(__message);
             }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "message");
+            }
             if (Property is { } __property)
             {
                 writer.WritePropertyName("property"u8);
                 writer.WriteStringValue(__property);
             }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "property");
+            }
             global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);
+        }
+
+        private void ValidateProperties()
+        {
         }
 
         /// <summary>Reads a ErrorDetail from the object the reader stands on.</summary>
@@ -53,18 +75,35 @@ namespace TestApi.Models
             string? __message = default;
             string? __property = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    __message = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ErrorDetail.message");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __message = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "message");
+                    }
+                    else
+                    {
+                        __message = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ErrorDetail.message");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("property"u8))
                 {
                     reader.Read();
-                    __property = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ErrorDetail.property");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __property = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "property");
+                    }
+                    else
+                    {
+                        __property = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ErrorDetail.property");
+                    }
                     continue;
                 }
                 global::ModuleGen.Line.Runtime.LineJsonReader.ReadAdditionalProperty(ref reader, ref additionalProperties);
@@ -75,6 +114,7 @@ namespace TestApi.Models
                 Property = __property,
             };
             result._additionalProperties = additionalProperties;
+            result._readState = readState;
             return result;
         }
 

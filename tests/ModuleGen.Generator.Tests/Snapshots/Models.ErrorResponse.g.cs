@@ -10,6 +10,7 @@ namespace TestApi.Models
     public sealed partial class ErrorResponse : global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorResponse>
     {
         /// <summary>A summary of the error.</summary>
+        /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
         public required string Message { get; set; }
 
         /// <summary>The individual problems; omitted when there are none.</summary>
@@ -20,12 +21,22 @@ namespace TestApi.Models
 
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
+        private global::ModuleGen.Line.Runtime.LineJsonReadState? _readState;
+
         /// <summary>JSON properties this version of the spec does not describe, kept as read and written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
 
+        /// <summary>
+        /// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an
+        /// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
+
         static ErrorResponse global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeErrorResponse(ref reader);
 
-        /// <summary>Writes this object as JSON.</summary>
+        void global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorResponse>.Validate() => ValidateProperties();
+
+        /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object read from LINE always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
@@ -35,24 +46,51 @@ namespace TestApi.Models
 
         private void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (Message is null)
+            if (Message is { } __message)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("ErrorResponse", "Message");
+                writer.WritePropertyName("message"u8);
+                writer.WriteStringValue(__message);
             }
-            writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(Message);
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "message");
+            }
             if (Details is { } __details)
             {
                 writer.WritePropertyName("details"u8);
                 global::ModuleGen.Line.Runtime.LineJsonWriter.WriteList(writer, __details, static (w, v) => { v.WriteJson(w); });
             }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "details");
+            }
             if (SentMessages is { } __sentMessages)
             {
-                global::ModuleGen.Line.Runtime.LineArgument.Count(__sentMessages, 1, 5, "ErrorResponse.SentMessages");
                 writer.WritePropertyName("sentMessages"u8);
                 global::ModuleGen.Line.Runtime.LineJsonWriter.WriteList(writer, __sentMessages, static (w, v) => { v.WriteJson(w); });
             }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "sentMessages");
+            }
             global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);
+        }
+
+        private void ValidateProperties()
+        {
+            if (Message is null)
+            {
+                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("ErrorResponse", "Message");
+            }
+            if (Details is { } __details)
+            {
+                global::ModuleGen.Line.Runtime.LineJsonValidation.ValidateAll(__details, "ErrorResponse.Details");
+            }
+            if (SentMessages is { } __sentMessages)
+            {
+                global::ModuleGen.Line.Runtime.LineArgument.Count(__sentMessages, 1, 5, "ErrorResponse.SentMessages");
+                global::ModuleGen.Line.Runtime.LineJsonValidation.ValidateAll(__sentMessages, "ErrorResponse.SentMessages");
+            }
         }
 
         /// <summary>Reads a ErrorResponse from the object the reader stands on.</summary>
@@ -64,39 +102,65 @@ namespace TestApi.Models
             global::System.Collections.Generic.IList<global::TestApi.Models.ErrorDetail>? __details = default;
             global::System.Collections.Generic.IList<global::TestApi.Models.SentMessage>? __sentMessages = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    __message = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ErrorResponse.message");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __message = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "message");
+                    }
+                    else
+                    {
+                        __message = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ErrorResponse.message");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("details"u8))
                 {
                     reader.Read();
-                    __details = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<global::TestApi.Models.ErrorDetail>?) : global::ModuleGen.Line.Runtime.LineJsonReader.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => global::ModuleGen.Line.Runtime.LineJsonReader.NotNull(ref r, "ErrorResponse.details[]") ? global::TestApi.Models.ErrorDetail.DeserializeErrorDetail(ref r) : default!, "ErrorResponse.details");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __details = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "details");
+                    }
+                    else
+                    {
+                        __details = global::ModuleGen.Line.Runtime.LineJsonReader.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => global::ModuleGen.Line.Runtime.LineJsonReader.NotNull(ref r, "ErrorResponse.details[]") ? global::TestApi.Models.ErrorDetail.DeserializeErrorDetail(ref r) : default!, "ErrorResponse.details");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("sentMessages"u8))
                 {
                     reader.Read();
-                    __sentMessages = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<global::TestApi.Models.SentMessage>?) : global::ModuleGen.Line.Runtime.LineJsonReader.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => global::ModuleGen.Line.Runtime.LineJsonReader.NotNull(ref r, "ErrorResponse.sentMessages[]") ? global::TestApi.Models.SentMessage.DeserializeSentMessage(ref r) : default!, "ErrorResponse.sentMessages");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __sentMessages = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "sentMessages");
+                    }
+                    else
+                    {
+                        __sentMessages = global::ModuleGen.Line.Runtime.LineJsonReader.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => global::ModuleGen.Line.Runtime.LineJsonReader.NotNull(ref r, "ErrorResponse.sentMessages[]") ? global::TestApi.Models.SentMessage.DeserializeSentMessage(ref r) : default!, "ErrorResponse.sentMessages");
+                    }
                     continue;
                 }
                 global::ModuleGen.Line.Runtime.LineJsonReader.ReadAdditionalProperty(ref reader, ref additionalProperties);
             }
             if (__message is null)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonReader.MissingProperty("ErrorResponse", "message");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.RecordMissing(ref readState, "ErrorResponse", "message");
             }
             var result = new ErrorResponse()
             {
-                Message = __message,
+                Message = __message!,
                 Details = __details,
                 SentMessages = __sentMessages,
             };
             result._additionalProperties = additionalProperties;
+            result._readState = readState;
             return result;
         }
 

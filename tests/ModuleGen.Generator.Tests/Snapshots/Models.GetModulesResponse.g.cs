@@ -10,6 +10,7 @@ namespace TestApi.Models
     public sealed partial class GetModulesResponse : global::ModuleGen.Line.Runtime.ILineJsonModel<GetModulesResponse>
     {
         /// <summary>The bots of this page.</summary>
+        /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
         public required global::System.Collections.Generic.IList<global::TestApi.Models.ModuleBot> Bots { get; set; }
 
         /// <summary>The continuation token for the next page; absent on the last page. Valid for 24 hours.</summary>
@@ -17,12 +18,22 @@ namespace TestApi.Models
 
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
+        private global::ModuleGen.Line.Runtime.LineJsonReadState? _readState;
+
         /// <summary>JSON properties this version of the spec does not describe, kept as read and written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
 
+        /// <summary>
+        /// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an
+        /// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
+
         static GetModulesResponse global::ModuleGen.Line.Runtime.ILineJsonModel<GetModulesResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeGetModulesResponse(ref reader);
 
-        /// <summary>Writes this object as JSON.</summary>
+        void global::ModuleGen.Line.Runtime.ILineJsonModel<GetModulesResponse>.Validate() => ValidateProperties();
+
+        /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object read from LINE always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
@@ -32,18 +43,37 @@ namespace TestApi.Models
 
         private void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (Bots is null)
+            if (Bots is { } __bots)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("GetModulesResponse", "Bots");
+                writer.WritePropertyName("bots"u8);
+                global::ModuleGen.Line.Runtime.LineJsonWriter.WriteList(writer, __bots, static (w, v) => { v.WriteJson(w); });
             }
-            writer.WritePropertyName("bots"u8);
-            global::ModuleGen.Line.Runtime.LineJsonWriter.WriteList(writer, Bots, static (w, v) => { v.WriteJson(w); });
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "bots");
+            }
             if (Next is { } __next)
             {
                 writer.WritePropertyName("next"u8);
                 writer.WriteStringValue(__next);
             }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "next");
+            }
             global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);
+        }
+
+        private void ValidateProperties()
+        {
+            if (Bots is null)
+            {
+                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("GetModulesResponse", "Bots");
+            }
+            if (Bots is { } __bots)
+            {
+                global::ModuleGen.Line.Runtime.LineJsonValidation.ValidateAll(__bots, "GetModulesResponse.Bots");
+            }
         }
 
         /// <summary>Reads a GetModulesResponse from the object the reader stands on.</summary>
@@ -54,32 +84,50 @@ namespace TestApi.Models
             global::System.Collections.Generic.IList<global::TestApi.Models.ModuleBot>? __bots = default;
             string? __next = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("bots"u8))
                 {
                     reader.Read();
-                    __bots = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<global::TestApi.Models.ModuleBot>?) : global::ModuleGen.Line.Runtime.LineJsonReader.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => global::ModuleGen.Line.Runtime.LineJsonReader.NotNull(ref r, "GetModulesResponse.bots[]") ? global::TestApi.Models.ModuleBot.DeserializeModuleBot(ref r) : default!, "GetModulesResponse.bots");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __bots = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "bots");
+                    }
+                    else
+                    {
+                        __bots = global::ModuleGen.Line.Runtime.LineJsonReader.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => global::ModuleGen.Line.Runtime.LineJsonReader.NotNull(ref r, "GetModulesResponse.bots[]") ? global::TestApi.Models.ModuleBot.DeserializeModuleBot(ref r) : default!, "GetModulesResponse.bots");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("next"u8))
                 {
                     reader.Read();
-                    __next = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "GetModulesResponse.next");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __next = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "next");
+                    }
+                    else
+                    {
+                        __next = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "GetModulesResponse.next");
+                    }
                     continue;
                 }
                 global::ModuleGen.Line.Runtime.LineJsonReader.ReadAdditionalProperty(ref reader, ref additionalProperties);
             }
             if (__bots is null)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonReader.MissingProperty("GetModulesResponse", "bots");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.RecordMissing(ref readState, "GetModulesResponse", "bots");
             }
             var result = new GetModulesResponse()
             {
-                Bots = __bots,
+                Bots = __bots!,
                 Next = __next,
             };
             result._additionalProperties = additionalProperties;
+            result._readState = readState;
             return result;
         }
 

@@ -10,15 +10,18 @@ namespace TestApi.Models
     public sealed partial class ModuleBot : global::ModuleGen.Line.Runtime.ILineJsonModel<ModuleBot>
     {
         /// <summary>The bot's user ID; use it as the bot-id header value.</summary>
+        /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
         public required string UserId { get; set; }
 
         /// <summary>The OA's basic ID, for example @628xxxxx.</summary>
+        /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
         public required string BasicId { get; set; }
 
         /// <summary>The OA's premium ID, when it has one.</summary>
         public string? PremiumId { get; set; }
 
         /// <summary>The OA's display name.</summary>
+        /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
         public required string DisplayName { get; set; }
 
         /// <summary>The https URL of the OA's profile image, when it has one.</summary>
@@ -26,12 +29,22 @@ namespace TestApi.Models
 
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
+        private global::ModuleGen.Line.Runtime.LineJsonReadState? _readState;
+
         /// <summary>JSON properties this version of the spec does not describe, kept as read and written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
 
+        /// <summary>
+        /// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an
+        /// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
+
         static ModuleBot global::ModuleGen.Line.Runtime.ILineJsonModel<ModuleBot>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeModuleBot(ref reader);
 
-        /// <summary>Writes this object as JSON.</summary>
+        void global::ModuleGen.Line.Runtime.ILineJsonModel<ModuleBot>.Validate() => ValidateProperties();
+
+        /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object read from LINE always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
@@ -41,35 +54,68 @@ namespace TestApi.Models
 
         private void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (UserId is null)
+            if (UserId is { } __userId)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("ModuleBot", "UserId");
+                writer.WritePropertyName("userId"u8);
+                writer.WriteStringValue(__userId);
             }
-            writer.WritePropertyName("userId"u8);
-            writer.WriteStringValue(UserId);
-            if (BasicId is null)
+            else
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("ModuleBot", "BasicId");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "userId");
             }
-            writer.WritePropertyName("basicId"u8);
-            writer.WriteStringValue(BasicId);
+            if (BasicId is { } __basicId)
+            {
+                writer.WritePropertyName("basicId"u8);
+                writer.WriteStringValue(__basicId);
+            }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "basicId");
+            }
             if (PremiumId is { } __premiumId)
             {
                 writer.WritePropertyName("premiumId"u8);
                 writer.WriteStringValue(__premiumId);
             }
-            if (DisplayName is null)
+            else
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("ModuleBot", "DisplayName");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "premiumId");
             }
-            writer.WritePropertyName("displayName"u8);
-            writer.WriteStringValue(DisplayName);
+            if (DisplayName is { } __displayName)
+            {
+                writer.WritePropertyName("displayName"u8);
+                writer.WriteStringValue(__displayName);
+            }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "displayName");
+            }
             if (PictureUrl is { } __pictureUrl)
             {
                 writer.WritePropertyName("pictureUrl"u8);
                 writer.WriteStringValue(__pictureUrl);
             }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "pictureUrl");
+            }
             global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);
+        }
+
+        private void ValidateProperties()
+        {
+            if (UserId is null)
+            {
+                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("ModuleBot", "UserId");
+            }
+            if (BasicId is null)
+            {
+                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("ModuleBot", "BasicId");
+            }
+            if (DisplayName is null)
+            {
+                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("ModuleBot", "DisplayName");
+            }
         }
 
         /// <summary>Reads a ModuleBot from the object the reader stands on.</summary>
@@ -83,61 +129,103 @@ namespace TestApi.Models
             string? __displayName = default;
             string? __pictureUrl = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("userId"u8))
                 {
                     reader.Read();
-                    __userId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ModuleBot.userId");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __userId = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "userId");
+                    }
+                    else
+                    {
+                        __userId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ModuleBot.userId");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("basicId"u8))
                 {
                     reader.Read();
-                    __basicId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ModuleBot.basicId");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __basicId = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "basicId");
+                    }
+                    else
+                    {
+                        __basicId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ModuleBot.basicId");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("premiumId"u8))
                 {
                     reader.Read();
-                    __premiumId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ModuleBot.premiumId");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __premiumId = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "premiumId");
+                    }
+                    else
+                    {
+                        __premiumId = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ModuleBot.premiumId");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("displayName"u8))
                 {
                     reader.Read();
-                    __displayName = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ModuleBot.displayName");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __displayName = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "displayName");
+                    }
+                    else
+                    {
+                        __displayName = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ModuleBot.displayName");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("pictureUrl"u8))
                 {
                     reader.Read();
-                    __pictureUrl = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ModuleBot.pictureUrl");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __pictureUrl = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "pictureUrl");
+                    }
+                    else
+                    {
+                        __pictureUrl = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "ModuleBot.pictureUrl");
+                    }
                     continue;
                 }
                 global::ModuleGen.Line.Runtime.LineJsonReader.ReadAdditionalProperty(ref reader, ref additionalProperties);
             }
             if (__userId is null)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonReader.MissingProperty("ModuleBot", "userId");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.RecordMissing(ref readState, "ModuleBot", "userId");
             }
             if (__basicId is null)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonReader.MissingProperty("ModuleBot", "basicId");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.RecordMissing(ref readState, "ModuleBot", "basicId");
             }
             if (__displayName is null)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonReader.MissingProperty("ModuleBot", "displayName");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.RecordMissing(ref readState, "ModuleBot", "displayName");
             }
             var result = new ModuleBot()
             {
-                UserId = __userId,
-                BasicId = __basicId,
+                UserId = __userId!,
+                BasicId = __basicId!,
                 PremiumId = __premiumId,
-                DisplayName = __displayName,
+                DisplayName = __displayName!,
                 PictureUrl = __pictureUrl,
             };
             result._additionalProperties = additionalProperties;
+            result._readState = readState;
             return result;
         }
 

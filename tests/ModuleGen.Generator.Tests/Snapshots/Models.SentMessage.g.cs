@@ -10,6 +10,7 @@ namespace TestApi.Models
     public sealed partial class SentMessage : global::ModuleGen.Line.Runtime.ILineJsonModel<SentMessage>
     {
         /// <summary>The ID of the sent message.</summary>
+        /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
         public required string Id { get; set; }
 
         /// <summary>The quote token of the sent message, when it can be quoted.</summary>
@@ -17,12 +18,22 @@ namespace TestApi.Models
 
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
+        private global::ModuleGen.Line.Runtime.LineJsonReadState? _readState;
+
         /// <summary>JSON properties this version of the spec does not describe, kept as read and written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
 
+        /// <summary>
+        /// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an
+        /// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
+
         static SentMessage global::ModuleGen.Line.Runtime.ILineJsonModel<SentMessage>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeSentMessage(ref reader);
 
-        /// <summary>Writes this object as JSON.</summary>
+        void global::ModuleGen.Line.Runtime.ILineJsonModel<SentMessage>.Validate() => ValidateProperties();
+
+        /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object read from LINE always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
@@ -32,18 +43,33 @@ namespace TestApi.Models
 
         private void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (Id is null)
+            if (Id is { } __id)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("SentMessage", "Id");
+                writer.WritePropertyName("id"u8);
+                writer.WriteStringValue(__id);
             }
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(Id);
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "id");
+            }
             if (QuoteToken is { } __quoteToken)
             {
                 writer.WritePropertyName("quoteToken"u8);
                 writer.WriteStringValue(__quoteToken);
             }
+            else
+            {
+                global::ModuleGen.Line.Runtime.LineJsonReadState.WriteNullIfReadAsNull(_readState, writer, "quoteToken");
+            }
             global::ModuleGen.Line.Runtime.LineJsonWriter.WriteAdditionalProperties(writer, _additionalProperties);
+        }
+
+        private void ValidateProperties()
+        {
+            if (Id is null)
+            {
+                throw global::ModuleGen.Line.Runtime.LineJsonWriter.MissingRequired("SentMessage", "Id");
+            }
         }
 
         /// <summary>Reads a SentMessage from the object the reader stands on.</summary>
@@ -54,32 +80,50 @@ namespace TestApi.Models
             string? __id = default;
             string? __quoteToken = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    __id = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "SentMessage.id");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __id = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "id");
+                    }
+                    else
+                    {
+                        __id = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "SentMessage.id");
+                    }
                     continue;
                 }
                 if (reader.ValueTextEquals("quoteToken"u8))
                 {
                     reader.Read();
-                    __quoteToken = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "SentMessage.quoteToken");
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        __quoteToken = default;
+                        global::ModuleGen.Line.Runtime.LineJsonReadState.RecordNull(ref readState, "quoteToken");
+                    }
+                    else
+                    {
+                        __quoteToken = global::ModuleGen.Line.Runtime.LineJsonReader.ReadString(ref reader, "SentMessage.quoteToken");
+                    }
                     continue;
                 }
                 global::ModuleGen.Line.Runtime.LineJsonReader.ReadAdditionalProperty(ref reader, ref additionalProperties);
             }
             if (__id is null)
             {
-                throw global::ModuleGen.Line.Runtime.LineJsonReader.MissingProperty("SentMessage", "id");
+                global::ModuleGen.Line.Runtime.LineJsonReadState.RecordMissing(ref readState, "SentMessage", "id");
             }
             var result = new SentMessage()
             {
-                Id = __id,
+                Id = __id!,
                 QuoteToken = __quoteToken,
             };
             result._additionalProperties = additionalProperties;
+            result._readState = readState;
             return result;
         }
 
