@@ -225,7 +225,7 @@ internal static class ModelEmitter
 
             if (isBase)
             {
-                writer.WriteLine($"writer.WriteString({TypeNames.Utf8Literal(schema.Discriminator!.JsonName)}, {schema.Discriminator.PropertyName});");
+                writer.WriteLine($"{ReadState}.WriteDiscriminator(_readState, writer, {TypeNames.Utf8Literal(schema.Discriminator!.JsonName)}, {schema.Discriminator.PropertyName});");
             }
 
             foreach (var property in schema.Properties)
@@ -451,6 +451,10 @@ internal static class ModelEmitter
     {
         var all = schema.InheritedProperties.Concat(schema.Properties).ToList();
         var discriminatorName = DiscriminatorJsonName(schema);
+
+        // A known sub-type can be read directly (a list of one sub-type), so it remembers a discriminator that was absent
+        // or unusual; an unknown kind keeps its raw JSON anyway.
+        var isSubType = !unknown && schema.BaseType is not null && schema.DiscriminatorValue is not null;
         writer.WriteLine($"/// <summary>Reads a {typeName} from the object the reader stands on.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         var extra = unknown ? ", string kind" : string.Empty;
@@ -476,6 +480,10 @@ internal static class ModelEmitter
 
             writer.WriteLine($"{RawDictionary}? additionalProperties = null;");
             writer.WriteLine($"{ReadState}? readState = null;");
+            if (isSubType)
+            {
+                writer.WriteLine("var discriminatorSeen = false;");
+            }
             writer.WriteLine($"while ({TypeNames.Runtime}.LineJsonReader.NextProperty(ref reader))");
             using (writer.Braces())
             {
@@ -520,12 +528,30 @@ internal static class ModelEmitter
                     using (writer.Braces())
                     {
                         writer.WriteLine("reader.Read();");
-                        writer.WriteLine("reader.Skip();");
+                        if (isSubType)
+                        {
+                            writer.WriteLine("discriminatorSeen = true;");
+                            writer.WriteLine($"{ReadState}.RecordDiscriminator(ref readState, ref reader, {TypeNames.Literal(schema.DiscriminatorValue!)});");
+                        }
+                        else
+                        {
+                            writer.WriteLine("reader.Skip();");
+                        }
+
                         writer.WriteLine("continue;");
                     }
                 }
 
                 writer.WriteLine($"{TypeNames.Runtime}.LineJsonReader.ReadAdditionalProperty(ref reader, ref additionalProperties);");
+            }
+
+            if (isSubType)
+            {
+                writer.WriteLine("if (!discriminatorSeen)");
+                using (writer.Braces())
+                {
+                    writer.WriteLine($"{ReadState}.RecordDiscriminatorAbsent(ref readState);");
+                }
             }
 
             foreach (var property in all.Where(p => p.Required && !p.Nullable && p.DefaultLiteral is null && p.Type.Kind != TypeKind.Binary))

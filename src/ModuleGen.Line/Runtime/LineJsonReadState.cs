@@ -19,6 +19,45 @@ public sealed class LineJsonReadState
 {
     private List<string>? _missing;
     private List<string>? _nulls;
+    private bool _discriminatorAbsent;
+    private JsonElement? _discriminatorAsRead;
+
+    /// <summary>
+    /// Reads the discriminator of a sub-type read directly (a list of one sub-type): when it is not the expected string
+    /// (null, another value, another JSON type), it is kept as read so that writing gives it back unchanged.
+    /// </summary>
+    public static void RecordDiscriminator(ref LineJsonReadState? state, ref Utf8JsonReader reader, string expected)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(expected))
+        {
+            return;
+        }
+
+        (state ??= new LineJsonReadState())._discriminatorAsRead = JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>Records that a sub-type was read from an object without its discriminator.</summary>
+    public static void RecordDiscriminatorAbsent(ref LineJsonReadState? state)
+        => (state ??= new LineJsonReadState())._discriminatorAbsent = true;
+
+    /// <summary>Writes the discriminator: as read when it was unusual, not at all when it was absent, otherwise <paramref name="value"/>.</summary>
+    public static void WriteDiscriminator(LineJsonReadState? state, Utf8JsonWriter writer, ReadOnlySpan<byte> jsonName, string value)
+    {
+        if (state?._discriminatorAbsent == true)
+        {
+            return;
+        }
+
+        writer.WritePropertyName(jsonName);
+        if (state?._discriminatorAsRead is { } raw)
+        {
+            raw.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
 
     /// <summary>Records that the property <paramref name="jsonName"/> was an explicit JSON null.</summary>
     public static void RecordNull(ref LineJsonReadState? state, string jsonName)

@@ -45,13 +45,19 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         Action<LineWebhookBuilder> configureWebhooks,
         Uri? lineApi = null,
         int? maxBodyBytes = null,
-        bool useInMemoryInbox = true)
+        bool useInMemoryInbox = true,
+        Action<IHttpClientBuilder>? configureLineClient = null,
+        Action<WebhookInboxOptions>? configureInbox = null,
+        Action<ILoggingBuilder>? configureLogging = null,
+        Action<LineWebhookOptions>? configureEndpoint = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        configureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton<HandlerRecorder>();
         builder.Services.AddSingleton<ILineAccessTokenProvider>(new StaticAccessTokenProvider("test-channel-access-token"));
-        builder.Services.AddLineModuleClients(o => o.Endpoints.MapAll(lineApi ?? new Uri("http://127.0.0.1:9/")));
+        IHttpClientBuilder lineClient = builder.Services.AddLineModuleClients(o => o.Endpoints.MapAll(lineApi ?? new Uri("http://127.0.0.1:9/")));
+        configureLineClient?.Invoke(lineClient);
 
         LineWebhookBuilder webhooks = builder.Services
             .AddLineWebhooks(o =>
@@ -61,6 +67,8 @@ internal sealed class WebhookTestHost : IAsyncDisposable
                 {
                     o.MaxBodyBytes = max;
                 }
+
+                configureEndpoint?.Invoke(o);
             })
             .ConfigureInbox(o =>
             {
@@ -68,6 +76,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
                 o.RetryMaxDelay = TimeSpan.FromMilliseconds(20);
                 o.PollInterval = TimeSpan.FromMilliseconds(25);
+                configureInbox?.Invoke(o);
             });
         if (useInMemoryInbox)
         {
