@@ -386,9 +386,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
             .WithQueryParameter("to", "20260707")
             .RespondJson(
                 200,
-                $$"""
-                {"richMenuId":"{{RichMenuId}}","from":"20260701","to":"20260707","impression":1520,"uniqueImpression":610,"click":340,"uniqueClick":null,
-                 "areas":[{"index":0,"click":210,"uniqueClick":150},{"index":1,"click":130,"uniqueClick":null}],
+                $$$"""
+                {"richMenuId":"{{{RichMenuId}}}","metricsFrom":"20260701","metricsTo":"20260707",
+                 "impression":{"metrics":{"count":1520,"uniqueUsers":610}},
+                 "clicks":[{"bounds":{"x":0,"y":0,"width":1250,"height":843},"metrics":{"count":210,"uniqueUsers":150}},
+                           {"bounds":{"x":1250,"y":0,"width":1250,"height":843},"metrics":{"count":130,"uniqueUsers":95}}],
                  "clickThroughRate":0.2237}
                 """,
                 ("X-Line-Request-Id", "req-richmenu-summary")));
@@ -400,20 +402,17 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.RequestId.ShouldBe("req-richmenu-summary");
         var summary = response.Value;
         summary.RichMenuId.ShouldBe(RichMenuId);
-        summary.From.ShouldBe("20260701");
-        summary.To.ShouldBe("20260707");
-        summary.Impression.ShouldBe(1520);
-        summary.UniqueImpression.ShouldBe(610);
-        summary.Click.ShouldBe(340);
-        summary.UniqueClick.ShouldBeNull();
-        var areas = summary.Areas.ShouldNotBeNull();
-        areas.Count.ShouldBe(2);
-        areas[0].Index.ShouldBe(0);
-        areas[0].Click.ShouldBe(210);
-        areas[0].UniqueClick.ShouldBe(150);
-        areas[1].Index.ShouldBe(1);
-        areas[1].Click.ShouldBe(130);
-        areas[1].UniqueClick.ShouldBeNull();
+        summary.MetricsFrom.ShouldBe("20260701");
+        summary.MetricsTo.ShouldBe("20260707");
+        var impression = summary.Impression.ShouldNotBeNull().Metrics;
+        impression.Count.ShouldBe(1520);
+        impression.UniqueUsers.ShouldBe(610);
+        var clicks = summary.Clicks.ShouldNotBeNull();
+        clicks.Count.ShouldBe(2);
+        (clicks[0].Bounds.X, clicks[0].Bounds.Y, clicks[0].Bounds.Width, clicks[0].Bounds.Height).ShouldBe((0, 0, 1250, 843));
+        (clicks[0].Metrics.Count, clicks[0].Metrics.UniqueUsers).ShouldBe((210L, 150L));
+        (clicks[1].Bounds.X, clicks[1].Bounds.Y, clicks[1].Bounds.Width, clicks[1].Bounds.Height).ShouldBe((1250, 0, 1250, 843));
+        (clicks[1].Metrics.Count, clicks[1].Metrics.UniqueUsers).ShouldBe((130L, 95L));
         var unknown = summary.AdditionalProperties.ShouldHaveSingleItem();
         unknown.Key.ShouldBe("clickThroughRate");
         unknown.Value.ValueKind.ShouldBe(JsonValueKind.Number);
@@ -441,7 +440,9 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         var summary = (await clients.InsightBot.GetRichMenuInsightSummaryAsync("menu/a b?", "20260701", "20260707")).Value;
 
         summary.RichMenuId.ShouldBe("menu/a b?");
-        summary.Areas.ShouldBeNull();
+        summary.Clicks.ShouldBeNull();
+        summary.Impression.ShouldBeNull();
+        summary.MissingRequiredProperties.ShouldBeEmpty();
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         request.ShouldConformTo("getRichMenuInsightSummary");
         request.Path.ShouldBe("/v2/bot/insight/richmenu/menu%2Fa%20b%3F/summary");
@@ -456,11 +457,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
             .WithQueryParameter("to", "20260702")
             .RespondJson(
                 200,
-                $$"""
-                {"richMenuId":"{{RichMenuId}}",
-                 "days":[
-                   {"date":"20260701","impression":230,"uniqueImpression":95,"click":51,"uniqueClick":33,"areas":[{"index":0,"click":31,"uniqueClick":21},{"index":1,"click":20,"uniqueClick":null}]},
-                   {"date":"20260702","impression":198,"uniqueImpression":null,"click":40,"uniqueClick":null,"areas":[]}]}
+                $$$"""
+                {"richMenuId":"{{{RichMenuId}}}","metricsFrom":"20260701","metricsTo":"20260702",
+                 "impression":{"metrics":[{"date":"20260701","count":230,"uniqueUsers":95},{"date":"20260702","count":198,"uniqueUsers":90}]},
+                 "clicks":[{"bounds":{"x":0,"y":0,"width":1250,"height":843},
+                            "metrics":[{"date":"20260701","count":51,"uniqueUsers":33},{"date":"20260702","count":40,"uniqueUsers":29}]}]}
                 """,
                 ("X-Line-Request-Id", "req-richmenu-daily")));
         using var clients = new MessagingApiClients(wireMock);
@@ -470,28 +471,14 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-richmenu-daily");
         response.Value.RichMenuId.ShouldBe(RichMenuId);
+        response.Value.MetricsFrom.ShouldBe("20260701");
+        response.Value.MetricsTo.ShouldBe("20260702");
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        var days = response.Value.Days.ShouldNotBeNull();
-        days.Count.ShouldBe(2);
-        days[0].Date.ShouldBe("20260701");
-        days[0].Impression.ShouldBe(230);
-        days[0].UniqueImpression.ShouldBe(95);
-        days[0].Click.ShouldBe(51);
-        days[0].UniqueClick.ShouldBe(33);
-        var areas = days[0].Areas.ShouldNotBeNull();
-        areas.Count.ShouldBe(2);
-        areas[0].Index.ShouldBe(0);
-        areas[0].Click.ShouldBe(31);
-        areas[0].UniqueClick.ShouldBe(21);
-        areas[1].Index.ShouldBe(1);
-        areas[1].Click.ShouldBe(20);
-        areas[1].UniqueClick.ShouldBeNull();
-        days[1].Date.ShouldBe("20260702");
-        days[1].Impression.ShouldBe(198);
-        days[1].UniqueImpression.ShouldBeNull();
-        days[1].Click.ShouldBe(40);
-        days[1].UniqueClick.ShouldBeNull();
-        days[1].Areas.ShouldNotBeNull().ShouldBeEmpty();
+        var impressions = response.Value.Impression.ShouldNotBeNull().Metrics;
+        impressions.Select(d => (d.Date, d.Count, d.UniqueUsers)).ShouldBe(new[] { ("20260701", 230L, 95L), ("20260702", 198L, 90L) });
+        var click = response.Value.Clicks.ShouldNotBeNull().ShouldHaveSingleItem();
+        (click.Bounds.X, click.Bounds.Y, click.Bounds.Width, click.Bounds.Height).ShouldBe((0, 0, 1250, 843));
+        click.Metrics.Select(d => (d.Date, d.Count, d.UniqueUsers)).ShouldBe(new[] { ("20260701", 51L, 33L), ("20260702", 40L, 29L) });
         var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(
             request,
