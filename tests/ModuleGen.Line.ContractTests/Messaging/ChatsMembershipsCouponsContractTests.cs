@@ -650,10 +650,10 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
             "status",
             "RUNNING",
             "CLOSED")
-                .RespondJson(
-                    200,
-                    $$"""{"items":[{"couponId":"{{CouponId}}","title":"10% off lunch"},{"couponId":"01JYNWA3T2X7Q8M9ZK4D5R6S7V","title":"Free drink"}],"next":"cOuP0n2"}""",
-                    ("X-Line-Request-Id", "req-coupons"));
+            .RespondJson(
+                200,
+                $$"""{"items":[{"couponId":"{{CouponId}}","title":"10% off lunch"},{"couponId":"01JYNWA3T2X7Q8M9ZK4D5R6S7V","title":"Free drink"}],"next":"cOuP0n2"}""",
+                ("X-Line-Request-Id", "req-coupons"));
         using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.ListCouponAsync(status: ["RUNNING", "CLOSED"], start: "cOuP0n", limit: 50);
@@ -689,13 +689,13 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
             "status",
             "DRAFT",
             "RUNNING")
-                .RespondJson(200, """{"items":[{"couponId":"C1","title":"First"},{"couponId":"C2","title":"Second"}],"next":"cOuP0n2"}""");
+            .RespondJson(200, """{"items":[{"couponId":"C1","title":"First"},{"couponId":"C2","title":"Second"}],"next":"cOuP0n2"}""");
         WithExactQueryValues(
             Platform.SpecStub("listCoupon").WithQueryParameter("limit", "2").WithQueryParameter("start", "cOuP0n2").WithPriority(1),
             "status",
             "DRAFT",
             "RUNNING")
-                .RespondJson(200, """{"items":[{"couponId":"C3","title":"Third"}]}""");
+            .RespondJson(200, """{"items":[{"couponId":"C3","title":"Third"}]}""");
         using var clients = new MessagingApiClients(Platform);
 
         var coupons = await clients.Bot.ListAllCouponsAsync(status: ["DRAFT", "RUNNING"], limit: 2).ToListAsync();
