@@ -1,4 +1,4 @@
-// ModuleGen build: ./build.sh [--target=Default|Clean|Restore|Build|WireMock|Test|Pack|Generate] [--configuration=Release]
+// ModuleGen build: ./build.sh [--target=Default|Clean|Restore|Build|Test|Pack|Generate] [--configuration=Release]
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
@@ -11,7 +11,6 @@ var artifacts = root.Combine("artifacts");
 var testResults = artifacts.Combine("test-results");
 var packages = artifacts.Combine("packages");
 var generatedOutput = artifacts.Combine("generated");
-var wiremock = root.Combine("tests/wiremock");
 var lineGeneratedSources = root.Combine("src/ModuleGen.Line/obj/generated");
 
 // Set by Test; printed again after Cake's task table so it is the run's last line.
@@ -29,8 +28,8 @@ Task("Clean")
         outputFolders.AddRange(GetDirectories($"./{folder}/**/obj"));
     }
 
-    // node_modules is npm's, not ours; and a bin/ inside an obj/ is gone once its parent is.
-    foreach (var folder in outputFolders.Where(f => !f.FullPath.Contains("/node_modules/")).OrderBy(f => f.FullPath.Length))
+    // A bin/ inside an obj/ is gone once its parent is.
+    foreach (var folder in outputFolders.OrderBy(f => f.FullPath.Length))
     {
         if (DirectoryExists(folder))
         {
@@ -57,41 +56,13 @@ Task("Build")
     });
 });
 
-Task("WireMock")
-    .Description("Installs the pinned WireMock jar (npm ci in tests/wiremock) and checks that Java is available.")
-    .Does(() =>
-{
-    if (!DirectoryExists(wiremock.Combine("node_modules/wiremock")))
-    {
-        Information("WireMock is not installed: running npm ci in tests/wiremock");
-        var exitCode = StartProcess("npm", new ProcessSettings
-        {
-            Arguments = "ci --no-audit --no-fund",
-            WorkingDirectory = wiremock,
-        });
-        if (exitCode != 0)
-        {
-            throw new CakeException($"npm ci in tests/wiremock failed with exit code {exitCode}.");
-        }
-    }
-
-    if (Context.Tools.Resolve("java") is null)
-    {
-        throw new CakeException(
-            "java is not on PATH, and the contract tests run a real WireMock server with it. " +
-            "Install Java 17 (e.g. apt-get install -y openjdk-17-jre-headless).");
-    }
-});
-
 Task("Test")
     .Description("Runs every tests/**/*.Tests.csproj and *.ContractTests.csproj, then prints 'N passed, N failed'.")
     .IsDependentOn("Build")
-    .IsDependentOn("WireMock")
     .Does(() =>
 {
     var projects = GetFiles("./tests/**/*.Tests.csproj")
         .Concat(GetFiles("./tests/**/*.ContractTests.csproj"))
-        .Where(p => !p.FullPath.Contains("/node_modules/"))
         .OrderBy(p => p.FullPath, StringComparer.Ordinal)
         .ToList();
     if (projects.Count == 0)

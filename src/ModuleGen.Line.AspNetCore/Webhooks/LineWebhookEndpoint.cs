@@ -145,7 +145,7 @@ internal static class LineWebhookEndpoint
     /// The stored form of one event. The deduplication key is the event's <c>webhookEventId</c> or, for an event from
     /// before LINE sent one, the key derived from its bytes; an event without a readable type is stored as "unknown".
     /// </summary>
-    private static InboxEvent ToInboxEvent(string? destination, LineWebhookEvent item)
+    private static InboxEvent ToInboxEvent(string? destination, LineWebhookBatchEvent item)
     {
         Event webhookEvent = item.Event;
         return new InboxEvent(

@@ -10,7 +10,7 @@ namespace ModuleGen.Line.Webhooks;
 /// </summary>
 public sealed class LineWebhookBatch
 {
-    internal LineWebhookBatch(string? destination, IReadOnlyList<LineWebhookEvent> events, IReadOnlyList<LineWebhookProblem> problems)
+    internal LineWebhookBatch(string? destination, IReadOnlyList<LineWebhookBatchEvent> events, IReadOnlyList<LineWebhookProblem> problems)
     {
         Destination = destination;
         Events = events;
@@ -24,7 +24,7 @@ public sealed class LineWebhookBatch
     public string? Destination { get; }
 
     /// <summary>The events, in the order of the body.</summary>
-    public IReadOnlyList<LineWebhookEvent> Events { get; }
+    public IReadOnlyList<LineWebhookBatchEvent> Events { get; }
 
     /// <summary>Every problem found, in the order of the body; empty for a body that matches the spec.</summary>
     public IReadOnlyList<LineWebhookProblem> Problems { get; }
@@ -43,9 +43,9 @@ public sealed class LineWebhookBatch
 }
 
 /// <summary>One event of a <see cref="LineWebhookBatch"/>.</summary>
-public sealed class LineWebhookEvent
+public sealed class LineWebhookBatchEvent
 {
-    internal LineWebhookEvent(int index, Event webhookEvent, ReadOnlyMemory<byte> utf8Json, string deduplicationKey, IReadOnlyList<string> missingProperties)
+    internal LineWebhookBatchEvent(int index, Event webhookEvent, ReadOnlyMemory<byte> utf8Json, string deduplicationKey, IReadOnlyList<string> missingProperties)
     {
         Index = index;
         Event = webhookEvent;

@@ -260,7 +260,7 @@ public static class LineWebhookParser
                 destinationSeen ? "'destination' is not a non-empty string." : "The body has no 'destination'."));
         }
 
-        var events = new LineWebhookEvent[slices.Count];
+        var events = new LineWebhookBatchEvent[slices.Count];
         for (var i = 0; i < slices.Count; i++)
         {
             var eventJson = body[slices[i].Start..slices[i].End];
@@ -279,7 +279,7 @@ public static class LineWebhookParser
             var key = string.IsNullOrEmpty(webhookEvent.WebhookEventId)
                 ? DeriveDeduplicationKey(destination, eventJson.Span)
                 : webhookEvent.WebhookEventId;
-            events[i] = new LineWebhookEvent(i, webhookEvent, eventJson, key, missing);
+            events[i] = new LineWebhookBatchEvent(i, webhookEvent, eventJson, key, missing);
         }
 
         return new LineWebhookBatch(destination, events, problems);

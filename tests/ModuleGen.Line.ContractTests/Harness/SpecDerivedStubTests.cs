@@ -7,29 +7,37 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using ModuleGen.Testing.Spec;
-using ModuleGen.Testing.WireMock;
+using System.Text.Json;
+using ModuleGen.Line.Testing;
+using ModuleGen.Line.Testing.Spec;
 using Shouldly;
 using Xunit;
 
 namespace ModuleGen.Line.ContractTests.Harness;
 
 /// <summary>
-/// The stubs every contract test builds from the spec must actually reject what the spec rejects, or a passing contract
-/// test would prove nothing. These send hand-made requests (not the client) to spec-derived stubs and check WireMock's
-/// verdict: 200 when the request conforms, 404 (no stub matched) when it does not.
+/// The fake platform must refuse what the spec rejects, even where a test stubbed the operation, or a passing contract
+/// test would prove nothing. These send hand-made requests (not the client) and check the fake's verdict: the stub's
+/// 200 when the request conforms, LINE's 400 (401 for the Authorization header, 403 without the bot id) with an error
+/// body naming the problem when it does not.
 /// </summary>
-[Collection(WireMockCollection.Name)]
-public sealed class SpecDerivedStubTests(WireMockFixture wireMock) : IAsyncLifetime, IDisposable
+[Collection(LinePlatformCollection.Name)]
+public sealed class SpecDerivedStubTests(LinePlatformFixture fixture) : IAsyncLifetime, IDisposable
 {
     private const string BotId = "U5fac33f633e72c192759f09afc41fa28";
     private const string RetryKey = "123e4567-e89b-12d3-a456-426614174000";
 
-    private readonly HttpClient http = new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = wireMock.BaseAddress };
+    private readonly HttpClient http = new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = fixture.Platform.BaseAddress };
 
     private static LineSpec Spec => LineSpec.Default;
 
-    public Task InitializeAsync() => wireMock.Admin.ResetAsync();
+    private LineFakePlatform Platform => fixture.Platform;
+
+    public Task InitializeAsync()
+    {
+        Platform.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -74,11 +82,11 @@ public sealed class SpecDerivedStubTests(WireMockFixture wireMock) : IAsyncLifet
     }
 
     [Fact]
-    public async Task AConformingPushMatches()
+    public async Task AConformingPushGetsTheStubsAnswer()
     {
         await StubPush();
 
-        (await Push("""{"to":"U1","messages":[{"type":"text","text":"hi"},{"type":"sticker","packageId":"446","stickerId":"1988"}]}""")).ShouldBe(HttpStatusCode.OK);
+        (await Status(Push("""{"to":"U1","messages":[{"type":"text","text":"hi"},{"type":"sticker","packageId":"446","stickerId":"1988"}]}"""))).ShouldBe(HttpStatusCode.OK);
     }
 
     [Theory]
@@ -90,7 +98,7 @@ public sealed class SpecDerivedStubTests(WireMockFixture wireMock) : IAsyncLifet
     [InlineData("flex box without layout (nested discriminator)", """{"to":"U1","messages":[{"type":"flex","altText":"a","contents":{"type":"bubble","body":{"type":"box","contents":[]}}}]}""")]
     [InlineData("quick reply item with an action missing its label", """{"to":"U1","messages":[{"type":"text","text":"q","quickReply":{"items":[{"type":"action","action":{"type":"message"}}]}}]}""")]
     [InlineData("notificationDisabled as a string", """{"to":"U1","messages":[{"type":"text","text":"x"}],"notificationDisabled":"yes"}""")]
-    public async Task ANonConformingPushBodyMatchesNoStub(string why, string body)
+    public async Task ANonConformingPushBodyIsRefusedWith400NamingTheProblem(string why, string body)
     {
         await StubPush();
         if (body == "LONG_TEXT")
@@ -102,76 +110,83 @@ public sealed class SpecDerivedStubTests(WireMockFixture wireMock) : IAsyncLifet
             }.ToJsonString();
         }
 
-        (await Push(body)).ShouldBe(HttpStatusCode.NotFound, why);
+        var refusal = await Refused(HttpStatusCode.BadRequest, Push(body), why);
+        refusal.ShouldContain("the request body", Case.Insensitive, why);
     }
 
     [Fact]
-    public async Task AnUnknownMessageTypeStillMatchesBecauseThePolymorphismIsOpen()
+    public async Task AnUnknownMessageTypeStillConformsBecauseThePolymorphismIsOpen()
     {
         await StubPush();
 
-        (await Push("""{"to":"U1","messages":[{"type":"hologram","depth":3}]}""")).ShouldBe(HttpStatusCode.OK);
+        (await Status(Push("""{"to":"U1","messages":[{"type":"hologram","depth":3}]}"""))).ShouldBe(HttpStatusCode.OK);
     }
 
     [Theory]
-    [InlineData("no bot id", null, RetryKey)]
-    [InlineData("bot id not of the OA form", "C5fac33f633e72c192759f09afc41fa28", RetryKey)]
-    [InlineData("no retry key", BotId, null)]
-    [InlineData("retry key not a UUID", BotId, "retry-1")]
-    public async Task PushHeadersOutsideTheSpecMatchNoStub(string why, string? botId, string? retryKey)
+    [InlineData("no bot id", null, RetryKey, HttpStatusCode.Forbidden, "Access to this API is not available for your account")]
+    [InlineData("bot id not of the OA form", "C5fac33f633e72c192759f09afc41fa28", RetryKey, HttpStatusCode.BadRequest, "X-Line-Bot-Id must be sent once and match")]
+    [InlineData("no retry key", BotId, null, HttpStatusCode.BadRequest, "X-Line-Retry-Key must be sent once and be a UUID")]
+    [InlineData("retry key not a UUID", BotId, "retry-1", HttpStatusCode.BadRequest, "X-Line-Retry-Key must be sent once and be a UUID")]
+    public async Task PushHeadersOutsideTheSpecAreRefusedAsLineRefusesThem(string why, string? botId, string? retryKey, HttpStatusCode status, string message)
     {
         await StubPush();
 
-        (await Push("""{"to":"U1","messages":[{"type":"text","text":"hi"}]}""", botId, retryKey)).ShouldBe(HttpStatusCode.NotFound, why);
+        var refusal = await Refused(status, Push("""{"to":"U1","messages":[{"type":"text","text":"hi"}]}""", botId, retryKey), why);
+        refusal.ShouldStartWith(message, Case.Sensitive, why);
     }
 
     [Fact]
     public async Task ReplyRefusesARetryKeyAndAnOperationWithoutBotScopeRefusesTheBotId()
     {
-        await wireMock.Admin.StubAsync(Spec.Stub("replyMessage").RespondJson(200, """{"sentMessages":[]}"""));
-        await wireMock.Admin.StubAsync(Spec.Stub("verifyChannelTokenByJWT").RespondJson(200, """{"client_id":"1","expires_in":1,"scope":""}"""));
+        Platform.Stub("replyMessage").RespondJson(200, """{"sentMessages":[]}""");
+        Platform.Stub("verifyChannelTokenByJWT").RespondJson(200, """{"client_id":"1","expires_in":1,"scope":""}""");
         const string reply = """{"replyToken":"r","messages":[{"type":"text","text":"hi"}]}""";
 
         (await Send(HttpMethod.Post, "/v2/bot/message/reply", Json(reply), BotId, retryKey: null)).ShouldBe(HttpStatusCode.OK);
-        (await Send(HttpMethod.Post, "/v2/bot/message/reply", Json(reply), BotId, RetryKey)).ShouldBe(HttpStatusCode.NotFound);
+        (await Refused(HttpStatusCode.BadRequest, SendForResponse(HttpMethod.Post, "/v2/bot/message/reply", Json(reply), BotId, RetryKey)))
+            .ShouldBe("X-Line-Retry-Key was sent; only push, multicast, narrowcast and broadcast may send it");
         (await Send(HttpMethod.Get, "/oauth2/v2.1/verify?access_token=t", content: null, botId: null, retryKey: null, bearer: false)).ShouldBe(HttpStatusCode.OK);
-        (await Send(HttpMethod.Get, "/oauth2/v2.1/verify?access_token=t", content: null, BotId, retryKey: null, bearer: false)).ShouldBe(HttpStatusCode.NotFound);
-        (await Send(HttpMethod.Get, "/oauth2/v2.1/verify?access_token=t", content: null, botId: null, retryKey: null, bearer: true)).ShouldBe(HttpStatusCode.NotFound);
+        (await Refused(HttpStatusCode.BadRequest, SendForResponse(HttpMethod.Get, "/oauth2/v2.1/verify?access_token=t", content: null, BotId, retryKey: null, bearer: false)))
+            .ShouldBe("X-Line-Bot-Id was sent; the operation is not bot-scoped");
+        (await Refused(HttpStatusCode.Unauthorized, SendForResponse(HttpMethod.Get, "/oauth2/v2.1/verify?access_token=t", content: null, botId: null, retryKey: null, bearer: true)))
+            .ShouldBe("Authentication failed due to the following reason: an Authorization header was sent; the spec says the operation has none");
     }
 
     [Fact]
     public async Task AFormStubRequiresEveryRequiredFieldAndEnumValue()
     {
-        await wireMock.Admin.StubAsync(Spec.Stub("issueChannelToken").RespondJson(200, """{"access_token":"a","expires_in":1,"token_type":"Bearer"}"""));
+        Platform.Stub("issueChannelToken").RespondJson(200, """{"access_token":"a","expires_in":1,"token_type":"Bearer"}""");
 
         (await Form(("grant_type", "client_credentials"), ("client_id", "1"), ("client_secret", "s"))).ShouldBe(HttpStatusCode.OK);
-        (await Form(("grant_type", "client_credentials"), ("client_id", "1"))).ShouldBe(HttpStatusCode.NotFound);
-        (await Form(("grant_type", "password"), ("client_id", "1"), ("client_secret", "s"))).ShouldBe(HttpStatusCode.NotFound);
+        (await Refused(HttpStatusCode.BadRequest, FormForResponse(("grant_type", "client_credentials"), ("client_id", "1"))))
+            .ShouldBe("the required form field 'client_secret' is missing");
+        (await Refused(HttpStatusCode.BadRequest, FormForResponse(("grant_type", "password"), ("client_id", "1"), ("client_secret", "s"))))
+            .ShouldBe("the form field 'grant_type' (password) does not match client_credentials");
     }
 
     [Fact]
     public async Task AMultipartStubRequiresEveryRequiredPart()
     {
-        await wireMock.Admin.StubAsync(Spec.Stub("createAudienceForUploadingUserIds").RespondJson(202, """{"audienceGroupId":1}"""));
+        Platform.Stub("createAudienceForUploadingUserIds").RespondJson(202, """{"audienceGroupId":1}""");
 
-        (await Multipart(includeFile: true)).ShouldBe(HttpStatusCode.Accepted);
-        (await Multipart(includeFile: false)).ShouldBe(HttpStatusCode.NotFound);
+        (await Status(Multipart(includeFile: true))).ShouldBe(HttpStatusCode.Accepted);
+        (await Refused(HttpStatusCode.BadRequest, Multipart(includeFile: false))).ShouldBe("the required multipart part 'file' is missing");
     }
 
     [Fact]
     public async Task ABinaryUploadStubAcceptsOnlyTheDeclaredMediaTypes()
     {
-        await wireMock.Admin.StubAsync(Spec.Stub("setRichMenuImage", ("richMenuId", "richmenu-1")).RespondStatus(200));
+        Platform.Stub("setRichMenuImage", ("richMenuId", "richmenu-1")).RespondStatus(200);
 
-        (await Binary("image/png")).ShouldBe(HttpStatusCode.OK);
-        (await Binary("image/jpeg")).ShouldBe(HttpStatusCode.OK);
-        (await Binary("image/gif")).ShouldBe(HttpStatusCode.NotFound);
+        (await Status(Binary("image/png"))).ShouldBe(HttpStatusCode.OK);
+        (await Status(Binary("image/jpeg"))).ShouldBe(HttpStatusCode.OK);
+        (await Refused(HttpStatusCode.BadRequest, Binary("image/gif"))).ShouldBe("Content-Type image/gif; the spec says image/jpeg or image/png");
 
-        async Task<HttpStatusCode> Binary(string mediaType)
+        Task<HttpResponseMessage> Binary(string mediaType)
         {
             var content = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47]);
             content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-            return await Send(HttpMethod.Post, "/v2/bot/richmenu/richmenu-1/content", content, BotId, retryKey: null);
+            return SendForResponse(HttpMethod.Post, "/v2/bot/richmenu/richmenu-1/content", content, BotId, retryKey: null);
         }
     }
 
@@ -189,7 +204,6 @@ public sealed class SpecDerivedStubTests(WireMockFixture wireMock) : IAsyncLifet
             },
             "",
             [],
-            WasMatched: false,
             DateTimeOffset.UnixEpoch);
 
         Spec.Violations("pushMessage", request).ShouldBe(
@@ -234,17 +248,44 @@ public sealed class SpecDerivedStubTests(WireMockFixture wireMock) : IAsyncLifet
         }
     }
 
+    private static async Task<HttpStatusCode> Status(Task<HttpResponseMessage> sending)
+    {
+        using var response = await sending;
+        return response.StatusCode;
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
-    private Task StubPush() => wireMock.Admin.StubAsync(Spec.Stub("pushMessage").RespondJson(200, """{"sentMessages":[]}"""));
+    private Task StubPush()
+    {
+        Platform.Stub("pushMessage").RespondJson(200, """{"sentMessages":[]}""");
+        return Task.CompletedTask;
+    }
 
-    private Task<HttpStatusCode> Push(string body, string? botId = BotId, string? retryKey = RetryKey) =>
-        Send(HttpMethod.Post, "/v2/bot/message/push", Json(body), botId, retryKey);
+    private Task<HttpResponseMessage> Push(string body, string? botId = BotId, string? retryKey = RetryKey) =>
+        SendForResponse(HttpMethod.Post, "/v2/bot/message/push", Json(body), botId, retryKey);
 
-    private Task<HttpStatusCode> Form(params (string Name, string Value)[] fields) =>
-        Send(HttpMethod.Post, "/v2/oauth/accessToken", new FormUrlEncodedContent(fields.Select(field => KeyValuePair.Create(field.Name, field.Value))), botId: null, retryKey: null, bearer: false);
+    private Task<HttpStatusCode> Form(params (string Name, string Value)[] fields) => Status(FormForResponse(fields));
 
-    private Task<HttpStatusCode> Multipart(bool includeFile)
+    private Task<HttpResponseMessage> FormForResponse(params (string Name, string Value)[] fields) =>
+        SendForResponse(HttpMethod.Post, "/v2/oauth/accessToken", new FormUrlEncodedContent(fields.Select(field => KeyValuePair.Create(field.Name, field.Value))), botId: null, retryKey: null, bearer: false);
+
+    /// <summary>
+    /// The answer has <paramref name="status"/> and LINE's error body whose details list every problem, which the journal
+    /// keeps as the refusal; returns the body's message.
+    /// </summary>
+    private async Task<string> Refused(HttpStatusCode status, Task<HttpResponseMessage> sending, string? why = null)
+    {
+        using var response = await sending;
+        response.StatusCode.ShouldBe(status, why);
+        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var message = error.RootElement.GetProperty("message").GetString().ShouldNotBeNull(why);
+        var details = error.RootElement.GetProperty("details").EnumerateArray().Select(detail => detail.GetProperty("message").GetString());
+        Platform.Requests[^1].Refusal.ShouldBe(string.Join("; ", details), why);
+        return message;
+    }
+
+    private Task<HttpResponseMessage> Multipart(bool includeFile)
     {
         var content = new MultipartFormDataContent { { new StringContent("spring sale"), "description" } };
         if (includeFile)
@@ -254,10 +295,13 @@ public sealed class SpecDerivedStubTests(WireMockFixture wireMock) : IAsyncLifet
             content.Add(file, "file", "ids.txt");
         }
 
-        return Send(HttpMethod.Post, "/v2/bot/audienceGroup/upload/byFile", content, BotId, retryKey: null);
+        return SendForResponse(HttpMethod.Post, "/v2/bot/audienceGroup/upload/byFile", content, BotId, retryKey: null);
     }
 
-    private async Task<HttpStatusCode> Send(HttpMethod method, string url, HttpContent? content, string? botId, string? retryKey, bool bearer = true)
+    private Task<HttpStatusCode> Send(HttpMethod method, string url, HttpContent? content, string? botId, string? retryKey, bool bearer = true) =>
+        Status(SendForResponse(method, url, content, botId, retryKey, bearer));
+
+    private async Task<HttpResponseMessage> SendForResponse(HttpMethod method, string url, HttpContent? content, string? botId, string? retryKey, bool bearer = true)
     {
         using var request = new HttpRequestMessage(method, url) { Content = content };
         if (bearer)
@@ -275,7 +319,6 @@ public sealed class SpecDerivedStubTests(WireMockFixture wireMock) : IAsyncLifet
             request.Headers.Add("X-Line-Retry-Key", retryKey);
         }
 
-        using var response = await http.SendAsync(request);
-        return response.StatusCode;
+        return await http.SendAsync(request);
     }
 }

@@ -8,8 +8,8 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using ModuleGen.Line.ContractTests.Messaging;
 using ModuleGen.Line.Models;
-using ModuleGen.Testing.Spec;
-using ModuleGen.Testing.WireMock;
+using ModuleGen.Line.Testing.Spec;
+using ModuleGen.Line.Testing;
 using Shouldly;
 using Xunit;
 using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
@@ -21,8 +21,8 @@ namespace ModuleGen.Line.ContractTests.InsightAudience;
 /// Insight and Manage Audience operations of bot-scoped clients, asserted on what WireMock received (including the
 /// multipart uploads to api-data, part by part) and on the parsed responses, where withheld statistics come back as null.
 /// </summary>
-[Collection(WireMockCollection.Name)]
-public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : IAsyncLifetime
+[Collection(LinePlatformCollection.Name)]
+public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture) : IAsyncLifetime
 {
     private const string TextPartContentType = "text/plain; charset=utf-8";
     private const string RichMenuId = "richmenu-88c05ef6921ae53f8b58a25f3a65faf7";
@@ -30,9 +30,13 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     private const long AudienceGroupId = 4389303728991;
     private const string AudienceGroupPath = "/v2/bot/audienceGroup/4389303728991";
 
-    private WireMockAdmin Admin => wireMock.Admin;
+    private LineFakePlatform Platform => fixture.Platform;
 
-    public Task InitializeAsync() => Admin.ResetAsync();
+    public Task InitializeAsync()
+    {
+        Platform.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -40,11 +44,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetNumberOfMessageDeliveriesSendsTheDateAndParsesEveryKindOfDelivery()
     {
-        await Admin.StubAsync(BotStub("getNumberOfMessageDeliveries").WithQueryParameter("date", "20190418").RespondJson(
+        Platform.BotStub("getNumberOfMessageDeliveries").WithQueryParameter("date", "20190418").RespondJson(
             200,
             """{"status":"ready","broadcast":5385,"targeting":522,"autoResponse":0,"welcomeResponse":12,"chat":3,"apiBroadcast":100,"apiPush":2800,"apiMulticast":450,"apiNarrowcast":60,"apiReply":1742}""",
-            ("X-Line-Request-Id", "req-deliveries")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-deliveries"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.InsightBot.GetNumberOfMessageDeliveriesAsync("20190418");
 
@@ -62,7 +66,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         deliveries.ApiMulticast.ShouldBe(450);
         deliveries.ApiNarrowcast.ShouldBe(60);
         deliveries.ApiReply.ShouldBe(1742);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getNumberOfMessageDeliveries", "GET", "/v2/bot/insight/message/delivery", ("date", "20190418"));
     }
 
@@ -70,9 +74,9 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetNumberOfMessageDeliveriesOfAnUncountedDayHasAStatusAndNoCounts()
     {
-        await Admin.StubAsync(BotStub("getNumberOfMessageDeliveries").WithQueryParameter("date", "20260705")
-            .RespondJson(200, """{"status":"unready"}""", ("X-Line-Request-Id", "req-unready")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getNumberOfMessageDeliveries").WithQueryParameter("date", "20260705")
+            .RespondJson(200, """{"status":"unready"}""", ("X-Line-Request-Id", "req-unready"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.InsightBot.GetNumberOfMessageDeliveriesAsync("20260705");
 
@@ -89,7 +93,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         deliveries.ApiMulticast.ShouldBeNull();
         deliveries.ApiNarrowcast.ShouldBeNull();
         deliveries.ApiReply.ShouldBeNull();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getNumberOfMessageDeliveries", "GET", "/v2/bot/insight/message/delivery", ("date", "20260705"));
     }
 
@@ -97,11 +101,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetNumberOfFollowersSendsTheDateAndParsesTheCounts()
     {
-        await Admin.StubAsync(BotStub("getNumberOfFollowers").WithQueryParameter("date", "20190418").RespondJson(
+        Platform.BotStub("getNumberOfFollowers").WithQueryParameter("date", "20190418").RespondJson(
             200,
             """{"status":"ready","followers":7620,"targetedReaches":5848,"blocks":237}""",
-            ("X-Line-Request-Id", "req-followers")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-followers"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.InsightBot.GetNumberOfFollowersAsync("20190418");
 
@@ -111,7 +115,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Value.Followers.ShouldBe(7620);
         response.Value.TargetedReaches.ShouldBe(5848);
         response.Value.Blocks.ShouldBe(237);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getNumberOfFollowers", "GET", "/v2/bot/insight/followers", ("date", "20190418"));
     }
 
@@ -119,11 +123,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetNumberOfFollowersWithoutADateSendsNoQuery()
     {
-        await Admin.StubAsync(BotStub("getNumberOfFollowers").RespondJson(
+        Platform.BotStub("getNumberOfFollowers").RespondJson(
             200,
             """{"status":"ready","followers":7711,"targetedReaches":5902,"blocks":240}""",
-            ("X-Line-Request-Id", "req-followers-latest")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-followers-latest"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.InsightBot.GetNumberOfFollowersAsync();
 
@@ -132,7 +136,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Value.Followers.ShouldBe(7711);
         response.Value.TargetedReaches.ShouldBe(5902);
         response.Value.Blocks.ShouldBe(240);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.Url.ShouldBe("/v2/bot/insight/followers");
         ShouldBeBodylessBotCall(request, "getNumberOfFollowers", "GET", "/v2/bot/insight/followers");
     }
@@ -141,9 +145,9 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetNumberOfFollowersOfADayBeforeCountingBeganIsOutOfServiceWithoutCounts()
     {
-        await Admin.StubAsync(BotStub("getNumberOfFollowers").WithQueryParameter("date", "20160101")
-            .RespondJson(200, """{"status":"out_of_service"}""", ("X-Line-Request-Id", "req-out-of-service")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getNumberOfFollowers").WithQueryParameter("date", "20160101")
+            .RespondJson(200, """{"status":"out_of_service"}""", ("X-Line-Request-Id", "req-out-of-service"));
+        using var clients = new MessagingApiClients(Platform);
 
         var followers = (await clients.InsightBot.GetNumberOfFollowersAsync("20160101")).Value;
 
@@ -151,7 +155,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         followers.Followers.ShouldBeNull();
         followers.TargetedReaches.ShouldBeNull();
         followers.Blocks.ShouldBeNull();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getNumberOfFollowers", "GET", "/v2/bot/insight/followers", ("date", "20160101"));
     }
 
@@ -159,7 +163,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetFriendsDemographicsParsesEveryKindOfTile()
     {
-        await Admin.StubAsync(BotStub("getFriendsDemographics").RespondJson(
+        Platform.BotStub("getFriendsDemographics").RespondJson(
             200,
             """
             {"available":true,
@@ -169,8 +173,8 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
              "appTypes":[{"appType":"ios","percentage":62.4},{"appType":"android","percentage":27.7},{"appType":"others","percentage":9.9}],
              "subscriptionPeriods":[{"subscriptionPeriod":"over365days","percentage":96.4},{"subscriptionPeriod":"within365days","percentage":1.9},{"subscriptionPeriod":"within180days","percentage":1.2},{"subscriptionPeriod":"within90days","percentage":0.3},{"subscriptionPeriod":"within30days","percentage":0.1},{"subscriptionPeriod":"within7days","percentage":0.05},{"subscriptionPeriod":"unknown","percentage":0.05}]}
             """,
-            ("X-Line-Request-Id", "req-demographics")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-demographics"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.InsightBot.GetFriendsDemographicsAsync();
 
@@ -205,7 +209,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
             SubscriptionPeriodTileSubscriptionPeriod.Unknown,
         });
         periods.Select(tile => tile.Percentage).ShouldBe(new double?[] { 96.4, 1.9, 1.2, 0.3, 0.1, 0.05, 0.05 });
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getFriendsDemographics", "GET", "/v2/bot/insight/demographic");
     }
 
@@ -213,8 +217,8 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetFriendsDemographicsOfAnOfficialAccountWithTooFewFriendsIsUnavailableWithoutTiles()
     {
-        await Admin.StubAsync(BotStub("getFriendsDemographics").RespondJson(200, """{"available":false}""", ("X-Line-Request-Id", "req-unavailable")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getFriendsDemographics").RespondJson(200, """{"available":false}""", ("X-Line-Request-Id", "req-unavailable"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.InsightBot.GetFriendsDemographicsAsync();
 
@@ -225,14 +229,14 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Value.Areas.ShouldBeNull();
         response.Value.AppTypes.ShouldBeNull();
         response.Value.SubscriptionPeriods.ShouldBeNull();
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getFriendsDemographics", "GET", "/v2/bot/insight/demographic");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getFriendsDemographics", "GET", "/v2/bot/insight/demographic");
     }
 
     [Trait(SpecConformance.Operation, "getMessageEvent")]
     [Fact]
     public async Task GetMessageEventSendsTheRequestIdAndParsesWithheldCountsAsNull()
     {
-        await Admin.StubAsync(BotStub("getMessageEvent").WithQueryParameter("requestId", BroadcastRequestId).RespondJson(
+        Platform.BotStub("getMessageEvent").WithQueryParameter("requestId", BroadcastRequestId).RespondJson(
             200,
             $$"""
             {"overview":{"requestId":"{{BroadcastRequestId}}","timestamp":1568214000,"delivered":320,"uniqueImpression":42,"uniqueClick":null,"uniqueMediaPlayed":25,"uniqueMediaPlayed100Percent":null},
@@ -243,8 +247,8 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
                {"seq":1,"url":"https://www.example.com/1","click":null,"uniqueClick":null,"uniqueClickOfRequest":null},
                {"seq":1,"url":"https://www.example.com/2","click":64,"uniqueClick":35,"uniqueClickOfRequest":38}]}
             """,
-            ("X-Line-Request-Id", "req-event")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-event"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.InsightBot.GetMessageEventAsync(BroadcastRequestId);
 
@@ -298,7 +302,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         clicks[1].Click.ShouldBe(64);
         clicks[1].UniqueClick.ShouldBe(35);
         clicks[1].UniqueClickOfRequest.ShouldBe(38);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMessageEvent", "GET", "/v2/bot/insight/message/event", ("requestId", BroadcastRequestId));
     }
 
@@ -306,7 +310,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetStatisticsPerUnitSendsTheUnitAndPeriodAndParsesWithheldCountsAsNull()
     {
-        await Admin.StubAsync(BotStub("getStatisticsPerUnit")
+        Platform.BotStub("getStatisticsPerUnit")
             .WithQueryParameter("customAggregationUnit", "promotion_a")
             .WithQueryParameter("from", "20210301")
             .WithQueryParameter("to", "20210331")
@@ -319,8 +323,8 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
                    {"seq":2,"impression":38,"uniqueImpression":33,"mediaPlayed":31,"mediaPlayed25Percent":29,"mediaPlayed50Percent":27,"mediaPlayed75Percent":26,"mediaPlayed100Percent":25,"uniqueMediaPlayed":25,"uniqueMediaPlayed25Percent":24,"uniqueMediaPlayed50Percent":23,"uniqueMediaPlayed75Percent":22,"uniqueMediaPlayed100Percent":21}],
                  "clicks":[{"seq":1,"url":"https://developers.line.biz/","click":35,"uniqueClick":25,"uniqueClickOfRequest":null}]}
                 """,
-                ("X-Line-Request-Id", "req-unit")));
-        using var clients = new MessagingApiClients(wireMock);
+                ("X-Line-Request-Id", "req-unit"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.InsightBot.GetStatisticsPerUnitAsync("promotion_a", "20210301", "20210331");
 
@@ -366,7 +370,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         click.Click.ShouldBe(35);
         click.UniqueClick.ShouldBe(25);
         click.UniqueClickOfRequest.ShouldBeNull();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(
             request,
             "getStatisticsPerUnit",
@@ -381,7 +385,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetRichMenuInsightSummarySendsTheMenuAndPeriodAndKeepsUnknownFields()
     {
-        await Admin.StubAsync(BotStub("getRichMenuInsightSummary", ("richMenuId", RichMenuId))
+        Platform.BotStub("getRichMenuInsightSummary", ("richMenuId", RichMenuId))
             .WithQueryParameter("from", "20260701")
             .WithQueryParameter("to", "20260707")
             .RespondJson(
@@ -393,8 +397,8 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
                            {"bounds":{"x":1250,"y":0,"width":1250,"height":843},"metrics":{"count":130,"uniqueUsers":95}}],
                  "clickThroughRate":0.2237}
                 """,
-                ("X-Line-Request-Id", "req-richmenu-summary")));
-        using var clients = new MessagingApiClients(wireMock);
+                ("X-Line-Request-Id", "req-richmenu-summary"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.InsightBot.GetRichMenuInsightSummaryAsync(RichMenuId, "20260701", "20260707");
 
@@ -417,7 +421,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         unknown.Key.ShouldBe("clickThroughRate");
         unknown.Value.ValueKind.ShouldBe(JsonValueKind.Number);
         unknown.Value.GetDouble().ShouldBe(0.2237);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(
             request,
             "getRichMenuInsightSummary",
@@ -431,11 +435,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetRichMenuInsightSummaryEscapesReservedCharactersInTheRichMenuId()
     {
-        await Admin.StubAsync(BotStub("getRichMenuInsightSummary", ("richMenuId", "menu/a b?"))
+        Platform.BotStub("getRichMenuInsightSummary", ("richMenuId", "menu/a b?"))
             .WithQueryParameter("from", "20260701")
             .WithQueryParameter("to", "20260707")
-            .RespondJson(200, """{"richMenuId":"menu/a b?"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+            .RespondJson(200, """{"richMenuId":"menu/a b?"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var summary = (await clients.InsightBot.GetRichMenuInsightSummaryAsync("menu/a b?", "20260701", "20260707")).Value;
 
@@ -443,7 +447,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         summary.Clicks.ShouldBeNull();
         summary.Impression.ShouldBeNull();
         summary.MissingRequiredProperties.ShouldBeEmpty();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("getRichMenuInsightSummary");
         request.Path.ShouldBe("/v2/bot/insight/richmenu/menu%2Fa%20b%3F/summary");
     }
@@ -452,7 +456,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetRichMenuInsightDailySendsTheMenuAndPeriodAndParsesEachDay()
     {
-        await Admin.StubAsync(BotStub("getRichMenuInsightDaily", ("richMenuId", RichMenuId))
+        Platform.BotStub("getRichMenuInsightDaily", ("richMenuId", RichMenuId))
             .WithQueryParameter("from", "20260701")
             .WithQueryParameter("to", "20260702")
             .RespondJson(
@@ -463,8 +467,8 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
                  "clicks":[{"bounds":{"x":0,"y":0,"width":1250,"height":843},
                             "metrics":[{"date":"20260701","count":51,"uniqueUsers":33},{"date":"20260702","count":40,"uniqueUsers":29}]}]}
                 """,
-                ("X-Line-Request-Id", "req-richmenu-daily")));
-        using var clients = new MessagingApiClients(wireMock);
+                ("X-Line-Request-Id", "req-richmenu-daily"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.InsightBot.GetRichMenuInsightDailyAsync(RichMenuId, "20260701", "20260702");
 
@@ -479,7 +483,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         var click = response.Value.Clicks.ShouldNotBeNull().ShouldHaveSingleItem();
         (click.Bounds.X, click.Bounds.Y, click.Bounds.Width, click.Bounds.Height).ShouldBe((0, 0, 1250, 843));
         click.Metrics.Select(d => (d.Date, d.Count, d.UniqueUsers)).ShouldBe(new[] { ("20260701", 51L, 33L), ("20260702", 40L, 29L) });
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(
             request,
             "getRichMenuInsightDaily",
@@ -493,11 +497,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task CreateAudienceGroupSendsEveryIdAsSchemaValidJsonAndParsesTheNewAudience()
     {
-        await Admin.StubAsync(BotStub("createAudienceGroup").RespondJson(
+        Platform.BotStub("createAudienceGroup").RespondJson(
             202,
             """{"requestId":"bb9744f9-47fa-4a29-941e-1234567890ab","audienceGroupId":4389303728991,"createRoute":"MESSAGING_API","type":"UPLOAD","description":"Spring campaign buyers","created":1613698278,"permission":"READ_WRITE","expireTimestamp":1629250278,"isIfaAudience":false}""",
-            ("X-Line-Request-Id", "req-create-audience")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-create-audience"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.AudienceBot.CreateAudienceGroupAsync(new CreateAudienceGroupRequest
         {
@@ -511,7 +515,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.RequestId.ShouldBe("req-create-audience");
         response.AlreadyAccepted.ShouldBeFalse();
         ShouldBeTheUploadedAudience(response.Value);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request,
             "createAudienceGroup",
@@ -524,11 +528,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task CreateClickBasedAudienceGroupSendsTheBroadcastAndUrlAndParsesTheNewAudience()
     {
-        await Admin.StubAsync(BotStub("createClickBasedAudienceGroup").RespondJson(
+        Platform.BotStub("createClickBasedAudienceGroup").RespondJson(
             202,
             """{"requestId":"12222222-3333-4444-5555-666666666666","audienceGroupId":4389303728992,"type":"CLICK","description":"Clicked the spring sale link","created":1613705240,"permission":"READ_WRITE","expireTimestamp":1629257240,"isIfaAudience":false,"clickUrl":"https://example.com/spring-sale","createRoute":"MESSAGING_API"}""",
-            ("X-Line-Request-Id", "req-click-audience")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-click-audience"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.AudienceBot.CreateClickBasedAudienceGroupAsync(new CreateClickBasedAudienceGroupRequest
         {
@@ -550,7 +554,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         audience.IsIfaAudience.ShouldBe(false);
         audience.ClickUrl.ShouldBe("https://example.com/spring-sale");
         audience.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request,
             "createClickBasedAudienceGroup",
@@ -563,11 +567,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task CreateImpBasedAudienceGroupSendsTheBroadcastAndParsesTheNewAudience()
     {
-        await Admin.StubAsync(BotStub("createImpBasedAudienceGroup").RespondJson(
+        Platform.BotStub("createImpBasedAudienceGroup").RespondJson(
             202,
             """{"requestId":"12222222-3333-4444-5555-666666666666","audienceGroupId":4389303728993,"type":"IMP","description":"Opened the spring sale message","created":1613707095}""",
-            ("X-Line-Request-Id", "req-imp-audience")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-imp-audience"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.AudienceBot.CreateImpBasedAudienceGroupAsync(new CreateImpBasedAudienceGroupRequest
         {
@@ -582,7 +586,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Value.Type.ShouldBe(AudienceGroupType.Imp);
         response.Value.Description.ShouldBe("Opened the spring sale message");
         response.Value.Created.ShouldBe(1613707095);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "createImpBasedAudienceGroup", "POST", "/v2/bot/audienceGroup/imp", """{"description":"Opened the spring sale message","requestId":"12222222-3333-4444-5555-666666666666"}""");
     }
 
@@ -590,9 +594,9 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task UpdateAudienceGroupDescriptionPutsTheNewNameUnderTheAudiencePath()
     {
-        await Admin.StubAsync(BotStub("updateAudienceGroupDescription", ("audienceGroupId", "4389303728991"))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-rename")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("updateAudienceGroupDescription", ("audienceGroupId", "4389303728991"))
+            .RespondStatus(200, ("X-Line-Request-Id", "req-rename"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.AudienceBot.UpdateAudienceGroupDescriptionAsync(
             AudienceGroupId,
@@ -600,7 +604,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-rename");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "updateAudienceGroupDescription", "PUT", AudienceGroupPath + "/updateDescription", """{"description":"Spring campaign buyers (2026)"}""");
     }
 
@@ -608,15 +612,15 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task DeleteAudienceGroupSendsABodylessDeleteForTheAudience()
     {
-        await Admin.StubAsync(BotStub("deleteAudienceGroup", ("audienceGroupId", "4389303728991"))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-delete-audience")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("deleteAudienceGroup", ("audienceGroupId", "4389303728991"))
+            .RespondStatus(200, ("X-Line-Request-Id", "req-delete-audience"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.AudienceBot.DeleteAudienceGroupAsync(AudienceGroupId);
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-delete-audience");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "deleteAudienceGroup", "DELETE", AudienceGroupPath);
     }
 
@@ -624,7 +628,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetAudienceDataParsesTheAudienceItsJobsAndItsAdAccount()
     {
-        await Admin.StubAsync(BotStub("getAudienceData", ("audienceGroupId", "4389303728991")).RespondJson(
+        Platform.BotStub("getAudienceData", ("audienceGroupId", "4389303728991")).RespondJson(
             200,
             """
             {"audienceGroup":{"audienceGroupId":4389303728991,"type":"UPLOAD","description":"Spring campaign buyers","status":"READY","failedType":null,"audienceCount":1520,"created":1613698278,"requestId":"bb9744f9-47fa-4a29-941e-1234567890ab","clickUrl":"https://example.com/unused","isIfaAudience":false,"permission":"READ_WRITE","createRoute":"MESSAGING_API","expireTimestamp":1629250278},
@@ -633,8 +637,8 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
                {"audienceGroupJobId":12345678,"audienceGroupId":4389303728991,"description":"first batch","type":"DIFF_ADD","jobStatus":"FINISHED","failedType":null,"audienceCount":1520,"created":1613698278}],
              "adaccount":{"name":"Spring campaign ads"}}
             """,
-            ("X-Line-Request-Id", "req-audience")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-audience"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.AudienceBot.GetAudienceDataAsync(AudienceGroupId);
 
@@ -673,7 +677,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         jobs[1].AudienceCount.ShouldBe(1520);
         jobs[1].Created.ShouldBe(1613698278);
         response.Value.Adaccount.ShouldNotBeNull().Name.ShouldBe("Spring campaign ads");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getAudienceData", "GET", AudienceGroupPath);
     }
 
@@ -681,7 +685,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetAudienceGroupsSendsEveryFilterAndParsesThePage()
     {
-        await Admin.StubAsync(BotStub("getAudienceGroups")
+        Platform.BotStub("getAudienceGroups")
             .WithQueryParameter("page", "2")
             .WithQueryParameter("description", "spring sale")
             .WithQueryParameter("status", "READY")
@@ -696,8 +700,8 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
                    {"audienceGroupId":4389303728994,"type":"UPLOAD","description":"spring sale IFAs","status":"READY","failedType":null,"audienceCount":310,"created":1613709000,"isIfaAudience":true,"permission":"READ","createRoute":"MESSAGING_API","expireTimestamp":1629261000}],
                  "hasNextPage":true,"totalCount":83,"readWriteAudienceGroupTotalCount":82,"page":2,"size":40}
                 """,
-                ("X-Line-Request-Id", "req-audiences")));
-        using var clients = new MessagingApiClients(wireMock);
+                ("X-Line-Request-Id", "req-audiences"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.AudienceBot.GetAudienceGroupsAsync(
             page: 2,
@@ -745,7 +749,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         upload.Permission.ShouldBe(AudienceGroupPermission.Read);
         upload.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
         upload.ExpireTimestamp.ShouldBe(1629261000);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(
             request,
             "getAudienceGroups",
@@ -764,11 +768,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetAudienceGroupsWithoutFiltersSendsOnlyThePage()
     {
-        await Admin.StubAsync(BotStub("getAudienceGroups").WithQueryParameter("page", "1").RespondJson(
+        Platform.BotStub("getAudienceGroups").WithQueryParameter("page", "1").RespondJson(
             200,
             """{"audienceGroups":[],"hasNextPage":false,"totalCount":0,"readWriteAudienceGroupTotalCount":0,"page":1,"size":20}""",
-            ("X-Line-Request-Id", "req-audiences-empty")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-audiences-empty"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.AudienceBot.GetAudienceGroupsAsync(page: 1);
 
@@ -779,7 +783,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Value.ReadWriteAudienceGroupTotalCount.ShouldBe(0);
         response.Value.Page.ShouldBe(1);
         response.Value.Size.ShouldBe(20);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getAudienceGroups", "GET", "/v2/bot/audienceGroup/list", ("page", "1"));
     }
 
@@ -787,15 +791,15 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetSharedAudienceDataParsesTheFailedAudienceAndItsOwner()
     {
-        await Admin.StubAsync(BotStub("getSharedAudienceData", ("audienceGroupId", "4389303728995")).RespondJson(
+        Platform.BotStub("getSharedAudienceData", ("audienceGroupId", "4389303728995")).RespondJson(
             200,
             """
             {"audienceGroup":{"audienceGroupId":4389303728995,"type":"WEBTRAFFIC","description":"Visited the store page","status":"FAILED","failedType":"AUDIENCE_GROUP_AUDIENCE_INSUFFICIENT","audienceCount":0,"created":1613710000,"requestId":"req-webtraffic","clickUrl":"https://example.com/store","isIfaAudience":false,"permission":"READ","createRoute":"AD_MANAGER","expireTimestamp":1629262000},
              "jobs":[{"audienceGroupJobId":12345680,"audienceGroupId":4389303728995,"description":"store visitors","type":"DIFF_ADD","jobStatus":"FAILED","failedType":"AUDIENCE_GROUP_AUDIENCE_INSUFFICIENT","audienceCount":0,"created":1613710000}],
              "owner":{"serviceType":"AD_MANAGER","id":"A0000000001","name":"Example Store Ads"}}
             """,
-            ("X-Line-Request-Id", "req-shared-audience")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-shared-audience"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.AudienceBot.GetSharedAudienceDataAsync(4389303728995);
 
@@ -828,7 +832,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         owner.ServiceType.ShouldBe("AD_MANAGER");
         owner.Id.ShouldBe("A0000000001");
         owner.Name.ShouldBe("Example Store Ads");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getSharedAudienceData", "GET", "/v2/bot/audienceGroup/shared/4389303728995");
     }
 
@@ -836,7 +840,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task GetSharedAudienceGroupsSendsEveryFilterAndParsesThePage()
     {
-        await Admin.StubAsync(BotStub("getSharedAudienceGroups")
+        Platform.BotStub("getSharedAudienceGroups")
             .WithQueryParameter("page", "1")
             .WithQueryParameter("description", "store")
             .WithQueryParameter("status", "IN_PROGRESS")
@@ -849,8 +853,8 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
                 {"audienceGroups":[{"audienceGroupId":4389303728996,"type":"CHAT_TAG","description":"store regulars","status":"IN_PROGRESS","failedType":null,"audienceCount":0,"created":1613711000,"isIfaAudience":false,"permission":"READ","createRoute":"OA_MANAGER","expireTimestamp":1629263000}],
                  "hasNextPage":false,"totalCount":1,"readWriteAudienceGroupTotalCount":0,"page":1,"size":10}
                 """,
-                ("X-Line-Request-Id", "req-shared-audiences")));
-        using var clients = new MessagingApiClients(wireMock);
+                ("X-Line-Request-Id", "req-shared-audiences"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.AudienceBot.GetSharedAudienceGroupsAsync(
             page: 1,
@@ -882,7 +886,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         group.Permission.ShouldBe(AudienceGroupPermission.Read);
         group.CreateRoute.ShouldBe(AudienceGroupCreateRoute.OaManager);
         group.ExpireTimestamp.ShouldBe(1629263000);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(
             request,
             "getSharedAudienceGroups",
@@ -900,8 +904,8 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task AddAudienceToAudienceGroupPutsTheIdsAsSchemaValidJsonAndIsAccepted()
     {
-        await Admin.StubAsync(BotStub("addAudienceToAudienceGroup").RespondStatus(202, ("X-Line-Request-Id", "req-add-audience")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("addAudienceToAudienceGroup").RespondStatus(202, ("X-Line-Request-Id", "req-add-audience"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.AudienceBot.AddAudienceToAudienceGroupAsync(new AddAudienceToAudienceGroupRequest
         {
@@ -913,7 +917,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.Status.ShouldBe(202);
         response.RequestId.ShouldBe("req-add-audience");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request,
             "addAudienceToAudienceGroup",
@@ -926,11 +930,11 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task CreateAudienceForUploadingUserIdsSendsEveryFieldAndThePlainTextFileAsMultipartToApiData()
     {
-        await Admin.StubAsync(BotStub("createAudienceForUploadingUserIds").RespondJson(
+        Platform.BotStub("createAudienceForUploadingUserIds").RespondJson(
             202,
             """{"requestId":"bb9744f9-47fa-4a29-941e-1234567890ab","audienceGroupId":4389303728991,"createRoute":"MESSAGING_API","type":"UPLOAD","description":"Spring campaign buyers","created":1613698278,"permission":"READ_WRITE","expireTimestamp":1629250278,"isIfaAudience":false}""",
-            ("X-Line-Request-Id", "req-upload-file")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-upload-file"));
+        using var clients = new MessagingApiClients(Platform);
         var ids = UserId + "\n" + OtherUserId + "\n";
         using var file = new MemoryStream(Encoding.UTF8.GetBytes(ids));
 
@@ -946,7 +950,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.RequestId.ShouldBe("req-upload-file");
         ShouldBeTheUploadedAudience(response.Value);
         file.CanRead.ShouldBeTrue(); // the caller keeps owning the stream
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("createAudienceForUploadingUserIds");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/audienceGroup/upload/byFile");
@@ -965,8 +969,8 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task AddUserIdsToAudiencePutsTheAudienceAndThePlainTextFileAsMultipartToApiData()
     {
-        await Admin.StubAsync(BotStub("addUserIdsToAudience").RespondStatus(202, ("X-Line-Request-Id", "req-add-file")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("addUserIdsToAudience").RespondStatus(202, ("X-Line-Request-Id", "req-add-file"));
+        using var clients = new MessagingApiClients(Platform);
         var ids = OtherUserId + "\n";
         using var file = new MemoryStream(Encoding.UTF8.GetBytes(ids));
 
@@ -981,7 +985,7 @@ public sealed class InsightAndAudienceContractTests(WireMockFixture wireMock) : 
         response.RequestId.ShouldBe("req-add-file");
         response.AlreadyAccepted.ShouldBeFalse();
         file.CanRead.ShouldBeTrue(); // the caller keeps owning the stream
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("addUserIdsToAudience");
         request.Method.ShouldBe("PUT");
         request.Path.ShouldBe("/v2/bot/audienceGroup/upload/byFile");

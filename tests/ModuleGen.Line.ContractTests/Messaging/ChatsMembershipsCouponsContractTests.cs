@@ -3,8 +3,9 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using ModuleGen.Line.Models;
-using ModuleGen.Testing.Spec;
-using ModuleGen.Testing.WireMock;
+using ModuleGen.Line.Testing.Spec;
+using ModuleGen.Line.Testing;
+using ModuleGen.Line.Testing.Stubs;
 using Shouldly;
 using Xunit;
 using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
@@ -16,16 +17,20 @@ namespace ModuleGen.Line.ContractTests.Messaging;
 /// Group and room members, memberships and coupons through the bot-scoped Messaging API client, asserted on what WireMock
 /// received and on the parsed responses.
 /// </summary>
-[Collection(WireMockCollection.Name)]
-public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMock) : IAsyncLifetime
+[Collection(LinePlatformCollection.Name)]
+public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fixture) : IAsyncLifetime
 {
     private const string RoomId = "Ra8dbf4673c4c812cd491258042226c99";
     private const long MembershipId = 3189;
     private const string CouponId = "01JYNW8JMQVFBNRKQC5GZ4FJ0K";
 
-    private WireMockAdmin Admin => wireMock.Admin;
+    private LineFakePlatform Platform => fixture.Platform;
 
-    public Task InitializeAsync() => Admin.ResetAsync();
+    public Task InitializeAsync()
+    {
+        Platform.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -33,12 +38,12 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetGroupMemberProfileSendsTheGroupAndUserIdsInThePathAndParsesTheProfile()
     {
-        await Admin.StubAsync(BotStub("getGroupMemberProfile", ("groupId", GroupId), ("userId", UserId))
+        Platform.BotStub("getGroupMemberProfile", ("groupId", GroupId), ("userId", UserId))
             .RespondJson(
                 200,
                 $$"""{"displayName":"Brown","userId":"{{UserId}}","pictureUrl":"https://profile.line-scdn.net/ch/v2/p/brown"}""",
-                ("X-Line-Request-Id", "req-group-member")));
-        using var clients = new MessagingApiClients(wireMock);
+                ("X-Line-Request-Id", "req-group-member"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetGroupMemberProfileAsync(GroupId, UserId);
 
@@ -48,7 +53,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.Value.UserId.ShouldBe(UserId);
         response.Value.PictureUrl.ShouldBe("https://profile.line-scdn.net/ch/v2/p/brown");
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getGroupMemberProfile", "GET", "/v2/bot/group/" + GroupId + "/member/" + UserId);
     }
 
@@ -56,15 +61,15 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetGroupMemberProfileEscapesReservedCharactersInBothIds()
     {
-        await Admin.StubAsync(Spec.Stub("getGroupMemberProfile", ("groupId", "C a/b"), ("userId", "U?1#2"))
-            .RespondJson(200, """{"displayName":"X","userId":"U?1#2"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("getGroupMemberProfile", ("groupId", "C a/b"), ("userId", "U?1#2"))
+            .RespondJson(200, """{"displayName":"X","userId":"U?1#2"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var profile = (await clients.Bot.GetGroupMemberProfileAsync("C a/b", "U?1#2")).Value;
 
         profile.UserId.ShouldBe("U?1#2");
         profile.PictureUrl.ShouldBeNull();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("getGroupMemberProfile");
         request.Url.ShouldBe("/v2/bot/group/C%20a%2Fb/member/U%3F1%232");
     }
@@ -73,10 +78,10 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetGroupMembersIdsSendsTheStartTokenAndParsesThePageWithItsNextToken()
     {
-        await Admin.StubAsync(BotStub("getGroupMembersIds", ("groupId", GroupId))
+        Platform.BotStub("getGroupMembersIds", ("groupId", GroupId))
             .WithQueryParameter("start", "jxEWCEEP")
-            .RespondJson(200, $$"""{"memberIds":["{{UserId}}","{{OtherUserId}}"],"next":"yANU9IA"}""", ("X-Line-Request-Id", "req-group-ids")));
-        using var clients = new MessagingApiClients(wireMock);
+            .RespondJson(200, $$"""{"memberIds":["{{UserId}}","{{OtherUserId}}"],"next":"yANU9IA"}""", ("X-Line-Request-Id", "req-group-ids"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetGroupMembersIdsAsync(GroupId, start: "jxEWCEEP");
 
@@ -84,7 +89,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.RequestId.ShouldBe("req-group-ids");
         response.Value.MemberIds.ShouldBe(new[] { UserId, OtherUserId });
         response.Value.Next.ShouldBe("yANU9IA");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids", ("start", "jxEWCEEP"));
     }
 
@@ -92,16 +97,16 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetAllGroupMemberIdsWalksBothPagesWithTheStartToken()
     {
-        await Admin.StubAsync(Spec.Stub("getGroupMembersIds", ("groupId", GroupId)).WithPriority(2)
-            .RespondJson(200, """{"memberIds":["U1","U2"],"next":"yANU9IA"}""", ("X-Line-Request-Id", "req-page-1")));
-        await Admin.StubAsync(Spec.Stub("getGroupMembersIds", ("groupId", GroupId)).WithQueryParameter("start", "yANU9IA").WithPriority(1)
-            .RespondJson(200, """{"memberIds":["U3"]}""", ("X-Line-Request-Id", "req-page-2")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("getGroupMembersIds", ("groupId", GroupId)).WithPriority(2)
+            .RespondJson(200, """{"memberIds":["U1","U2"],"next":"yANU9IA"}""", ("X-Line-Request-Id", "req-page-1"));
+        Platform.SpecStub("getGroupMembersIds", ("groupId", GroupId)).WithQueryParameter("start", "yANU9IA").WithPriority(1)
+            .RespondJson(200, """{"memberIds":["U3"]}""", ("X-Line-Request-Id", "req-page-2"));
+        using var clients = new MessagingApiClients(Platform);
 
         var ids = await clients.Bot.GetAllGroupMemberIdsAsync(GroupId).ToListAsync();
 
         ids.ShouldBe(new[] { "U1", "U2", "U3" });
-        var requests = await Admin.GetRequestsAsync();
+        var requests = Platform.Requests;
         requests.Count.ShouldBe(2);
         ShouldBeBodylessBotCall(requests[0], "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids");
         ShouldBeBodylessBotCall(requests[1], "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids", ("start", "yANU9IA"));
@@ -111,16 +116,16 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task LeaveGroupPostsWithoutABody()
     {
-        await Admin.StubAsync(BotStub("leaveGroup", ("groupId", GroupId))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-leave-group")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("leaveGroup", ("groupId", GroupId))
+            .RespondStatus(200, ("X-Line-Request-Id", "req-leave-group"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.LeaveGroupAsync(GroupId);
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-leave-group");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "leaveGroup", "POST", "/v2/bot/group/" + GroupId + "/leave");
     }
 
@@ -128,16 +133,16 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetRoomMemberCountParsesTheCount()
     {
-        await Admin.StubAsync(BotStub("getRoomMemberCount", ("roomId", RoomId))
-            .RespondJson(200, """{"count":4}""", ("X-Line-Request-Id", "req-room-count")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getRoomMemberCount", ("roomId", RoomId))
+            .RespondJson(200, """{"count":4}""", ("X-Line-Request-Id", "req-room-count"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetRoomMemberCountAsync(RoomId);
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-room-count");
         response.Value.Count.ShouldBe(4L);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getRoomMemberCount", "GET", "/v2/bot/room/" + RoomId + "/members/count");
     }
 
@@ -145,12 +150,12 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetRoomMemberProfileSendsTheRoomAndUserIdsInThePathAndParsesTheProfile()
     {
-        await Admin.StubAsync(BotStub("getRoomMemberProfile", ("roomId", RoomId), ("userId", OtherUserId))
+        Platform.BotStub("getRoomMemberProfile", ("roomId", RoomId), ("userId", OtherUserId))
             .RespondJson(
                 200,
                 $$"""{"displayName":"Cony","userId":"{{OtherUserId}}","pictureUrl":"https://profile.line-scdn.net/ch/v2/p/cony"}""",
-                ("X-Line-Request-Id", "req-room-member")));
-        using var clients = new MessagingApiClients(wireMock);
+                ("X-Line-Request-Id", "req-room-member"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetRoomMemberProfileAsync(RoomId, OtherUserId);
 
@@ -160,7 +165,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.Value.UserId.ShouldBe(OtherUserId);
         response.Value.PictureUrl.ShouldBe("https://profile.line-scdn.net/ch/v2/p/cony");
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getRoomMemberProfile", "GET", "/v2/bot/room/" + RoomId + "/member/" + OtherUserId);
     }
 
@@ -168,9 +173,9 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetRoomMembersIdsSendsNoQueryForTheFirstPageAndParsesTheNextToken()
     {
-        await Admin.StubAsync(BotStub("getRoomMembersIds", ("roomId", RoomId))
-            .RespondJson(200, $$"""{"memberIds":["{{UserId}}"],"next":"bRoOm2"}""", ("X-Line-Request-Id", "req-room-ids")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getRoomMembersIds", ("roomId", RoomId))
+            .RespondJson(200, $$"""{"memberIds":["{{UserId}}"],"next":"bRoOm2"}""", ("X-Line-Request-Id", "req-room-ids"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetRoomMembersIdsAsync(RoomId);
 
@@ -178,7 +183,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.RequestId.ShouldBe("req-room-ids");
         response.Value.MemberIds.ShouldBe(new[] { UserId });
         response.Value.Next.ShouldBe("bRoOm2");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getRoomMembersIds", "GET", "/v2/bot/room/" + RoomId + "/members/ids");
     }
 
@@ -186,16 +191,16 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetAllRoomMemberIdsWalksBothPagesWithTheStartToken()
     {
-        await Admin.StubAsync(Spec.Stub("getRoomMembersIds", ("roomId", RoomId)).WithPriority(2)
-            .RespondJson(200, """{"memberIds":["U1","U2"],"next":"bRoOm2"}"""));
-        await Admin.StubAsync(Spec.Stub("getRoomMembersIds", ("roomId", RoomId)).WithQueryParameter("start", "bRoOm2").WithPriority(1)
-            .RespondJson(200, """{"memberIds":["U3","U4"]}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("getRoomMembersIds", ("roomId", RoomId)).WithPriority(2)
+            .RespondJson(200, """{"memberIds":["U1","U2"],"next":"bRoOm2"}""");
+        Platform.SpecStub("getRoomMembersIds", ("roomId", RoomId)).WithQueryParameter("start", "bRoOm2").WithPriority(1)
+            .RespondJson(200, """{"memberIds":["U3","U4"]}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var ids = await clients.Bot.GetAllRoomMemberIdsAsync(RoomId).ToListAsync();
 
         ids.ShouldBe(new[] { "U1", "U2", "U3", "U4" });
-        var requests = await Admin.GetRequestsAsync();
+        var requests = Platform.Requests;
         requests.Count.ShouldBe(2);
         ShouldBeBodylessBotCall(requests[0], "getRoomMembersIds", "GET", "/v2/bot/room/" + RoomId + "/members/ids");
         ShouldBeBodylessBotCall(requests[1], "getRoomMembersIds", "GET", "/v2/bot/room/" + RoomId + "/members/ids", ("start", "bRoOm2"));
@@ -205,16 +210,16 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task LeaveRoomPostsWithoutABody()
     {
-        await Admin.StubAsync(BotStub("leaveRoom", ("roomId", RoomId))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-leave-room")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("leaveRoom", ("roomId", RoomId))
+            .RespondStatus(200, ("X-Line-Request-Id", "req-leave-room"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.LeaveRoomAsync(RoomId);
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-leave-room");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "leaveRoom", "POST", "/v2/bot/room/" + RoomId + "/leave");
     }
 
@@ -223,9 +228,9 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     public async Task GetMembershipSubscriptionParsesThePlanAndTheUsersSideOfEachSubscription()
     {
         const string subscriptions = """[{"membership":{"membershipId":3189,"title":"Basic plan","description":"Monthly perks","benefits":["Member-only coupons"],"price":500.0,"currency":"JPY"},"user":{"membershipNo":7,"joinedTime":1742781600,"nextBillingDate":"2025-04-24","totalSubscriptionMonths":3}}]""";
-        await Admin.StubAsync(BotStub("getMembershipSubscription", ("userId", UserId))
-            .RespondJson(200, $$"""{"subscriptions":{{subscriptions}}}""", ("X-Line-Request-Id", "req-subscription")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getMembershipSubscription", ("userId", UserId))
+            .RespondJson(200, $$"""{"subscriptions":{{subscriptions}}}""", ("X-Line-Request-Id", "req-subscription"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetMembershipSubscriptionAsync(UserId);
 
@@ -248,7 +253,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         user.NextBillingDate.ShouldBe("2025-04-24");
         user.TotalSubscriptionMonths.ShouldBe(3L);
         user.AdditionalProperties.ShouldBeEmpty();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMembershipSubscription", "GET", "/v2/bot/membership/subscription/" + UserId);
     }
 
@@ -262,9 +267,9 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
              {"membershipId":3190,"title":"Premium plan","description":"Priority seating","benefits":["Priority seating","Free drink"],"price":1500.00,"currency":"JPY",
               "memberCount":100,"memberLimit":1000,"isInAppPurchase":true,"isPublished":false}]
             """;
-        await Admin.StubAsync(BotStub("getMembershipList")
-            .RespondJson(200, $$"""{"memberships":{{memberships}}}""", ("X-Line-Request-Id", "req-membership-list")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getMembershipList")
+            .RespondJson(200, $$"""{"memberships":{{memberships}}}""", ("X-Line-Request-Id", "req-membership-list"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetMembershipListAsync();
 
@@ -296,7 +301,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         premium.IsInAppPurchase.ShouldBeTrue();
         premium.IsPublished.ShouldBeFalse();
         premium.AdditionalProperties.ShouldBeEmpty();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMembershipList", "GET", "/v2/bot/membership/list");
     }
 
@@ -304,11 +309,11 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetJoinedMembershipUsersSendsTheMembershipIdStartAndLimitAndParsesThePage()
     {
-        await Admin.StubAsync(BotStub("getJoinedMembershipUsers", ("membershipId", "3189"))
+        Platform.BotStub("getJoinedMembershipUsers", ("membershipId", "3189"))
             .WithQueryParameter("start", "mEmB3r")
             .WithQueryParameter("limit", "500")
-            .RespondJson(200, $$"""{"userIds":["{{UserId}}","{{OtherUserId}}"],"next":"mEmB3r2"}""", ("X-Line-Request-Id", "req-members")));
-        using var clients = new MessagingApiClients(wireMock);
+            .RespondJson(200, $$"""{"userIds":["{{UserId}}","{{OtherUserId}}"],"next":"mEmB3r2"}""", ("X-Line-Request-Id", "req-members"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetJoinedMembershipUsersAsync(MembershipId, start: "mEmB3r", limit: 500);
 
@@ -316,7 +321,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.RequestId.ShouldBe("req-members");
         response.Value.UserIds.ShouldBe(new[] { UserId, OtherUserId });
         response.Value.Next.ShouldBe("mEmB3r2");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids", ("start", "mEmB3r"), ("limit", "500"));
     }
 
@@ -324,32 +329,32 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetJoinedMembershipUsersRejectsALimitAboveOneThousandBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(
             () => clients.Bot.GetJoinedMembershipUsersAsync(MembershipId, limit: 1001));
 
         exception.ParamName.ShouldBe("limit");
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getJoinedMembershipUsers")]
     [Fact]
     public async Task GetAllJoinedMembershipUsersWalksBothPagesKeepingTheLimit()
     {
-        await Admin.StubAsync(Spec.Stub("getJoinedMembershipUsers", ("membershipId", "3189")).WithQueryParameter("limit", "2").WithPriority(2)
-            .RespondJson(200, """{"userIds":["U1","U2"],"next":"mEmB3r2"}"""));
-        await Admin.StubAsync(Spec.Stub("getJoinedMembershipUsers", ("membershipId", "3189"))
+        Platform.SpecStub("getJoinedMembershipUsers", ("membershipId", "3189")).WithQueryParameter("limit", "2").WithPriority(2)
+            .RespondJson(200, """{"userIds":["U1","U2"],"next":"mEmB3r2"}""");
+        Platform.SpecStub("getJoinedMembershipUsers", ("membershipId", "3189"))
             .WithQueryParameter("limit", "2")
             .WithQueryParameter("start", "mEmB3r2")
             .WithPriority(1)
-            .RespondJson(200, """{"userIds":["U3"]}"""));
-        using var clients = new MessagingApiClients(wireMock);
+            .RespondJson(200, """{"userIds":["U3"]}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var ids = await clients.Bot.GetAllJoinedMembershipUsersAsync(MembershipId, limit: 2).ToListAsync();
 
         ids.ShouldBe(new[] { "U1", "U2", "U3" });
-        var requests = await Admin.GetRequestsAsync();
+        var requests = Platform.Requests;
         requests.Count.ShouldBe(2);
         ShouldBeBodylessBotCall(requests[0], "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids", ("limit", "2"));
         ShouldBeBodylessBotCall(requests[1], "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids", ("start", "mEmB3r2"), ("limit", "2"));
@@ -359,9 +364,9 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task CreateCouponSendsEveryFieldWithTheRewardAndAcquisitionDetailsAndParsesTheCouponId()
     {
-        await Admin.StubAsync(BotStub("createCoupon")
-            .RespondJson(200, $$"""{"couponId":"{{CouponId}}"}""", ("X-Line-Request-Id", "req-create-coupon")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("createCoupon")
+            .RespondJson(200, $$"""{"couponId":"{{CouponId}}"}""", ("X-Line-Request-Id", "req-create-coupon"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.CreateCouponAsync(new CouponCreateRequest
         {
@@ -383,7 +388,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-create-coupon");
         response.Value.CouponId.ShouldBe(CouponId);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request,
             "createCoupon",
@@ -403,9 +408,9 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task CreateCouponSendsOnlyTheRequiredFieldsWithADiscountStatedAsPricesBeforeAndAfter()
     {
-        await Admin.StubAsync(Spec.Stub("createCoupon")
-            .RespondJson(200, $$"""{"couponId":"{{CouponId}}"}""", ("X-Line-Request-Id", "req-create-explicit")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("createCoupon")
+            .RespondJson(200, $$"""{"couponId":"{{CouponId}}"}""", ("X-Line-Request-Id", "req-create-explicit"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.CreateCouponAsync(new CouponCreateRequest
         {
@@ -423,7 +428,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         });
 
         response.Value.CouponId.ShouldBe(CouponId);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("createCoupon");
         ShouldBeJson(
             request.Body,
@@ -438,7 +443,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task CreateCouponRejectsALotteryProbabilityAboveNinetyNinePercentBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.CreateCouponAsync(new CouponCreateRequest
         {
@@ -452,23 +457,23 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         }));
 
         exception.ParamName.ShouldBe("CouponLotteryAcquisitionCondition.LotteryProbability");
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "closeCoupon")]
     [Fact]
     public async Task CloseCouponPutsWithoutABody()
     {
-        await Admin.StubAsync(BotStub("closeCoupon", ("couponId", CouponId))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-close-coupon")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("closeCoupon", ("couponId", CouponId))
+            .RespondStatus(200, ("X-Line-Request-Id", "req-close-coupon"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.CloseCouponAsync(CouponId);
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-close-coupon");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "closeCoupon", "PUT", "/v2/bot/coupon/" + CouponId + "/close");
     }
 
@@ -476,9 +481,9 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task CloseCouponAnsweredWith410BecomesLineApiExceptionWithTheMessage()
     {
-        await Admin.StubAsync(Spec.Stub("closeCoupon", ("couponId", CouponId))
-            .RespondJson(410, """{"message":"The coupon has already expired"}""", ("X-Line-Request-Id", "req-gone")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("closeCoupon", ("couponId", CouponId))
+            .RespondJson(410, """{"message":"The coupon has already expired"}""", ("X-Line-Request-Id", "req-gone"));
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.CloseCouponAsync(CouponId));
 
@@ -489,7 +494,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         exception.Details.ShouldBeEmpty();
         exception.Message.ShouldContain("The coupon has already expired");
         exception.Message.ShouldNotContain(Token);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "closeCoupon", "PUT", "/v2/bot/coupon/" + CouponId + "/close");
     }
 
@@ -497,7 +502,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetCouponDetailParsesEveryFieldWithTheRewardAndAcquisitionKinds()
     {
-        await Admin.StubAsync(BotStub("getCouponDetail", ("couponId", CouponId))
+        Platform.BotStub("getCouponDetail", ("couponId", CouponId))
             .RespondJson(
                 200,
                 $$$"""
@@ -508,8 +513,8 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
                  "imageUrl":"https://module.example.com/coupons/lunch.png","barcodeImageUrl":"https://module.example.com/coupons/lunch-barcode.png",
                  "couponCode":"LUNCH10","usageCondition":"Weekdays only.","createdTimestamp":1735600000,"maxTicketPerUser":1}
                 """,
-                ("X-Line-Request-Id", "req-coupon")));
-        using var clients = new MessagingApiClients(wireMock);
+                ("X-Line-Request-Id", "req-coupon"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetCouponDetailAsync(CouponId);
 
@@ -542,7 +547,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         coupon.CouponCode.ShouldBe("LUNCH10");
         coupon.UsageCondition.ShouldBe("Weekdays only.");
         coupon.AdditionalProperties.ShouldBeEmpty();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getCouponDetail", "GET", "/v2/bot/coupon/" + CouponId);
     }
 
@@ -550,7 +555,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task GetCouponDetailParsesALotteryCouponWithAFixedCashBackInItsCurrency()
     {
-        await Admin.StubAsync(Spec.Stub("getCouponDetail", ("couponId", CouponId))
+        Platform.SpecStub("getCouponDetail", ("couponId", CouponId))
             .RespondJson(
                 200,
                 $$$"""
@@ -559,8 +564,8 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
                  "acquisitionCondition":{"type":"lottery","lotteryProbability":50,"maxAcquireCount":1000},
                  "reward":{"type":"cashBack","priceInfo":{"type":"fixed","currency":"THB","fixedAmount":100}},
                  "createdTimestamp":1735600000}
-                """));
-        using var clients = new MessagingApiClients(wireMock);
+                """);
+        using var clients = new MessagingApiClients(Platform);
 
         var coupon = (await clients.Bot.GetCouponDetailAsync(CouponId)).Value;
 
@@ -594,14 +599,14 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         coupon.CouponCode.ShouldBeNull();
         coupon.UsageCondition.ShouldBeNull();
         coupon.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getCouponDetail", "GET", "/v2/bot/coupon/" + CouponId);
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getCouponDetail", "GET", "/v2/bot/coupon/" + CouponId);
     }
 
     [Trait(SpecConformance.Operation, "getCouponDetail")]
     [Fact]
     public async Task GetCouponDetailParsesAReferralCouponWithAnExplicitDiscount()
     {
-        await Admin.StubAsync(Spec.Stub("getCouponDetail", ("couponId", CouponId))
+        Platform.SpecStub("getCouponDetail", ("couponId", CouponId))
             .RespondJson(
                 200,
                 $$$"""
@@ -609,8 +614,8 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
                  "acquisitionCondition":{"type":"referral"},
                  "reward":{"type":"discount","priceInfo":{"type":"explicit","currency":"TWD","priceAfterDiscount":900,"originalPrice":1200}},
                  "createdTimestamp":1735600000}
-                """));
-        using var clients = new MessagingApiClients(wireMock);
+                """);
+        using var clients = new MessagingApiClients(Platform);
 
         var coupon = (await clients.Bot.GetCouponDetailAsync(CouponId)).Value;
 
@@ -630,7 +635,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         priceInfo.AdditionalProperties.ShouldBeEmpty();
         coupon.Reward.AdditionalProperties.ShouldBeEmpty();
         coupon.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getCouponDetail", "GET", "/v2/bot/coupon/" + CouponId);
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getCouponDetail", "GET", "/v2/bot/coupon/" + CouponId);
     }
 
     [Trait(SpecConformance.Operation, "listCoupon")]
@@ -638,18 +643,18 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     public async Task ListCouponRepeatsTheStatusParameterForEachStateAndParsesThePage()
     {
         // The spec declares no style/explode for the status array: OpenAPI's default for a query is form + explode, status=A&status=B.
-        await Admin.StubAsync(WithExactQueryValues(
-            BotStub("listCoupon")
+        WithExactQueryValues(
+            Platform.BotStub("listCoupon")
                 .WithQueryParameter("start", "cOuP0n")
-                .WithQueryParameter("limit", "50")
-                .RespondJson(
-                    200,
-                    $$"""{"items":[{"couponId":"{{CouponId}}","title":"10% off lunch"},{"couponId":"01JYNWA3T2X7Q8M9ZK4D5R6S7V","title":"Free drink"}],"next":"cOuP0n2"}""",
-                    ("X-Line-Request-Id", "req-coupons")),
+                .WithQueryParameter("limit", "50"),
             "status",
             "RUNNING",
-            "CLOSED"));
-        using var clients = new MessagingApiClients(wireMock);
+            "CLOSED")
+            .RespondJson(
+                200,
+                $$"""{"items":[{"couponId":"{{CouponId}}","title":"10% off lunch"},{"couponId":"01JYNWA3T2X7Q8M9ZK4D5R6S7V","title":"Free drink"}],"next":"cOuP0n2"}""",
+                ("X-Line-Request-Id", "req-coupons"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.ListCouponAsync(status: ["RUNNING", "CLOSED"], start: "cOuP0n", limit: 50);
 
@@ -658,7 +663,7 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
         response.Value.Items.Select(c => c.CouponId).ShouldBe(new[] { CouponId, "01JYNWA3T2X7Q8M9ZK4D5R6S7V" });
         response.Value.Items.Select(c => c.Title).ShouldBe(new[] { "10% off lunch", "Free drink" });
         response.Value.Next.ShouldBe("cOuP0n2");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "listCoupon", "GET", "/v2/bot/coupon", ("status", "RUNNING"), ("status", "CLOSED"), ("start", "cOuP0n"), ("limit", "50"));
         request.Url.ShouldBe("/v2/bot/coupon?status=RUNNING&status=CLOSED&start=cOuP0n&limit=50");
     }
@@ -667,37 +672,37 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     [Fact]
     public async Task ListCouponRejectsALimitAboveOneHundredBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.ListCouponAsync(limit: 101));
 
         exception.ParamName.ShouldBe("limit");
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "listCoupon")]
     [Fact]
     public async Task ListAllCouponsWalksBothPagesKeepingTheStatusesAndLimit()
     {
-        await Admin.StubAsync(WithExactQueryValues(
-            Spec.Stub("listCoupon").WithQueryParameter("limit", "2").WithPriority(2)
-                .RespondJson(200, """{"items":[{"couponId":"C1","title":"First"},{"couponId":"C2","title":"Second"}],"next":"cOuP0n2"}"""),
+        WithExactQueryValues(
+            Platform.SpecStub("listCoupon").WithQueryParameter("limit", "2").WithPriority(2),
             "status",
             "DRAFT",
-            "RUNNING"));
-        await Admin.StubAsync(WithExactQueryValues(
-            Spec.Stub("listCoupon").WithQueryParameter("limit", "2").WithQueryParameter("start", "cOuP0n2").WithPriority(1)
-                .RespondJson(200, """{"items":[{"couponId":"C3","title":"Third"}]}"""),
+            "RUNNING")
+            .RespondJson(200, """{"items":[{"couponId":"C1","title":"First"},{"couponId":"C2","title":"Second"}],"next":"cOuP0n2"}""");
+        WithExactQueryValues(
+            Platform.SpecStub("listCoupon").WithQueryParameter("limit", "2").WithQueryParameter("start", "cOuP0n2").WithPriority(1),
             "status",
             "DRAFT",
-            "RUNNING"));
-        using var clients = new MessagingApiClients(wireMock);
+            "RUNNING")
+            .RespondJson(200, """{"items":[{"couponId":"C3","title":"Third"}]}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var coupons = await clients.Bot.ListAllCouponsAsync(status: ["DRAFT", "RUNNING"], limit: 2).ToListAsync();
 
         coupons.Select(c => c.CouponId).ShouldBe(new[] { "C1", "C2", "C3" });
         coupons.Select(c => c.Title).ShouldBe(new[] { "First", "Second", "Third" });
-        var requests = await Admin.GetRequestsAsync();
+        var requests = Platform.Requests;
         requests.Count.ShouldBe(2);
         ShouldBeBodylessBotCall(requests[0], "listCoupon", "GET", "/v2/bot/coupon", ("status", "DRAFT"), ("status", "RUNNING"), ("limit", "2"));
         ShouldBeBodylessBotCall(requests[1], "listCoupon", "GET", "/v2/bot/coupon", ("status", "DRAFT"), ("status", "RUNNING"), ("start", "cOuP0n2"), ("limit", "2"));
@@ -705,22 +710,11 @@ public sealed class ChatsMembershipsCouponsContractTests(WireMockFixture wireMoc
     }
 
     /// <summary>
-    /// Requires the query parameter to carry exactly these values in this order (WireMock's <c>hasExactly</c>); a plain
-    /// <c>equalTo</c> would accept a request that sent only one of them.
+    /// Requires the query parameter to carry exactly these values in this order; a plain <c>WithQueryParameter</c> would
+    /// accept a request that sent only one of them.
     /// </summary>
-    private static JsonNode WithExactQueryValues(JsonNode mapping, string name, params string[] values)
-    {
-        var request = mapping["request"].ShouldBeOfType<JsonObject>();
-        if (request["queryParameters"] is not JsonObject query)
-        {
-            query = [];
-            request["queryParameters"] = query;
-        }
-
-        query[name] = new JsonObject
-        {
-            ["hasExactly"] = new JsonArray(values.Select(value => (JsonNode)new JsonObject { ["equalTo"] = value }).ToArray()),
-        };
-        return mapping;
-    }
+    private static LineStub WithExactQueryValues(LineStub stub, string name, params string[] values) =>
+        stub.When(
+            $"query {name} exactly {string.Join(", ", values)}",
+            request => request.Query.TryGetValue(name, out var sent) && sent.SequenceEqual(values, StringComparer.Ordinal));
 }

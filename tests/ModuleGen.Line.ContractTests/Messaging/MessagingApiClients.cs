@@ -2,14 +2,14 @@ using System;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Nodes;
-using ModuleGen.Testing.Spec;
-using ModuleGen.Testing.WireMock;
+using ModuleGen.Line.Testing.Spec;
+using ModuleGen.Line.Testing;
 using Shouldly;
 
 namespace ModuleGen.Line.ContractTests.Messaging;
 
 /// <summary>
-/// The Messaging API, Insight, Manage Audience and channel access token clients wired to the WireMock server (every spec
+/// The Messaging API, Insight, Manage Audience and channel access token clients wired to the fake platform (every spec
 /// server, api.line.me and api-data.line.me, maps to it), with bot-scoped clients for <see cref="BotId"/>.
 /// </summary>
 internal sealed class MessagingApiClients : IDisposable
@@ -21,15 +21,15 @@ internal sealed class MessagingApiClients : IDisposable
     public const string GroupId = "Ca56f94637c0b1ea7d4c6d2ac7a8a5d1f";
 
     /// <summary>The Content-Type a JSON body arrives with in WireMock's journal (Jetty upper-cases the charset).</summary>
-    public const string JsonContentType = "application/json; charset=UTF-8";
+    public const string JsonContentType = "application/json; charset=utf-8";
 
     private readonly HttpClient _httpClient;
 
-    public MessagingApiClients(WireMockFixture wireMock)
+    public MessagingApiClients(LineFakePlatform platform)
     {
-        _httpClient = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        _httpClient = platform.CreateHttpClient();
         var options = new LineClientOptions();
-        options.Endpoints.MapAll(wireMock.BaseAddress);
+        platform.MapEndpoints(options.Endpoints);
         Pipeline = new LineClientPipeline(
             _httpClient,
             options,
@@ -56,16 +56,6 @@ internal sealed class MessagingApiClients : IDisposable
     public ChannelAccessTokenClient Tokens { get; }
 
     public void Dispose() => _httpClient.Dispose();
-
-    /// <summary>A spec-derived stub (<see cref="SpecContract"/>) that also requires this fixture's exact token and bot id.</summary>
-    public static StubBuilder BotStub(string operationId, params (string Name, string Value)[] pathValues) =>
-        BotStub(operationId, SpecBody.AsSpecified, pathValues);
-
-    /// <inheritdoc cref="BotStub(string, ValueTuple{string, string}[])"/>
-    public static StubBuilder BotStub(string operationId, SpecBody body, params (string Name, string Value)[] pathValues) =>
-        SpecConformance.Spec.Stub(operationId, body, pathValues)
-            .WithHeader("Authorization", "Bearer " + Token)
-            .WithHeader("X-Line-Bot-Id", BotId);
 
     /// <summary>
     /// A bot-scoped call without a body: conforms to <paramref name="operationId"/>, has exactly this method, path and query,

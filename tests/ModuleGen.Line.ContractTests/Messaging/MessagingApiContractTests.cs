@@ -3,8 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using ModuleGen.Line.Models;
-using ModuleGen.Testing.Spec;
-using ModuleGen.Testing.WireMock;
+using ModuleGen.Line.Testing.Spec;
+using ModuleGen.Line.Testing;
 using Shouldly;
 using Xunit;
 using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
@@ -13,13 +13,17 @@ using static ModuleGen.Line.ContractTests.SpecConformance;
 namespace ModuleGen.Line.ContractTests.Messaging;
 
 /// <summary>Messaging API operations of a bot-scoped client, asserted on what WireMock received and on the parsed responses.</summary>
-[Collection(WireMockCollection.Name)]
-public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsyncLifetime
+[Collection(LinePlatformCollection.Name)]
+public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAsyncLifetime
 {
 
-    private WireMockAdmin Admin => wireMock.Admin;
+    private LineFakePlatform Platform => fixture.Platform;
 
-    public Task InitializeAsync() => Admin.ResetAsync();
+    public Task InitializeAsync()
+    {
+        Platform.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -27,9 +31,9 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     [Fact]
     public async Task PushMessageSendsASchemaValidBodyWithRetryKeyAndParsesSentMessages()
     {
-        await Admin.StubAsync(BotStub("pushMessage")
-            .RespondJson(200, """{"sentMessages":[{"id":"461230966842064897","quoteToken":"IStG5h1Tz7b"},{"id":"461230966842064898"}]}""", ("X-Line-Request-Id", "req-push")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("pushMessage")
+            .RespondJson(200, """{"sentMessages":[{"id":"461230966842064897","quoteToken":"IStG5h1Tz7b"},{"id":"461230966842064898"}]}""", ("X-Line-Request-Id", "req-push"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.PushMessageAsync(new PushMessageRequest
         {
@@ -44,9 +48,9 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Value.SentMessages.Select(m => m.Id).ShouldBe(new[] { "461230966842064897", "461230966842064898" });
         response.Value.SentMessages[0].QuoteToken.ShouldBe("IStG5h1Tz7b");
         response.Value.SentMessages[1].QuoteToken.ShouldBeNull();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("pushMessage");
-        request.WasMatched.ShouldBeTrue();
+        request.Conformed.ShouldBeTrue();
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/message/push");
         request.Query.ShouldBeEmpty();
@@ -61,22 +65,22 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     public async Task PushMessageSendsTheCallersOwnRetryKey()
     {
         const string key = "123e4567-e89b-12d3-a456-426614174000";
-        await Admin.StubAsync(Spec.Stub("pushMessage").WithHeader("X-Line-Retry-Key", key)
-            .RespondJson(200, """{"sentMessages":[{"id":"1"}]}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("pushMessage").WithHeader("X-Line-Retry-Key", key)
+            .RespondJson(200, """{"sentMessages":[{"id":"1"}]}""");
+        using var clients = new MessagingApiClients(Platform);
 
         await clients.Bot.PushMessageAsync(new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "x" }] }, retryKey: key);
 
-        (await Admin.GetRequestsAsync()).ShouldHaveSingleItem().Header("X-Line-Retry-Key").ShouldBe(key);
+        Platform.Requests.ShouldHaveSingleItem().Header("X-Line-Retry-Key").ShouldBe(key);
     }
 
     [Trait(SpecConformance.Operation, "replyMessage")]
     [Fact]
     public async Task ReplyMessageSendsTheReplyTokenWithoutRetryKeyAndParsesSentMessages()
     {
-        await Admin.StubAsync(Spec.Stub("replyMessage")
-            .RespondJson(200, """{"sentMessages":[{"id":"461230966842064899","quoteToken":"q-1"}]}""", ("X-Line-Request-Id", "req-reply")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("replyMessage")
+            .RespondJson(200, """{"sentMessages":[{"id":"461230966842064899","quoteToken":"q-1"}]}""", ("X-Line-Request-Id", "req-reply"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.ReplyMessageAsync(new ReplyMessageRequest
         {
@@ -87,7 +91,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.RequestId.ShouldBe("req-reply");
         response.Value.SentMessages.ShouldHaveSingleItem().Id.ShouldBe("461230966842064899");
         response.Value.SentMessages[0].QuoteToken.ShouldBe("q-1");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "replyMessage", "POST", "/v2/bot/message/reply", """{"replyToken":"nHuyWiB7yP5Zw52FIkcQobQuGDXCTA","messages":[{"type":"text","text":"Thanks!"}]}""");
     }
 
@@ -95,8 +99,8 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     [Fact]
     public async Task MulticastSendsEveryRecipientWithRetryKey()
     {
-        await Admin.StubAsync(Spec.Stub("multicast").RespondJson(200, "{}", ("X-Line-Request-Id", "req-multicast")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("multicast").RespondJson(200, "{}", ("X-Line-Request-Id", "req-multicast"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.MulticastAsync(new MulticastRequest
         {
@@ -107,7 +111,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-multicast");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("multicast");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/message/multicast");
@@ -122,9 +126,9 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     [Fact]
     public async Task NarrowcastIsAcceptedWith202AndTheRequestIdIsTheProgressHandle()
     {
-        await Admin.StubAsync(Spec.Stub("narrowcast")
-            .RespondJson(202, "{}", ("X-Line-Request-Id", "7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("narrowcast")
+            .RespondJson(202, "{}", ("X-Line-Request-Id", "7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.NarrowcastAsync(new NarrowcastRequest
         {
@@ -136,7 +140,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Status.ShouldBe(202);
         response.RequestId.ShouldBe("7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("narrowcast");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/message/narrowcast");
@@ -152,9 +156,9 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     public async Task GetNarrowcastProgressSendsTheRequestIdQueryAndParsesTheProgress()
     {
         const string requestId = "7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b";
-        await Admin.StubAsync(Spec.Stub("getNarrowcastProgress").WithQueryParameter("requestId", requestId)
-            .RespondJson(200, """{"phase":"succeeded","successCount":10,"failureCount":1,"targetCount":11,"acceptedTime":"2020-12-03T10:15:30.121Z","completedTime":"2020-12-03T10:15:32.500Z"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("getNarrowcastProgress").WithQueryParameter("requestId", requestId)
+            .RespondJson(200, """{"phase":"succeeded","successCount":10,"failureCount":1,"targetCount":11,"acceptedTime":"2020-12-03T10:15:30.121Z","completedTime":"2020-12-03T10:15:32.500Z"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var progress = (await clients.Bot.GetNarrowcastProgressAsync(requestId)).Value;
 
@@ -165,7 +169,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         progress.AcceptedTime.ShouldBe("2020-12-03T10:15:30.121Z");
         progress.CompletedTime.ShouldBe("2020-12-03T10:15:32.500Z");
         progress.ErrorCode.ShouldBeNull();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("getNarrowcastProgress");
         request.Method.ShouldBe("GET");
         request.Path.ShouldBe("/v2/bot/message/progress/narrowcast");
@@ -181,8 +185,8 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     [Fact]
     public async Task BroadcastSendsTheMessagesWithRetryKey()
     {
-        await Admin.StubAsync(Spec.Stub("broadcast").RespondJson(200, "{}", ("X-Line-Request-Id", "req-broadcast")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("broadcast").RespondJson(200, "{}", ("X-Line-Request-Id", "req-broadcast"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.BroadcastAsync(new BroadcastRequest
         {
@@ -192,7 +196,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-broadcast");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("broadcast");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/message/broadcast");
@@ -207,15 +211,15 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     [Fact]
     public async Task GetMessageQuotaParsesTypeAndValue()
     {
-        await Admin.StubAsync(Spec.Stub("getMessageQuota").RespondJson(200, """{"type":"limited","value":1000}""", ("X-Line-Request-Id", "req-quota")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("getMessageQuota").RespondJson(200, """{"type":"limited","value":1000}""", ("X-Line-Request-Id", "req-quota"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetMessageQuotaAsync();
 
         response.RequestId.ShouldBe("req-quota");
         response.Value.Type.ShouldBe(MessageQuotaResponseType.Limited);
         response.Value.Value.ShouldBe(1000);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMessageQuota", "GET", "/v2/bot/message/quota");
     }
 
@@ -224,10 +228,10 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     public async Task GetProfileSendsTheLFormUserIdInThePathAndParsesTheProfile()
     {
         var path = "/v2/bot/profile/" + Uri.EscapeDataString(UserId);
-        await Admin.StubAsync(Spec.Stub("getProfile", ("userId", UserId)).RespondJson(
+        Platform.SpecStub("getProfile", ("userId", UserId)).RespondJson(
             200,
-            $$"""{"displayName":"Brown","userId":"{{UserId}}","pictureUrl":"https://profile.line-scdn.net/abc","statusMessage":"Hello, LINE!","language":"en"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+            $$"""{"displayName":"Brown","userId":"{{UserId}}","pictureUrl":"https://profile.line-scdn.net/abc","statusMessage":"Hello, LINE!","language":"en"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var profile = (await clients.Bot.GetProfileAsync(UserId)).Value;
 
@@ -236,7 +240,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         profile.PictureUrl.ShouldBe("https://profile.line-scdn.net/abc");
         profile.StatusMessage.ShouldBe("Hello, LINE!");
         profile.Language.ShouldBe("en");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getProfile", "GET", "/v2/bot/profile/LUb577ef3cbe786a8da85ff8e902a03fc6-U5fac33f633e72c192759f09afc41fa28");
     }
 
@@ -244,22 +248,22 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     [Fact]
     public async Task GetProfileEscapesReservedCharactersInTheUserId()
     {
-        await Admin.StubAsync(Spec.Stub("getProfile", ("userId", "a/b c")).RespondJson(200, """{"displayName":"X","userId":"a/b c"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("getProfile", ("userId", "a/b c")).RespondJson(200, """{"displayName":"X","userId":"a/b c"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         (await clients.Bot.GetProfileAsync("a/b c")).Value.UserId.ShouldBe("a/b c");
 
-        (await Admin.GetRequestsAsync()).ShouldHaveSingleItem().Url.ShouldBe("/v2/bot/profile/a%2Fb%20c");
+        Platform.Requests.ShouldHaveSingleItem().Url.ShouldBe("/v2/bot/profile/a%2Fb%20c");
     }
 
     [Trait(SpecConformance.Operation, "getBotInfo")]
     [Fact]
     public async Task GetBotInfoParsesTheBotAndItsModes()
     {
-        await Admin.StubAsync(Spec.Stub("getBotInfo").RespondJson(
+        Platform.SpecStub("getBotInfo").RespondJson(
             200,
-            $$"""{"userId":"{{BotId}}","basicId":"@216ru...","displayName":"Example bot","pictureUrl":"https://obs.line-apps.com/x","chatMode":"chat","markAsReadMode":"manual"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+            $$"""{"userId":"{{BotId}}","basicId":"@216ru...","displayName":"Example bot","pictureUrl":"https://obs.line-apps.com/x","chatMode":"chat","markAsReadMode":"manual"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var info = (await clients.Bot.GetBotInfoAsync()).Value;
 
@@ -270,52 +274,52 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         info.PictureUrl.ShouldBe("https://obs.line-apps.com/x");
         info.ChatMode.ShouldBe(BotInfoResponseChatMode.Chat);
         info.MarkAsReadMode.ShouldBe(BotInfoResponseMarkAsReadMode.Manual);
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getBotInfo", "GET", "/v2/bot/info");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getBotInfo", "GET", "/v2/bot/info");
     }
 
     [Trait(SpecConformance.Operation, "getGroupSummary")]
     [Fact]
     public async Task GetGroupSummaryParsesTheGroup()
     {
-        await Admin.StubAsync(Spec.Stub("getGroupSummary", ("groupId", GroupId)).RespondJson(
+        Platform.SpecStub("getGroupSummary", ("groupId", GroupId)).RespondJson(
             200,
-            $$"""{"groupId":"{{GroupId}}","groupName":"Group name","pictureUrl":"https://profile.line-scdn.net/g"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+            $$"""{"groupId":"{{GroupId}}","groupName":"Group name","pictureUrl":"https://profile.line-scdn.net/g"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var summary = (await clients.Bot.GetGroupSummaryAsync(GroupId)).Value;
 
         summary.GroupId.ShouldBe(GroupId);
         summary.GroupName.ShouldBe("Group name");
         summary.PictureUrl.ShouldBe("https://profile.line-scdn.net/g");
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getGroupSummary", "GET", "/v2/bot/group/" + GroupId + "/summary");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getGroupSummary", "GET", "/v2/bot/group/" + GroupId + "/summary");
     }
 
     [Trait(SpecConformance.Operation, "getGroupMemberCount")]
     [Fact]
     public async Task GetGroupMemberCountParsesTheCount()
     {
-        await Admin.StubAsync(Spec.Stub("getGroupMemberCount", ("groupId", GroupId)).RespondJson(200, """{"count":3}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("getGroupMemberCount", ("groupId", GroupId)).RespondJson(200, """{"count":3}""");
+        using var clients = new MessagingApiClients(Platform);
 
         (await clients.Bot.GetGroupMemberCountAsync(GroupId)).Value.Count.ShouldBe(3);
 
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getGroupMemberCount", "GET", "/v2/bot/group/" + GroupId + "/members/count");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getGroupMemberCount", "GET", "/v2/bot/group/" + GroupId + "/members/count");
     }
 
     [Trait(SpecConformance.Operation, "getFollowers")]
     [Fact]
     public async Task GetAllFollowersWalksBothPagesWithTheStartToken()
     {
-        await Admin.StubAsync(Spec.Stub("getFollowers").WithPriority(2)
-            .RespondJson(200, """{"userIds":["U1","U2"],"next":"yANU9IA..."}"""));
-        await Admin.StubAsync(Spec.Stub("getFollowers").WithQueryParameter("start", "yANU9IA...").WithPriority(1)
-            .RespondJson(200, """{"userIds":["U3"]}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("getFollowers").WithPriority(2)
+            .RespondJson(200, """{"userIds":["U1","U2"],"next":"yANU9IA..."}""");
+        Platform.SpecStub("getFollowers").WithQueryParameter("start", "yANU9IA...").WithPriority(1)
+            .RespondJson(200, """{"userIds":["U3"]}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var ids = await clients.Bot.GetAllFollowersAsync(limit: 2).ToListAsync();
 
         ids.ShouldBe(new[] { "U1", "U2", "U3" });
-        var requests = await Admin.GetRequestsAsync();
+        var requests = Platform.Requests;
         requests.Count.ShouldBe(2);
         requests[0].Path.ShouldBe("/v2/bot/followers/ids");
         requests[0].Query.Keys.ShouldBe(new[] { "limit" });
@@ -337,14 +341,14 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     [Fact]
     public async Task ShowLoadingAnimationIsAcceptedWith202()
     {
-        await Admin.StubAsync(Spec.Stub("showLoadingAnimation").RespondJson(202, "{}", ("X-Line-Request-Id", "req-loading")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("showLoadingAnimation").RespondJson(202, "{}", ("X-Line-Request-Id", "req-loading"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.ShowLoadingAnimationAsync(new ShowLoadingAnimationRequest { ChatId = UserId, LoadingSeconds = 5 });
 
         response.Status.ShouldBe(202);
         response.RequestId.ShouldBe("req-loading");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "showLoadingAnimation", "POST", "/v2/bot/chat/loading/start", $$"""{"chatId":"{{UserId}}","loadingSeconds":5}""");
     }
 
@@ -352,14 +356,14 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     [Fact]
     public async Task MarkMessagesAsReadSendsTheChatReference()
     {
-        await Admin.StubAsync(Spec.Stub("markMessagesAsRead").RespondStatus(200, ("X-Line-Request-Id", "req-read")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("markMessagesAsRead").RespondStatus(200, ("X-Line-Request-Id", "req-read"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.MarkMessagesAsReadAsync(new MarkMessagesAsReadRequest { Chat = new ChatReference { UserId = UserId } });
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-read");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "markMessagesAsRead", "POST", "/v2/bot/message/markAsRead", $$$"""{"chat":{"userId":"{{{UserId}}}"}}""");
     }
 
@@ -368,13 +372,13 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     public async Task IssueLinkTokenPostsWithoutABodyAndParsesTheToken()
     {
         var path = "/v2/bot/user/" + UserId + "/linkToken";
-        await Admin.StubAsync(Spec.Stub("issueLinkToken", ("userId", UserId)).RespondJson(200, """{"linkToken":"NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("issueLinkToken", ("userId", UserId)).RespondJson(200, """{"linkToken":"NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.IssueLinkTokenAsync(UserId);
 
         response.Value.LinkToken.ShouldBe("NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "issueLinkToken", "POST", path);
     }
 
@@ -383,8 +387,8 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     public async Task GetMessageContentStreamsTheBinaryBody()
     {
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0xFF, 0xD9];
-        await Admin.StubAsync(Spec.Stub("getMessageContent", ("messageId", "325708")).RespondBinary(200, jpeg, "image/jpeg", ("X-Line-Request-Id", "req-content")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("getMessageContent", ("messageId", "325708")).RespondBinary(200, jpeg, "image/jpeg", ("X-Line-Request-Id", "req-content"));
+        using var clients = new MessagingApiClients(Platform);
 
         using var response = await clients.Bot.GetMessageContentAsync("325708");
 
@@ -394,7 +398,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         using var buffer = new MemoryStream();
         await response.Content.CopyToAsync(buffer);
         buffer.ToArray().ShouldBe(jpeg);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMessageContent", "GET", "/v2/bot/message/325708/content");
     }
 
@@ -404,8 +408,8 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     {
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0xFF];
         const string path = "/v2/bot/richmenu/richmenu-88c05ef6921ae53f8b58a25f3a65faf7/content";
-        await Admin.StubAsync(Spec.Stub("setRichMenuImage", ("richMenuId", "richmenu-88c05ef6921ae53f8b58a25f3a65faf7")).WithHeader("Content-Type", "image/png").RespondStatus(200, ("X-Line-Request-Id", "req-image")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("setRichMenuImage", ("richMenuId", "richmenu-88c05ef6921ae53f8b58a25f3a65faf7")).WithHeader("Content-Type", "image/png").RespondStatus(200, ("X-Line-Request-Id", "req-image"));
+        using var clients = new MessagingApiClients(Platform);
         using var content = new MemoryStream(png);
 
         var response = await clients.Bot.SetRichMenuImageAsync("richmenu-88c05ef6921ae53f8b58a25f3a65faf7", content, "image/png");
@@ -413,7 +417,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-image");
         content.CanRead.ShouldBeTrue(); // the caller keeps owning the stream
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("setRichMenuImage");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe(path);
@@ -428,14 +432,14 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     [Fact]
     public async Task SetRichMenuImageRejectsAnUnsupportedContentTypeBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
         using var content = new MemoryStream([0x47, 0x49, 0x46, 0x38]);
 
         var exception = await Should.ThrowAsync<ArgumentException>(
             () => clients.Bot.SetRichMenuImageAsync("richmenu-88c05ef6921ae53f8b58a25f3a65faf7", content, "image/gif"));
 
         exception.ParamName.ShouldBe("contentType");
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "pushMessage")]
@@ -443,12 +447,12 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     public async Task PushAnsweredWith409AndAnAcceptedRequestIdIsAlreadyAccepted()
     {
         const string key = "123e4567-e89b-12d3-a456-426614174000";
-        await Admin.StubAsync(Spec.Stub("pushMessage").WithHeader("X-Line-Retry-Key", key).RespondJson(
+        Platform.SpecStub("pushMessage").WithHeader("X-Line-Retry-Key", key).RespondJson(
             409,
             """{"message":"The retry key is already accepted","sentMessages":[{"id":"461230966842064897","quoteToken":"IStG5h1Tz7b"}]}""",
             ("X-Line-Request-Id", "req-second"),
-            ("X-Line-Accepted-Request-Id", "req-first")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Accepted-Request-Id", "req-first"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.PushMessageAsync(
             new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "Hello" }] },
@@ -461,7 +465,7 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         var sent = response.Value.SentMessages.ShouldHaveSingleItem();
         sent.Id.ShouldBe("461230966842064897");
         sent.QuoteToken.ShouldBe("IStG5h1Tz7b");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("pushMessage");
         request.Header("X-Line-Retry-Key").ShouldBe(key);
         ShouldCarryBotAuth(request);
@@ -471,11 +475,11 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
     [Fact]
     public async Task PushAnsweredWith400BecomesLineApiExceptionWithDetails()
     {
-        await Admin.StubAsync(Spec.Stub("pushMessage").RespondJson(
+        Platform.SpecStub("pushMessage").RespondJson(
             400,
             """{"message":"The request body has 2 error(s)","details":[{"message":"May not be empty","property":"messages[0].text"},{"message":"Must be one of the following values: [text, image, video, audio, location, sticker, template, imagemap]","property":"messages[1].type"}]}""",
-            ("X-Line-Request-Id", "req-400")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-400"));
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.PushMessageAsync(
             new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "Hello" }, new TextMessage { Text = "World" }] }));
@@ -491,26 +495,26 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
         });
         exception.Message.ShouldContain("The request body has 2 error(s)");
         exception.Message.ShouldNotContain(Token);
-        (await Admin.GetRequestsAsync()).Count.ShouldBe(1);
+        Platform.Requests.Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task PushWithAnEmptyTextIsRejectedBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.PushMessageAsync(
             new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "" }] }));
 
         exception.ParamName.ShouldBe("TextMessage.Text");
         exception.Message.ShouldContain("between 1 and 5000");
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task PushWithMoreThanFiveMessagesIsRejectedBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
         var messages = Enumerable.Range(1, 6).Select(i => (Message)new TextMessage { Text = "message " + i }).ToList();
 
         var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.PushMessageAsync(
@@ -518,13 +522,13 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
 
         exception.ParamName.ShouldBe("PushMessageRequest.Messages");
         exception.ActualValue.ShouldBe(6);
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task ANestedTemplatePropertyBreakingItsPatternIsRejectedBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
         var template = new TemplateMessage
         {
             AltText = "Menu",
@@ -540,6 +544,6 @@ public sealed class MessagingApiContractTests(WireMockFixture wireMock) : IAsync
             new PushMessageRequest { To = UserId, Messages = [template] }));
 
         exception.ParamName.ShouldBe("ButtonsTemplate.ImageBackgroundColor");
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 }

@@ -3,8 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using ModuleGen.Line.Models;
-using ModuleGen.Testing.Spec;
-using ModuleGen.Testing.WireMock;
+using ModuleGen.Line.Testing.Spec;
+using ModuleGen.Line.Testing;
 using Shouldly;
 using Xunit;
 using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
@@ -17,8 +17,8 @@ namespace ModuleGen.Line.ContractTests.Messaging;
 /// units and message content status of a bot-scoped Messaging API client, asserted on what WireMock received and on the
 /// parsed responses.
 /// </summary>
-[Collection(WireMockCollection.Name)]
-public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) : IAsyncLifetime
+[Collection(LinePlatformCollection.Name)]
+public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture) : IAsyncLifetime
 {
 
     private const string WebhookUrl = "https://module.example.com/line/webhook";
@@ -51,9 +51,13 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
                {"type":"message","label":"Cancel","text":"Cancel my order"}]}}]}
         """;
 
-    private WireMockAdmin Admin => wireMock.Admin;
+    private LineFakePlatform Platform => fixture.Platform;
 
-    public Task InitializeAsync() => Admin.ResetAsync();
+    public Task InitializeAsync()
+    {
+        Platform.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -61,9 +65,9 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     [Fact]
     public async Task GetWebhookEndpointParsesTheEndpointAndWhetherWebhooksAreActive()
     {
-        await Admin.StubAsync(BotStub("getWebhookEndpoint")
-            .RespondJson(200, $$"""{"endpoint":"{{WebhookUrl}}","active":true}""", ("X-Line-Request-Id", "req-webhook-get")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getWebhookEndpoint")
+            .RespondJson(200, $$"""{"endpoint":"{{WebhookUrl}}","active":true}""", ("X-Line-Request-Id", "req-webhook-get"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetWebhookEndpointAsync();
 
@@ -72,22 +76,22 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.Value.Endpoint.ShouldBe(WebhookUrl);
         response.Value.Active.ShouldBeTrue();
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getWebhookEndpoint", "GET", "/v2/bot/channel/webhook/endpoint");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getWebhookEndpoint", "GET", "/v2/bot/channel/webhook/endpoint");
     }
 
     [Trait(SpecConformance.Operation, "setWebhookEndpoint")]
     [Fact]
     public async Task SetWebhookEndpointPutsTheUrl()
     {
-        await Admin.StubAsync(BotStub("setWebhookEndpoint")
-            .RespondStatus(200, ("X-Line-Request-Id", "req-webhook-set")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("setWebhookEndpoint")
+            .RespondStatus(200, ("X-Line-Request-Id", "req-webhook-set"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.SetWebhookEndpointAsync(new SetWebhookEndpointRequest { Endpoint = WebhookUrl });
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-webhook-set");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "setWebhookEndpoint", "PUT", "/v2/bot/channel/webhook/endpoint", $$"""{"endpoint":"{{WebhookUrl}}"}""");
     }
 
@@ -96,19 +100,19 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     public async Task TestWebhookEndpointSendsTheGivenUrlAndParsesEveryResultField()
     {
         const string testUrl = "https://module.example.com/line/webhook-test";
-        await Admin.StubAsync(BotStub("testWebhookEndpoint")
+        Platform.BotStub("testWebhookEndpoint")
             .RespondJson(
                 200,
                 """{"success":true,"timestamp":"2020-09-30T05:38:20.031Z","statusCode":200,"reason":"OK","detail":"200"}""",
-                ("X-Line-Request-Id", "req-webhook-test")));
-        using var clients = new MessagingApiClients(wireMock);
+                ("X-Line-Request-Id", "req-webhook-test"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.TestWebhookEndpointAsync(new TestWebhookEndpointRequest { Endpoint = testUrl });
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-webhook-test");
         ShouldBeSuccessfulWebhookTest(response.Value);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "testWebhookEndpoint", "POST", "/v2/bot/channel/webhook/test", $$"""{"endpoint":"{{testUrl}}"}""");
     }
 
@@ -116,19 +120,19 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     [Fact]
     public async Task TestWebhookEndpointWithoutARequestSendsNoBodyAtAll()
     {
-        await Admin.StubAsync(BotStub("testWebhookEndpoint", SpecBody.Omitted)
+        Platform.BotStub("testWebhookEndpoint", SpecBody.Omitted)
             .RespondJson(
                 200,
                 """{"success":true,"timestamp":"2020-09-30T05:38:20.031Z","statusCode":200,"reason":"OK","detail":"200"}""",
-                ("X-Line-Request-Id", "req-webhook-test-default")));
-        using var clients = new MessagingApiClients(wireMock);
+                ("X-Line-Request-Id", "req-webhook-test-default"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.TestWebhookEndpointAsync();
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-webhook-test-default");
         ShouldBeSuccessfulWebhookTest(response.Value);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "testWebhookEndpoint", "POST", "/v2/bot/channel/webhook/test");
     }
 
@@ -137,15 +141,15 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     public async Task MarkMessagesAsReadByTokenSendsTheTokenOfTheReceivedMessage()
     {
         const string markAsReadToken = "30yhdy232M2GJ3h1Trs6uyLpZ9cWOlvGU4pR9pAq3mRy7cg7FWWBLaxBvgIu";
-        await Admin.StubAsync(BotStub("markMessagesAsReadByToken")
-            .RespondStatus(200, ("X-Line-Request-Id", "req-read-token")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("markMessagesAsReadByToken")
+            .RespondStatus(200, ("X-Line-Request-Id", "req-read-token"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.MarkMessagesAsReadByTokenAsync(new MarkMessagesAsReadByTokenRequest { MarkAsReadToken = markAsReadToken });
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-read-token");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "markMessagesAsReadByToken", "POST", "/v2/bot/chat/markAsRead", $$"""{"markAsReadToken":"{{markAsReadToken}}"}""");
     }
 
@@ -154,10 +158,10 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     public async Task PushMessagesByPhoneSendsTheDeliveryTagHeaderAndTheMessages()
     {
         const string deliveryTag = "order-1042-ready";
-        await Admin.StubAsync(BotStub("pushMessagesByPhone")
+        Platform.BotStub("pushMessagesByPhone")
             .WithHeader("X-Line-Delivery-Tag", deliveryTag)
-            .RespondStatus(200, ("X-Line-Request-Id", "req-pnp")));
-        using var clients = new MessagingApiClients(wireMock);
+            .RespondStatus(200, ("X-Line-Request-Id", "req-pnp"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.PushMessagesByPhoneAsync(
             new PnpMessagesRequest
@@ -170,7 +174,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-pnp");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("pushMessagesByPhone");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/bot/pnp/push");
@@ -186,10 +190,10 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     [Fact]
     public async Task PushMessagesByPhoneWithoutADeliveryTagSendsNoDeliveryTagHeader()
     {
-        await Admin.StubAsync(BotStub("pushMessagesByPhone")
+        Platform.BotStub("pushMessagesByPhone")
             .WithoutHeader("X-Line-Delivery-Tag")
-            .RespondStatus(200, ("X-Line-Request-Id", "req-pnp-untagged")));
-        using var clients = new MessagingApiClients(wireMock);
+            .RespondStatus(200, ("X-Line-Request-Id", "req-pnp-untagged"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.PushMessagesByPhoneAsync(new PnpMessagesRequest
         {
@@ -200,7 +204,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-pnp-untagged");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("pushMessagesByPhone");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/bot/pnp/push");
@@ -216,25 +220,25 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     [Fact]
     public async Task PushMessagesByPhoneRejectsADeliveryTagOver100CharactersBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.PushMessagesByPhoneAsync(
             new PnpMessagesRequest { To = "+818000001234", Messages = [new TextMessage { Text = "Hello" }] },
             xLineDeliveryTag: new string('t', 101)));
 
         exception.ParamName.ShouldBe("xLineDeliveryTag");
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "pushMessagesByPhone")]
     [Fact]
     public async Task PushMessagesByPhoneAnsweredWith422BecomesLineApiExceptionWithLinesReason()
     {
-        await Admin.StubAsync(Spec.Stub("pushMessagesByPhone").RespondJson(
+        Platform.SpecStub("pushMessagesByPhone").RespondJson(
             422,
             """{"message":"The phone number is not registered with LINE"}""",
-            ("X-Line-Request-Id", "req-pnp-422")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-pnp-422"));
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.PushMessagesByPhoneAsync(
             new PnpMessagesRequest { To = "+818000009999", Messages = [new TextMessage { Text = "Hello" }] }));
@@ -246,16 +250,16 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         exception.Details.ShouldBeEmpty();
         exception.Message.ShouldContain("The phone number is not registered with LINE");
         exception.Message.ShouldNotContain(Token);
-        (await Admin.GetRequestsAsync()).ShouldHaveSingleItem().ShouldConformTo("pushMessagesByPhone");
+        Platform.Requests.ShouldHaveSingleItem().ShouldConformTo("pushMessagesByPhone");
     }
 
     [Trait(SpecConformance.Operation, "getMessageQuotaConsumption")]
     [Fact]
     public async Task GetMessageQuotaConsumptionParsesTheTotalUsage()
     {
-        await Admin.StubAsync(BotStub("getMessageQuotaConsumption")
-            .RespondJson(200, """{"totalUsage":500}""", ("X-Line-Request-Id", "req-consumption")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getMessageQuotaConsumption")
+            .RespondJson(200, """{"totalUsage":500}""", ("X-Line-Request-Id", "req-consumption"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetMessageQuotaConsumptionAsync();
 
@@ -263,7 +267,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.RequestId.ShouldBe("req-consumption");
         response.Value.TotalUsage.ShouldBe(500L);
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getMessageQuotaConsumption", "GET", "/v2/bot/message/quota/consumption");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getMessageQuotaConsumption", "GET", "/v2/bot/message/quota/consumption");
     }
 
     [Trait(SpecConformance.Operation, "getNumberOfSentReplyMessages")]
@@ -275,29 +279,29 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     [Fact]
     public async Task GetNumberOfSentReplyMessagesRejectsADayNotWrittenAsYyyyMMddBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.GetNumberOfSentReplyMessagesAsync("2024-03-15"));
 
         exception.ParamName.ShouldBe("date");
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getNumberOfSentReplyMessages")]
     [Fact]
     public async Task GetNumberOfSentReplyMessagesOfADayStillBeingCountedIsUnreadyWithoutACount()
     {
-        await Admin.StubAsync(Spec.Stub("getNumberOfSentReplyMessages")
+        Platform.SpecStub("getNumberOfSentReplyMessages")
             .WithQueryParameter("date", "20240316")
-            .RespondJson(200, """{"status":"unready"}""", ("X-Line-Request-Id", "req-unready")));
-        using var clients = new MessagingApiClients(wireMock);
+            .RespondJson(200, """{"status":"unready"}""", ("X-Line-Request-Id", "req-unready"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetNumberOfSentReplyMessagesAsync("20240316");
 
         response.Value.Status.ShouldBe(NumberOfMessagesResponseStatus.Unready);
         response.Value.Success.ShouldBeNull();
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("getNumberOfSentReplyMessages");
         request.Query["date"].ShouldBe(new[] { "20240316" });
     }
@@ -351,12 +355,12 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     [Fact]
     public async Task ValidatePushAnsweredWith400ReportsEveryInvalidPropertyAsLineApiException()
     {
-        // A plain stub: LINE judges more than the schema (here an emoji index that points at no `$`), so the body conforms and LINE still answers 400.
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/message/validate/push").RespondJson(
+        // LINE judges more than the schema (here an emoji index that points at no `$`), so the body conforms and LINE still answers 400.
+        Platform.Stub("validatePush").RespondJson(
             400,
             """{"message":"The request body has 1 error(s)","details":[{"message":"The emoji index does not point to a $ character","property":"messages[0].emojis[0].index"}]}""",
-            ("X-Line-Request-Id", "req-validate-400")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-validate-400"));
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.ValidatePushAsync(new ValidateMessageRequest
         {
@@ -369,16 +373,16 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         exception.Error.ShouldNotBeNull().Message.ShouldBe("The request body has 1 error(s)");
         exception.Details.ShouldBe(new[] { "messages[0].emojis[0].index: The emoji index does not point to a $ character" });
         exception.Message.ShouldNotContain(Token);
-        (await Admin.GetRequestsAsync()).ShouldHaveSingleItem().ShouldConformTo("validatePush");
+        Platform.Requests.ShouldHaveSingleItem().ShouldConformTo("validatePush");
     }
 
     [Trait(SpecConformance.Operation, "getAggregationUnitUsage")]
     [Fact]
     public async Task GetAggregationUnitUsageParsesTheNumberOfUnitsUsedThisMonth()
     {
-        await Admin.StubAsync(BotStub("getAggregationUnitUsage")
-            .RespondJson(200, """{"numOfCustomAggregationUnits":22}""", ("X-Line-Request-Id", "req-aggregation-info")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getAggregationUnitUsage")
+            .RespondJson(200, """{"numOfCustomAggregationUnits":22}""", ("X-Line-Request-Id", "req-aggregation-info"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetAggregationUnitUsageAsync();
 
@@ -386,18 +390,18 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.RequestId.ShouldBe("req-aggregation-info");
         response.Value.NumOfCustomAggregationUnits.ShouldBe(22L);
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getAggregationUnitUsage", "GET", "/v2/bot/message/aggregation/info");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getAggregationUnitUsage", "GET", "/v2/bot/message/aggregation/info");
     }
 
     [Trait(SpecConformance.Operation, "getAggregationUnitNameList")]
     [Fact]
     public async Task GetAggregationUnitNameListSendsLimitAndStartAndParsesThePage()
     {
-        await Admin.StubAsync(BotStub("getAggregationUnitNameList")
+        Platform.BotStub("getAggregationUnitNameList")
             .WithQueryParameter("limit", "2")
             .WithQueryParameter("start", "jxEWCEEP")
-            .RespondJson(200, """{"customAggregationUnits":["promotion_b","promotion_c"],"next":"kyFXDFFQ"}""", ("X-Line-Request-Id", "req-aggregation-list")));
-        using var clients = new MessagingApiClients(wireMock);
+            .RespondJson(200, """{"customAggregationUnits":["promotion_b","promotion_c"],"next":"kyFXDFFQ"}""", ("X-Line-Request-Id", "req-aggregation-list"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetAggregationUnitNameListAsync(limit: "2", start: "jxEWCEEP");
 
@@ -406,7 +410,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.Value.CustomAggregationUnits.ShouldBe(new[] { "promotion_b", "promotion_c" });
         response.Value.Next.ShouldBe("kyFXDFFQ");
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("getAggregationUnitNameList");
         request.Method.ShouldBe("GET");
         request.Path.ShouldBe("/v2/bot/message/aggregation/list");
@@ -423,16 +427,16 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     [Fact]
     public async Task GetAllAggregationUnitNamesWalksBothPagesWithTheStartToken()
     {
-        await Admin.StubAsync(Spec.Stub("getAggregationUnitNameList").WithQueryParameter("limit", "2").WithPriority(2)
-            .RespondJson(200, """{"customAggregationUnits":["promotion_a","promotion_b"],"next":"jxEWCEEP"}""", ("X-Line-Request-Id", "req-page-1")));
-        await Admin.StubAsync(Spec.Stub("getAggregationUnitNameList").WithQueryParameter("limit", "2").WithQueryParameter("start", "jxEWCEEP").WithPriority(1)
-            .RespondJson(200, """{"customAggregationUnits":["promotion_c"]}""", ("X-Line-Request-Id", "req-page-2")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("getAggregationUnitNameList").WithQueryParameter("limit", "2").WithPriority(2)
+            .RespondJson(200, """{"customAggregationUnits":["promotion_a","promotion_b"],"next":"jxEWCEEP"}""", ("X-Line-Request-Id", "req-page-1"));
+        Platform.SpecStub("getAggregationUnitNameList").WithQueryParameter("limit", "2").WithQueryParameter("start", "jxEWCEEP").WithPriority(1)
+            .RespondJson(200, """{"customAggregationUnits":["promotion_c"]}""", ("X-Line-Request-Id", "req-page-2"));
+        using var clients = new MessagingApiClients(Platform);
 
         var names = await clients.Bot.GetAllAggregationUnitNamesAsync(limit: "2").ToListAsync();
 
         names.ShouldBe(new[] { "promotion_a", "promotion_b", "promotion_c" });
-        var requests = await Admin.GetRequestsAsync();
+        var requests = Platform.Requests;
         requests.Count.ShouldBe(2);
         requests[0].Query.Keys.ShouldBe(new[] { "limit" });
         requests[0].Query["limit"].ShouldBe(new[] { "2" });
@@ -456,9 +460,9 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
     public async Task GetMessageContentPreviewStreamsThePreviewImage()
     {
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0xFF, 0xD9];
-        await Admin.StubAsync(BotStub("getMessageContentPreview", ("messageId", "468789577898262530"))
-            .RespondBinary(200, jpeg, "image/jpeg", ("X-Line-Request-Id", "req-preview")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getMessageContentPreview", ("messageId", "468789577898262530"))
+            .RespondBinary(200, jpeg, "image/jpeg", ("X-Line-Request-Id", "req-preview"));
+        using var clients = new MessagingApiClients(Platform);
 
         using var response = await clients.Bot.GetMessageContentPreviewAsync("468789577898262530");
 
@@ -468,16 +472,16 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         using var buffer = new MemoryStream();
         await response.Content.CopyToAsync(buffer);
         buffer.ToArray().ShouldBe(jpeg);
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getMessageContentPreview", "GET", "/v2/bot/message/468789577898262530/content/preview");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getMessageContentPreview", "GET", "/v2/bot/message/468789577898262530/content/preview");
     }
 
     [Trait(SpecConformance.Operation, "getMessageContentTranscodingByMessageId")]
     [Fact]
     public async Task GetMessageContentTranscodingByMessageIdParsesTheStatus()
     {
-        await Admin.StubAsync(BotStub("getMessageContentTranscodingByMessageId", ("messageId", "468789577898262530"))
-            .RespondJson(200, """{"status":"succeeded"}""", ("X-Line-Request-Id", "req-transcoding")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getMessageContentTranscodingByMessageId", ("messageId", "468789577898262530"))
+            .RespondJson(200, """{"status":"succeeded"}""", ("X-Line-Request-Id", "req-transcoding"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetMessageContentTranscodingByMessageIdAsync("468789577898262530");
 
@@ -486,19 +490,19 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.Value.Status.ShouldBe(GetMessageContentTranscodingResponseStatus.Succeeded);
         response.Value.Status.IsKnown.ShouldBeTrue();
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getMessageContentTranscodingByMessageId", "GET", "/v2/bot/message/468789577898262530/content/transcoding");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getMessageContentTranscodingByMessageId", "GET", "/v2/bot/message/468789577898262530/content/transcoding");
     }
 
     [Trait(SpecConformance.Operation, "getMessageContentTranscodingByMessageId")]
     [Fact]
     public async Task GetMessageContentTranscodingByMessageIdEscapesReservedCharactersInTheMessageId()
     {
-        await Admin.StubAsync(Spec.Stub("getMessageContentTranscodingByMessageId", ("messageId", "a/b c")).RespondJson(200, """{"status":"processing"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("getMessageContentTranscodingByMessageId", ("messageId", "a/b c")).RespondJson(200, """{"status":"processing"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         (await clients.Bot.GetMessageContentTranscodingByMessageIdAsync("a/b c")).Value.Status.ShouldBe(GetMessageContentTranscodingResponseStatus.Processing);
 
-        (await Admin.GetRequestsAsync()).ShouldHaveSingleItem().Url.ShouldBe("/v2/bot/message/a%2Fb%20c/content/transcoding");
+        Platform.Requests.ShouldHaveSingleItem().Url.ShouldBe("/v2/bot/message/a%2Fb%20c/content/transcoding");
     }
 
     /// <summary>A text with LINE emojis, a quick reply and a sender; a Flex bubble; a buttons template.</summary>
@@ -600,15 +604,15 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         string path,
         Func<MessagingApiBotClient, ValidateMessageRequest, Task<LineResponse>> validate)
     {
-        await Admin.StubAsync(BotStub(operationId)
-            .RespondStatus(200, ("X-Line-Request-Id", "req-" + operationId)));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub(operationId)
+            .RespondStatus(200, ("X-Line-Request-Id", "req-" + operationId));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await validate(clients.Bot, EveryMessageKind());
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-" + operationId);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo(operationId);
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe(path);
@@ -625,10 +629,10 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         string path,
         Func<MessagingApiBotClient, string, Task<LineResponse<NumberOfMessagesResponse>>> count)
     {
-        await Admin.StubAsync(BotStub(operationId)
+        Platform.BotStub(operationId)
             .WithQueryParameter("date", "20240315")
-            .RespondJson(200, """{"status":"ready","success":10000}""", ("X-Line-Request-Id", "req-" + operationId)));
-        using var clients = new MessagingApiClients(wireMock);
+            .RespondJson(200, """{"status":"ready","success":10000}""", ("X-Line-Request-Id", "req-" + operationId));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await count(clients.Bot, "20240315");
 
@@ -637,7 +641,7 @@ public sealed class MessagingOperationsContractTests(WireMockFixture wireMock) :
         response.Value.Status.ShouldBe(NumberOfMessagesResponseStatus.Ready);
         response.Value.Success.ShouldBe(10000L);
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo(operationId);
         request.Method.ShouldBe("GET");
         request.Path.ShouldBe(path);

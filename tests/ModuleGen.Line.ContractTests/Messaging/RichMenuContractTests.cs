@@ -5,8 +5,8 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using ModuleGen.Line.Models;
-using ModuleGen.Testing.Spec;
-using ModuleGen.Testing.WireMock;
+using ModuleGen.Line.Testing.Spec;
+using ModuleGen.Line.Testing;
 using Shouldly;
 using Xunit;
 using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
@@ -15,8 +15,8 @@ using static ModuleGen.Line.ContractTests.SpecConformance;
 namespace ModuleGen.Line.ContractTests.Messaging;
 
 /// <summary>Rich menu, rich menu alias and rich menu batch operations of a bot-scoped client, asserted on what WireMock received and on the parsed responses.</summary>
-[Collection(WireMockCollection.Name)]
-public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLifetime
+[Collection(LinePlatformCollection.Name)]
+public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncLifetime
 {
     private const string RichMenuId = "richmenu-88c05ef6921ae53f8b58a25f3a65faf7";
     private const string OtherRichMenuId = "richmenu-5bf10d2e4e0bde0e1e7a9b8c7d6e5f40";
@@ -54,9 +54,13 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
          "resumeRequestKey":"{{BatchResumeKey}}"}
         """;
 
-    private WireMockAdmin Admin => wireMock.Admin;
+    private LineFakePlatform Platform => fixture.Platform;
 
-    public Task InitializeAsync() => Admin.ResetAsync();
+    public Task InitializeAsync()
+    {
+        Platform.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -64,9 +68,9 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task CreateRichMenuSendsEveryAreaWithEachActionTypeAndParsesTheNewId()
     {
-        await Admin.StubAsync(BotStub("createRichMenu")
-            .RespondJson(200, $$"""{"richMenuId":"{{RichMenuId}}"}""", ("X-Line-Request-Id", "req-create-menu")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("createRichMenu")
+            .RespondJson(200, $$"""{"richMenuId":"{{RichMenuId}}"}""", ("X-Line-Request-Id", "req-create-menu"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.CreateRichMenuAsync(MainMenu());
 
@@ -74,7 +78,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         response.RequestId.ShouldBe("req-create-menu");
         response.Value.RichMenuId.ShouldBe(RichMenuId);
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "createRichMenu", "POST", "/v2/bot/richmenu", MainMenuJson);
     }
 
@@ -82,14 +86,14 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task ValidateRichMenuObjectSendsTheRichMenuAndSucceedsWithoutABody()
     {
-        await Admin.StubAsync(BotStub("validateRichMenuObject").RespondStatus(200, ("X-Line-Request-Id", "req-validate-menu")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("validateRichMenuObject").RespondStatus(200, ("X-Line-Request-Id", "req-validate-menu"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.ValidateRichMenuObjectAsync(MainMenu());
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-validate-menu");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "validateRichMenuObject", "POST", "/v2/bot/richmenu/validate", MainMenuJson);
     }
 
@@ -98,11 +102,11 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     public async Task ValidateRichMenuObjectAnsweredWith400BecomesLineApiExceptionWithDetails()
     {
         // The body conforms to the spec; LINE checks more than the schema says (areas must lie inside the image).
-        await Admin.StubAsync(BotStub("validateRichMenuObject").RespondJson(
+        Platform.BotStub("validateRichMenuObject").RespondJson(
             400,
             """{"message":"The request body has 1 error(s)","details":[{"message":"The area must be within the rich menu image","property":"areas[5].bounds"}]}""",
-            ("X-Line-Request-Id", "req-validate-400")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-validate-400"));
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.ValidateRichMenuObjectAsync(MainMenu()));
 
@@ -112,7 +116,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         exception.Error.ShouldNotBeNull().Message.ShouldBe("The request body has 1 error(s)");
         exception.Details.ShouldBe(new[] { "areas[5].bounds: The area must be within the rich menu image" });
         exception.Message.ShouldNotContain(Token);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "validateRichMenuObject", "POST", "/v2/bot/richmenu/validate", MainMenuJson);
     }
 
@@ -121,9 +125,9 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     public async Task GetRichMenuListParsesEveryRichMenuWithItsAreas()
     {
         var richMenus = $"[{MainMenuResponseJson(RichMenuId)},{MainMenuResponseJson(OtherRichMenuId)}]";
-        await Admin.StubAsync(BotStub("getRichMenuList")
-            .RespondJson(200, $$"""{"richmenus":{{richMenus}}}""", ("X-Line-Request-Id", "req-menu-list")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getRichMenuList")
+            .RespondJson(200, $$"""{"richmenus":{{richMenus}}}""", ("X-Line-Request-Id", "req-menu-list"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetRichMenuListAsync();
 
@@ -142,16 +146,16 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
             ShouldBeTheMainMenuAreas(menu.Areas);
         }
 
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getRichMenuList", "GET", "/v2/bot/richmenu/list");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getRichMenuList", "GET", "/v2/bot/richmenu/list");
     }
 
     [Trait(SpecConformance.Operation, "getRichMenu")]
     [Fact]
     public async Task GetRichMenuParsesTheSizeTheBoundsAndEveryActionType()
     {
-        await Admin.StubAsync(BotStub("getRichMenu", ("richMenuId", RichMenuId))
-            .RespondJson(200, MainMenuResponseJson(RichMenuId), ("X-Line-Request-Id", "req-get-menu")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getRichMenu", ("richMenuId", RichMenuId))
+            .RespondJson(200, MainMenuResponseJson(RichMenuId), ("X-Line-Request-Id", "req-get-menu"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetRichMenuAsync(RichMenuId);
 
@@ -167,16 +171,16 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         menu.AdditionalProperties.ShouldBeEmpty();
         ShouldBeTheMainMenuAreas(menu.Areas);
         ShouldBeBodylessBotCall(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getRichMenu", "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId));
+            Platform.Requests.ShouldHaveSingleItem(), "getRichMenu", "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId));
     }
 
     [Trait(SpecConformance.Operation, "getRichMenu")]
     [Fact]
     public async Task GetRichMenuOfAnUnknownIdBecomesLineApiExceptionWith404()
     {
-        await Admin.StubAsync(BotStub("getRichMenu", ("richMenuId", OtherRichMenuId))
-            .RespondJson(404, """{"message":"Not found"}""", ("X-Line-Request-Id", "req-menu-404")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getRichMenu", ("richMenuId", OtherRichMenuId))
+            .RespondJson(404, """{"message":"Not found"}""", ("X-Line-Request-Id", "req-menu-404"));
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.GetRichMenuAsync(OtherRichMenuId));
 
@@ -186,34 +190,34 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         exception.Error.ShouldNotBeNull().Message.ShouldBe("Not found");
         exception.Details.ShouldBeEmpty();
         ShouldBeBodylessBotCall(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getRichMenu", "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(OtherRichMenuId));
+            Platform.Requests.ShouldHaveSingleItem(), "getRichMenu", "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(OtherRichMenuId));
     }
 
     [Trait(SpecConformance.Operation, "getRichMenu")]
     [Fact]
     public async Task GetRichMenuRejectsAnEmptyIdBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.GetRichMenuAsync(""));
 
         exception.ParamName.ShouldBe("richMenuId");
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "deleteRichMenu")]
     [Fact]
     public async Task DeleteRichMenuSendsADeleteWithoutABody()
     {
-        await Admin.StubAsync(BotStub("deleteRichMenu", ("richMenuId", RichMenuId)).RespondStatus(200, ("X-Line-Request-Id", "req-delete-menu")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("deleteRichMenu", ("richMenuId", RichMenuId)).RespondStatus(200, ("X-Line-Request-Id", "req-delete-menu"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.DeleteRichMenuAsync(RichMenuId);
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-delete-menu");
         ShouldBeBodylessBotCall(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "deleteRichMenu", "DELETE", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId));
+            Platform.Requests.ShouldHaveSingleItem(), "deleteRichMenu", "DELETE", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId));
     }
 
     [Trait(SpecConformance.Operation, "getRichMenuImage")]
@@ -221,9 +225,9 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     public async Task GetRichMenuImageStreamsTheImageBytes()
     {
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x09, 0xC4, 0x00, 0x00, 0x06, 0x96];
-        await Admin.StubAsync(BotStub("getRichMenuImage", ("richMenuId", RichMenuId))
-            .RespondBinary(200, png, "image/png", ("X-Line-Request-Id", "req-menu-image")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getRichMenuImage", ("richMenuId", RichMenuId))
+            .RespondBinary(200, png, "image/png", ("X-Line-Request-Id", "req-menu-image"));
+        using var clients = new MessagingApiClients(Platform);
 
         using var response = await clients.Bot.GetRichMenuImageAsync(RichMenuId);
 
@@ -234,7 +238,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         await response.Content.CopyToAsync(buffer);
         buffer.ToArray().ShouldBe(png);
         ShouldBeBodylessBotCall(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            Platform.Requests.ShouldHaveSingleItem(),
             "getRichMenuImage",
             "GET",
             "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId) + "/content");
@@ -244,15 +248,15 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task SetDefaultRichMenuPostsTheIdInThePathWithoutABody()
     {
-        await Admin.StubAsync(BotStub("setDefaultRichMenu", ("richMenuId", RichMenuId)).RespondStatus(200, ("X-Line-Request-Id", "req-set-default")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("setDefaultRichMenu", ("richMenuId", RichMenuId)).RespondStatus(200, ("X-Line-Request-Id", "req-set-default"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.SetDefaultRichMenuAsync(RichMenuId);
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-set-default");
         ShouldBeBodylessBotCall(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            Platform.Requests.ShouldHaveSingleItem(),
             "setDefaultRichMenu",
             "POST",
             "/v2/bot/user/all/richmenu/" + Uri.EscapeDataString(RichMenuId));
@@ -262,46 +266,46 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task GetDefaultRichMenuIdParsesTheId()
     {
-        await Admin.StubAsync(BotStub("getDefaultRichMenuId")
-            .RespondJson(200, $$"""{"richMenuId":"{{RichMenuId}}"}""", ("X-Line-Request-Id", "req-get-default")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getDefaultRichMenuId")
+            .RespondJson(200, $$"""{"richMenuId":"{{RichMenuId}}"}""", ("X-Line-Request-Id", "req-get-default"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetDefaultRichMenuIdAsync();
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-get-default");
         response.Value.RichMenuId.ShouldBe(RichMenuId);
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getDefaultRichMenuId", "GET", "/v2/bot/user/all/richmenu");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getDefaultRichMenuId", "GET", "/v2/bot/user/all/richmenu");
     }
 
     [Trait(SpecConformance.Operation, "cancelDefaultRichMenu")]
     [Fact]
     public async Task CancelDefaultRichMenuSendsADeleteWithoutABody()
     {
-        await Admin.StubAsync(BotStub("cancelDefaultRichMenu").RespondStatus(200, ("X-Line-Request-Id", "req-cancel-default")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("cancelDefaultRichMenu").RespondStatus(200, ("X-Line-Request-Id", "req-cancel-default"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.CancelDefaultRichMenuAsync();
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-cancel-default");
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "cancelDefaultRichMenu", "DELETE", "/v2/bot/user/all/richmenu");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "cancelDefaultRichMenu", "DELETE", "/v2/bot/user/all/richmenu");
     }
 
     [Trait(SpecConformance.Operation, "linkRichMenuIdToUser")]
     [Fact]
     public async Task LinkRichMenuIdToUserPostsTheUserAndTheRichMenuInThePath()
     {
-        await Admin.StubAsync(BotStub("linkRichMenuIdToUser", ("userId", UserId), ("richMenuId", RichMenuId))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-link-user")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("linkRichMenuIdToUser", ("userId", UserId), ("richMenuId", RichMenuId))
+            .RespondStatus(200, ("X-Line-Request-Id", "req-link-user"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.LinkRichMenuIdToUserAsync(UserId, RichMenuId);
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-link-user");
         ShouldBeBodylessBotCall(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            Platform.Requests.ShouldHaveSingleItem(),
             "linkRichMenuIdToUser",
             "POST",
             "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu/" + Uri.EscapeDataString(RichMenuId));
@@ -311,15 +315,15 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task UnlinkRichMenuIdFromUserSendsADeleteForTheUser()
     {
-        await Admin.StubAsync(BotStub("unlinkRichMenuIdFromUser", ("userId", UserId)).RespondStatus(200, ("X-Line-Request-Id", "req-unlink-user")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("unlinkRichMenuIdFromUser", ("userId", UserId)).RespondStatus(200, ("X-Line-Request-Id", "req-unlink-user"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.UnlinkRichMenuIdFromUserAsync(UserId);
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-unlink-user");
         ShouldBeBodylessBotCall(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            Platform.Requests.ShouldHaveSingleItem(),
             "unlinkRichMenuIdFromUser",
             "DELETE",
             "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu");
@@ -329,9 +333,9 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task GetRichMenuIdOfUserParsesTheLinkedId()
     {
-        await Admin.StubAsync(BotStub("getRichMenuIdOfUser", ("userId", UserId))
-            .RespondJson(200, $$"""{"richMenuId":"{{OtherRichMenuId}}"}""", ("X-Line-Request-Id", "req-user-menu")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getRichMenuIdOfUser", ("userId", UserId))
+            .RespondJson(200, $$"""{"richMenuId":"{{OtherRichMenuId}}"}""", ("X-Line-Request-Id", "req-user-menu"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetRichMenuIdOfUserAsync(UserId);
 
@@ -339,7 +343,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         response.RequestId.ShouldBe("req-user-menu");
         response.Value.RichMenuId.ShouldBe(OtherRichMenuId);
         ShouldBeBodylessBotCall(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            Platform.Requests.ShouldHaveSingleItem(),
             "getRichMenuIdOfUser",
             "GET",
             "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu");
@@ -349,9 +353,9 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task GetRichMenuIdOfAUserWithoutOneBecomesLineApiExceptionWith404()
     {
-        await Admin.StubAsync(BotStub("getRichMenuIdOfUser", ("userId", OtherUserId))
-            .RespondJson(404, """{"message":"the user has no richmenu"}""", ("X-Line-Request-Id", "req-user-menu-404")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getRichMenuIdOfUser", ("userId", OtherUserId))
+            .RespondJson(404, """{"message":"the user has no richmenu"}""", ("X-Line-Request-Id", "req-user-menu-404"));
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.GetRichMenuIdOfUserAsync(OtherUserId));
 
@@ -360,7 +364,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         exception.RequestId.ShouldBe("req-user-menu-404");
         exception.Error.ShouldNotBeNull().Message.ShouldBe("the user has no richmenu");
         ShouldBeBodylessBotCall(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            Platform.Requests.ShouldHaveSingleItem(),
             "getRichMenuIdOfUser",
             "GET",
             "/v2/bot/user/" + Uri.EscapeDataString(OtherUserId) + "/richmenu");
@@ -370,8 +374,8 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task LinkRichMenuIdToUsersSendsEveryUserAndIsAcceptedWith202()
     {
-        await Admin.StubAsync(BotStub("linkRichMenuIdToUsers").RespondStatus(202, ("X-Line-Request-Id", "req-bulk-link")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("linkRichMenuIdToUsers").RespondStatus(202, ("X-Line-Request-Id", "req-bulk-link"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.LinkRichMenuIdToUsersAsync(new RichMenuBulkLinkRequest
         {
@@ -382,7 +386,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         response.Status.ShouldBe(202);
         response.RequestId.ShouldBe("req-bulk-link");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request,
             "linkRichMenuIdToUsers",
@@ -395,15 +399,15 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task UnlinkRichMenuIdFromUsersSendsEveryUserAndIsAcceptedWith202()
     {
-        await Admin.StubAsync(BotStub("unlinkRichMenuIdFromUsers").RespondStatus(202, ("X-Line-Request-Id", "req-bulk-unlink")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("unlinkRichMenuIdFromUsers").RespondStatus(202, ("X-Line-Request-Id", "req-bulk-unlink"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.UnlinkRichMenuIdFromUsersAsync(new RichMenuBulkUnlinkRequest { UserIds = [UserId, OtherUserId] });
 
         response.Status.ShouldBe(202);
         response.RequestId.ShouldBe("req-bulk-unlink");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request, "unlinkRichMenuIdFromUsers", "POST", "/v2/bot/richmenu/bulk/unlink", $$"""{"userIds":["{{UserId}}","{{OtherUserId}}"]}""");
     }
@@ -412,14 +416,14 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task CreateRichMenuAliasSendsTheAliasAndTheRichMenuId()
     {
-        await Admin.StubAsync(BotStub("createRichMenuAlias").RespondStatus(200, ("X-Line-Request-Id", "req-create-alias")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("createRichMenuAlias").RespondStatus(200, ("X-Line-Request-Id", "req-create-alias"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.CreateRichMenuAliasAsync(new CreateRichMenuAliasRequest { RichMenuAliasId = AliasId, RichMenuId = RichMenuId });
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-create-alias");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request, "createRichMenuAlias", "POST", "/v2/bot/richmenu/alias", $$"""{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"}""");
     }
@@ -428,15 +432,15 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task DeleteRichMenuAliasSendsADeleteForTheAlias()
     {
-        await Admin.StubAsync(BotStub("deleteRichMenuAlias", ("richMenuAliasId", AliasId)).RespondStatus(200, ("X-Line-Request-Id", "req-delete-alias")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("deleteRichMenuAlias", ("richMenuAliasId", AliasId)).RespondStatus(200, ("X-Line-Request-Id", "req-delete-alias"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.DeleteRichMenuAliasAsync(AliasId);
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-delete-alias");
         ShouldBeBodylessBotCall(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            Platform.Requests.ShouldHaveSingleItem(),
             "deleteRichMenuAlias",
             "DELETE",
             "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId));
@@ -446,14 +450,14 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task UpdateRichMenuAliasPointsTheAliasInThePathAtAnotherRichMenu()
     {
-        await Admin.StubAsync(BotStub("updateRichMenuAlias", ("richMenuAliasId", AliasId)).RespondStatus(200, ("X-Line-Request-Id", "req-update-alias")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("updateRichMenuAlias", ("richMenuAliasId", AliasId)).RespondStatus(200, ("X-Line-Request-Id", "req-update-alias"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.UpdateRichMenuAliasAsync(AliasId, new UpdateRichMenuAliasRequest { RichMenuId = OtherRichMenuId });
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-update-alias");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request,
             "updateRichMenuAlias",
@@ -466,9 +470,9 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task GetRichMenuAliasParsesTheAliasAndItsRichMenu()
     {
-        await Admin.StubAsync(BotStub("getRichMenuAlias", ("richMenuAliasId", AliasId))
-            .RespondJson(200, $$"""{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"}""", ("X-Line-Request-Id", "req-get-alias")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getRichMenuAlias", ("richMenuAliasId", AliasId))
+            .RespondJson(200, $$"""{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"}""", ("X-Line-Request-Id", "req-get-alias"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetRichMenuAliasAsync(AliasId);
 
@@ -478,7 +482,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         response.Value.RichMenuId.ShouldBe(RichMenuId);
         response.Value.AdditionalProperties.ShouldBeEmpty();
         ShouldBeBodylessBotCall(
-            (await Admin.GetRequestsAsync()).ShouldHaveSingleItem(),
+            Platform.Requests.ShouldHaveSingleItem(),
             "getRichMenuAlias",
             "GET",
             "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId));
@@ -489,9 +493,9 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     public async Task GetRichMenuAliasListParsesEveryAliasAndTheMenuItPointsTo()
     {
         const string aliases = $$"""[{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"},{"richMenuAliasId":"{{OtherAliasId}}","richMenuId":"{{OtherRichMenuId}}"}]""";
-        await Admin.StubAsync(BotStub("getRichMenuAliasList")
-            .RespondJson(200, $$"""{"aliases":{{aliases}}}""", ("X-Line-Request-Id", "req-alias-list")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("getRichMenuAliasList")
+            .RespondJson(200, $$"""{"aliases":{{aliases}}}""", ("X-Line-Request-Id", "req-alias-list"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetRichMenuAliasListAsync();
 
@@ -501,22 +505,22 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         response.Value.Aliases.Select(alias => (alias.RichMenuAliasId, alias.RichMenuId))
             .ShouldBe(new[] { (AliasId, RichMenuId), (OtherAliasId, OtherRichMenuId) });
         response.Value.Aliases.ShouldAllBe(alias => alias.AdditionalProperties.Count == 0);
-        ShouldBeBodylessBotCall((await Admin.GetRequestsAsync()).ShouldHaveSingleItem(), "getRichMenuAliasList", "GET", "/v2/bot/richmenu/alias/list");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getRichMenuAliasList", "GET", "/v2/bot/richmenu/alias/list");
     }
 
     [Trait(SpecConformance.Operation, "richMenuBatch")]
     [Fact]
     public async Task RichMenuBatchSendsLinkUnlinkAndUnlinkAllOperationsAndIsAcceptedWith202()
     {
-        await Admin.StubAsync(BotStub("richMenuBatch").RespondStatus(202, ("X-Line-Request-Id", "5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("richMenuBatch").RespondStatus(202, ("X-Line-Request-Id", "5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.RichMenuBatchAsync(BatchRequest());
 
         response.Status.ShouldBe(202);
         response.RequestId.ShouldBe("5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "richMenuBatch", "POST", "/v2/bot/richmenu/batch", BatchJson);
     }
 
@@ -524,34 +528,34 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     [Fact]
     public async Task RichMenuBatchRejectsAResumeKeyWithCharactersOutsideItsPatternBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
         var request = BatchRequest();
         request.ResumeRequestKey = "winter 2025";
 
         var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.RichMenuBatchAsync(request));
 
         exception.ParamName.ShouldBe("RichMenuBatchRequest.ResumeRequestKey");
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "createRichMenuAlias")]
     [Fact]
     public async Task CreateRichMenuAliasRejectsAnAliasIdOutsideItsPatternBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.CreateRichMenuAliasAsync(
             new CreateRichMenuAliasRequest { RichMenuAliasId = "main menu", RichMenuId = RichMenuId }));
 
         exception.ParamName.ShouldBe("CreateRichMenuAliasRequest.RichMenuAliasId");
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "createRichMenu")]
     [Fact]
     public async Task CreateRichMenuRejectsAnAreaOutsideTheImageBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(wireMock);
+        using var clients = new MessagingApiClients(Platform);
         var menu = new RichMenuRequest
         {
             Size = new RichMenuSize { Width = 2500, Height = 1686 },
@@ -565,21 +569,21 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
 
         exception.ParamName.ShouldBe("RichMenuBounds.Y");
         exception.ActualValue.ShouldBe(1700L);
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "validateRichMenuBatchRequest")]
     [Fact]
     public async Task ValidateRichMenuBatchRequestSendsEveryOperationTypeAndSucceedsWithoutABody()
     {
-        await Admin.StubAsync(BotStub("validateRichMenuBatchRequest").RespondStatus(200, ("X-Line-Request-Id", "req-validate-batch")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("validateRichMenuBatchRequest").RespondStatus(200, ("X-Line-Request-Id", "req-validate-batch"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.ValidateRichMenuBatchRequestAsync(BatchRequest());
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-validate-batch");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "validateRichMenuBatchRequest", "POST", "/v2/bot/richmenu/validate/batch", BatchJson);
     }
 
@@ -588,11 +592,11 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     public async Task GetRichMenuBatchProgressSendsTheRequestIdQueryAndParsesTheFinishedProgress()
     {
         const string requestId = "5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4";
-        await Admin.StubAsync(BotStub("getRichMenuBatchProgress").WithQueryParameter("requestId", requestId).RespondJson(
+        Platform.BotStub("getRichMenuBatchProgress").WithQueryParameter("requestId", requestId).RespondJson(
             200,
             """{"phase":"succeeded","acceptedTime":"2025-12-01T09:00:00.000Z","completedTime":"2025-12-01T09:00:12.345Z"}""",
-            ("X-Line-Request-Id", "req-batch-progress")));
-        using var clients = new MessagingApiClients(wireMock);
+            ("X-Line-Request-Id", "req-batch-progress"));
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Bot.GetRichMenuBatchProgressAsync(requestId);
 
@@ -603,7 +607,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         progress.AcceptedTime.ShouldBe("2025-12-01T09:00:00.000Z");
         progress.CompletedTime.ShouldBe("2025-12-01T09:00:12.345Z");
         progress.AdditionalProperties.ShouldBeEmpty();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("getRichMenuBatchProgress");
         request.Method.ShouldBe("GET");
         request.Path.ShouldBe("/v2/bot/richmenu/progress/batch");
@@ -621,10 +625,10 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
     public async Task RichMenuBatchRequestIdIsTheHandleForItsProgress()
     {
         const string batchRequestId = "7c0ab9a2-5f1e-4d3b-9a61-0e2f4b8c1d7e";
-        await Admin.StubAsync(BotStub("richMenuBatch").RespondStatus(202, ("X-Line-Request-Id", batchRequestId)));
-        await Admin.StubAsync(BotStub("getRichMenuBatchProgress").WithQueryParameter("requestId", batchRequestId)
-            .RespondJson(200, """{"phase":"ongoing","acceptedTime":"2025-12-01T09:00:00.000Z"}""", ("X-Line-Request-Id", "req-progress")));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.BotStub("richMenuBatch").RespondStatus(202, ("X-Line-Request-Id", batchRequestId));
+        Platform.BotStub("getRichMenuBatchProgress").WithQueryParameter("requestId", batchRequestId)
+            .RespondJson(200, """{"phase":"ongoing","acceptedTime":"2025-12-01T09:00:00.000Z"}""", ("X-Line-Request-Id", "req-progress"));
+        using var clients = new MessagingApiClients(Platform);
 
         var accepted = await clients.Bot.RichMenuBatchAsync(BatchRequest());
         var progress = (await clients.Bot.GetRichMenuBatchProgressAsync(accepted.RequestId.ShouldNotBeNull())).Value;
@@ -633,7 +637,7 @@ public sealed class RichMenuContractTests(WireMockFixture wireMock) : IAsyncLife
         progress.AcceptedTime.ShouldBe("2025-12-01T09:00:00.000Z");
         progress.CompletedTime.ShouldBeNull();
         progress.AdditionalProperties.ShouldBeEmpty();
-        var requests = await Admin.GetRequestsAsync();
+        var requests = Platform.Requests;
         requests.Count.ShouldBe(2);
         requests[0].ShouldConformTo("richMenuBatch");
         requests[0].Path.ShouldBe("/v2/bot/richmenu/batch");

@@ -4,8 +4,8 @@ using System.Net;
 using System.Text;
 using System.Threading.Tasks;
 using ModuleGen.Line.Attach;
-using ModuleGen.Testing.Spec;
-using ModuleGen.Testing.WireMock;
+using ModuleGen.Line.Testing.Spec;
+using ModuleGen.Line.Testing;
 using Shouldly;
 using Xunit;
 using static ModuleGen.Line.ContractTests.SpecConformance;
@@ -13,14 +13,18 @@ using static ModuleGen.Line.ContractTests.SpecConformance;
 namespace ModuleGen.Line.ContractTests.Module;
 
 /// <summary>The attach (token exchange) on manager.line.biz: Basic auth, snake_case form, the PKCE verifier.</summary>
-[Collection(WireMockCollection.Name)]
-public sealed class AttachContractTests(WireMockFixture wireMock) : IAsyncLifetime
+[Collection(LinePlatformCollection.Name)]
+public sealed class AttachContractTests(LinePlatformFixture fixture) : IAsyncLifetime
 {
     private const string TokenPath = "/module/auth/v1/token";
 
-    private WireMockAdmin Admin => wireMock.Admin;
+    private LineFakePlatform Platform => fixture.Platform;
 
-    public Task InitializeAsync() => Admin.ResetAsync();
+    public Task InitializeAsync()
+    {
+        Platform.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -38,16 +42,16 @@ public sealed class AttachContractTests(WireMockFixture wireMock) : IAsyncLifeti
     [Fact]
     public async Task AttachSendsBasicAuthAndTheSnakeCaseFormOfTheAuthorizeUrl()
     {
-        await Admin.StubAsync(Spec.Stub("attachModule").RespondJson(
-            200, """{"bot_id":"U5fac33f633e72c192759f09afc41fa28","scopes":["message:send","message:receive"]}"""));
-        using var clients = new ModuleApiClients(wireMock);
+        Platform.SpecStub("attachModule").RespondJson(
+            200, """{"bot_id":"U5fac33f633e72c192759f09afc41fa28","scopes":["message:send","message:receive"]}""");
+        using var clients = new ModuleApiClients(Platform);
         var attempt = NewAttempt();
 
         var attached = await clients.Attach.AttachAsync(attempt, "1234567890abcde", attempt.State);
 
         attached.Value.BotId.ShouldBe("U5fac33f633e72c192759f09afc41fa28");
         attached.Value.Scopes.ShouldBe(new[] { "message:send", "message:receive" });
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("attachModule");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe(TokenPath);
@@ -73,9 +77,9 @@ public sealed class AttachContractTests(WireMockFixture wireMock) : IAsyncLifeti
     [Fact]
     public async Task AttachResponseWithAScopeStringIsReadAsTheScopeList()
     {
-        await Admin.StubAsync(Spec.Stub("attachModule").RespondJson(
-            200, """{"scope":"message:send profile:read","bot_id":"U5fac33f633e72c192759f09afc41fa28"}"""));
-        using var clients = new ModuleApiClients(wireMock);
+        Platform.SpecStub("attachModule").RespondJson(
+            200, """{"scope":"message:send profile:read","bot_id":"U5fac33f633e72c192759f09afc41fa28"}""");
+        using var clients = new ModuleApiClients(Platform);
         var attempt = NewAttempt();
 
         var attached = await clients.Attach.AttachAsync(attempt, "code", attempt.State);
@@ -86,12 +90,12 @@ public sealed class AttachContractTests(WireMockFixture wireMock) : IAsyncLifeti
     [Fact]
     public async Task AttachWithAForeignStateSendsNothing()
     {
-        using var clients = new ModuleApiClients(wireMock);
+        using var clients = new ModuleApiClients(Platform);
         var attempt = NewAttempt();
 
         await Should.ThrowAsync<LineAttachStateMismatchException>(() => clients.Attach.AttachAsync(attempt, "code", NewAttempt().State));
 
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Theory]
@@ -99,8 +103,8 @@ public sealed class AttachContractTests(WireMockFixture wireMock) : IAsyncLifeti
     [InlineData(403)]
     public async Task RefusedAttachBecomesLineApiExceptionWithTheMessage(int status)
     {
-        await Admin.StubAsync(Spec.Stub("attachModule").RespondJson(status, """{"message":"invalid code"}""", ("X-Line-Request-Id", "req-attach")));
-        using var clients = new ModuleApiClients(wireMock);
+        Platform.SpecStub("attachModule").RespondJson(status, """{"message":"invalid code"}""", ("X-Line-Request-Id", "req-attach"));
+        using var clients = new ModuleApiClients(Platform);
         var attempt = NewAttempt();
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Attach.AttachAsync(attempt, "code", attempt.State));

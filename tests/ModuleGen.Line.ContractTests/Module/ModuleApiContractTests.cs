@@ -3,8 +3,8 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ModuleGen.Line.Models;
-using ModuleGen.Testing.Spec;
-using ModuleGen.Testing.WireMock;
+using ModuleGen.Line.Testing.Spec;
+using ModuleGen.Line.Testing;
 using Shouldly;
 using Xunit;
 using static ModuleGen.Line.ContractTests.SpecConformance;
@@ -12,16 +12,20 @@ using static ModuleGen.Line.ContractTests.SpecConformance;
 namespace ModuleGen.Line.ContractTests.Module;
 
 /// <summary>The four Module API operations on api.line.me, asserted on what WireMock received.</summary>
-[Collection(WireMockCollection.Name)]
-public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLifetime
+[Collection(LinePlatformCollection.Name)]
+public sealed class ModuleApiContractTests(LinePlatformFixture fixture) : IAsyncLifetime
 {
     private const string BotId = ModuleApiClients.BotId;
     private const string ChatId = ModuleApiClients.ChatId;
     private const string EscapedChatPath = "/v2/bot/chat/" + ChatId + "/control";
 
-    private WireMockAdmin Admin => wireMock.Admin;
+    private LineFakePlatform Platform => fixture.Platform;
 
-    public Task InitializeAsync() => Admin.ResetAsync();
+    public Task InitializeAsync()
+    {
+        Platform.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -29,14 +33,14 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task DetachSendsTheBotInTheBodyWithBearerAuthAndNoBotIdHeader()
     {
-        await Admin.StubAsync(Spec.Stub("detachModule").RespondStatus(200, ("X-Line-Request-Id", "req-detach")));
-        using var clients = new ModuleApiClients(wireMock);
+        Platform.SpecStub("detachModule").RespondStatus(200, ("X-Line-Request-Id", "req-detach"));
+        using var clients = new ModuleApiClients(Platform);
 
         var response = await clients.Module.DetachModuleAsync(new DetachModuleRequest { BotId = BotId });
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-detach");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("detachModule");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/v2/bot/channel/detach");
@@ -44,7 +48,7 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
         request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
         request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
         request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe("application/json; charset=UTF-8"); // Jetty upper-cases the charset in its journal
+        request.Header("Content-Type").ShouldBe("application/json; charset=utf-8");
         ShouldBeJson(request.Body, $$"""{"botId":"{{BotId}}"}""");
     }
 
@@ -52,11 +56,11 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task GetModulesSendsStartAndLimitWithoutBotIdHeaderAndParsesThePage()
     {
-        await Admin.StubAsync(Spec.Stub("getModules").WithQueryParameter("start", "token-1").WithQueryParameter("limit", "50").RespondJson(
+        Platform.SpecStub("getModules").WithQueryParameter("start", "token-1").WithQueryParameter("limit", "50").RespondJson(
             200,
             """{"bots":[{"userId":"U1111111111111111111111111111111a","basicId":"@628abcde","displayName":"Cafe","pictureUrl":"https://profile.line-scdn.net/a"},{"userId":"U2222222222222222222222222222222b","basicId":"@628fghij","premiumId":"@cafe","displayName":"Bar"}],"next":"token-2"}""",
-            ("X-Line-Request-Id", "req-list")));
-        using var clients = new ModuleApiClients(wireMock);
+            ("X-Line-Request-Id", "req-list"));
+        using var clients = new ModuleApiClients(Platform);
 
         var page = await clients.Module.GetModulesAsync(start: "token-1", limit: 50);
 
@@ -66,7 +70,7 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
         page.Value.Bots[0].PictureUrl.ShouldBe("https://profile.line-scdn.net/a");
         page.Value.Bots[0].PremiumId.ShouldBeNull();
         page.Value.Bots[1].PremiumId.ShouldBe("@cafe");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("getModules");
         request.Method.ShouldBe("GET");
         request.Path.ShouldBe("/v2/bot/list");
@@ -83,16 +87,16 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task GetAllBotsWalksEveryPageWithTheContinuationToken()
     {
-        await Admin.StubAsync(Spec.Stub("getModules").WithPriority(2)
-            .RespondJson(200, """{"bots":[{"userId":"U1","basicId":"@1","displayName":"One"}],"next":"page-2"}"""));
-        await Admin.StubAsync(Spec.Stub("getModules").WithQueryParameter("start", "page-2").WithPriority(1)
-            .RespondJson(200, """{"bots":[{"userId":"U2","basicId":"@2","displayName":"Two"},{"userId":"U3","basicId":"@3","displayName":"Three"}]}"""));
-        using var clients = new ModuleApiClients(wireMock);
+        Platform.SpecStub("getModules").WithPriority(2)
+            .RespondJson(200, """{"bots":[{"userId":"U1","basicId":"@1","displayName":"One"}],"next":"page-2"}""");
+        Platform.SpecStub("getModules").WithQueryParameter("start", "page-2").WithPriority(1)
+            .RespondJson(200, """{"bots":[{"userId":"U2","basicId":"@2","displayName":"Two"},{"userId":"U3","basicId":"@3","displayName":"Three"}]}""");
+        using var clients = new ModuleApiClients(Platform);
 
         var names = await clients.Module.GetAllBotsAsync(limit: 2).Select(b => b.DisplayName).ToListAsync();
 
         names.ShouldBe(new[] { "One", "Two", "Three" });
-        var requests = await Admin.GetRequestsAsync();
+        var requests = Platform.Requests;
         requests.Count.ShouldBe(2);
         requests[0].Query.ContainsKey("start").ShouldBeFalse();
         requests[1].Query["start"].ShouldBe(new[] { "page-2" });
@@ -107,13 +111,13 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task AcquireChatControlSendsTheBotIdHeaderTheEscapedChatAndTheBody()
     {
-        await Admin.StubAsync(Spec.Stub("acquireChatControl", ("chatId", ChatId)).RespondStatus(200, ("X-Line-Request-Id", "req-acquire")));
-        using var clients = new ModuleApiClients(wireMock);
+        Platform.SpecStub("acquireChatControl", ("chatId", ChatId)).RespondStatus(200, ("X-Line-Request-Id", "req-acquire"));
+        using var clients = new ModuleApiClients(Platform);
 
         var response = await clients.Module.ForBot(BotId).AcquireChatControlAsync(ChatId, new AcquireChatControlRequest { Expired = false, Ttl = 600 });
 
         response.RequestId.ShouldBe("req-acquire");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("acquireChatControl");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe(EscapedChatPath + "/acquire");
@@ -121,7 +125,7 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
         request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
         request.Header("X-Line-Bot-Id").ShouldBe(BotId);
         request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe("application/json; charset=UTF-8");
+        request.Header("Content-Type").ShouldBe("application/json; charset=utf-8");
         ShouldBeJson(request.Body, """{"expired":false,"ttl":600}""");
     }
 
@@ -129,12 +133,12 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task AcquireChatControlWithoutARequestSendsNoBody()
     {
-        await Admin.StubAsync(Spec.Stub("acquireChatControl", SpecBody.Omitted, ("chatId", ChatId)).RespondStatus(200));
-        using var clients = new ModuleApiClients(wireMock);
+        Platform.SpecStub("acquireChatControl", SpecBody.Omitted, ("chatId", ChatId)).RespondStatus(200);
+        using var clients = new ModuleApiClients(Platform);
 
         await clients.Module.ForBot(BotId).AcquireChatControlAsync(ChatId);
 
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("acquireChatControl");
         request.Header("X-Line-Bot-Id").ShouldBe(BotId);
         request.HasHeader("Content-Type").ShouldBeFalse();
@@ -145,13 +149,13 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task ReleaseChatControlSendsTheBotIdHeaderAndNoBody()
     {
-        await Admin.StubAsync(Spec.Stub("releaseChatControl", ("chatId", ChatId)).RespondStatus(200, ("X-Line-Request-Id", "req-release")));
-        using var clients = new ModuleApiClients(wireMock);
+        Platform.SpecStub("releaseChatControl", ("chatId", ChatId)).RespondStatus(200, ("X-Line-Request-Id", "req-release"));
+        using var clients = new ModuleApiClients(Platform);
 
         var response = await clients.Module.ForBot(BotId).ReleaseChatControlAsync(ChatId);
 
         response.RequestId.ShouldBe("req-release");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("releaseChatControl");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe(EscapedChatPath + "/release");
@@ -166,12 +170,13 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
     [Fact]
     public async Task ConfiguredBotIdHeaderNameReplacesTheDefault()
     {
-        await Admin.StubAsync(StubBuilder.Post(EscapedChatPath + "/release").RespondStatus(200));
-        using var clients = new ModuleApiClients(wireMock, o => o.BotIdHeaderName = "X-Partner-Bot");
+        await using var partner = LineFakePlatform.Start(o => o.BotIdHeaderName = "X-Partner-Bot");
+        partner.Stub("releaseChatControl", ("chatId", ChatId)).RespondStatus(200);
+        using var clients = new ModuleApiClients(partner, o => o.BotIdHeaderName = "X-Partner-Bot");
 
         await clients.Module.ForBot(BotId).ReleaseChatControlAsync(ChatId);
 
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = partner.Requests.ShouldHaveSingleItem();
         request.Header("X-Partner-Bot").ShouldBe(BotId);
         request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
     }
@@ -182,34 +187,34 @@ public sealed class ModuleApiContractTests(WireMockFixture wireMock) : IAsyncLif
     [InlineData("")]
     public async Task MalformedBotIdIsRejectedBeforeAnyRequest(string botId)
     {
-        using var clients = new ModuleApiClients(wireMock);
+        using var clients = new ModuleApiClients(Platform);
 
         Should.Throw<ArgumentException>(() => clients.Module.ForBot(botId)).ParamName.ShouldBe("botId");
 
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task ScopeGuardRefusesAcquireWithoutMessageReceiveBeforeAnyRequest()
     {
-        using var clients = new ModuleApiClients(wireMock);
+        using var clients = new ModuleApiClients(Platform);
         var oa = clients.Module.ForBot(BotId, grantedScopes: new[] { "message:send" });
 
         var exception = await Should.ThrowAsync<LineScopeNotGrantedException>(() => oa.AcquireChatControlAsync(ChatId));
 
         exception.MissingScope.ShouldBe("message:receive");
         exception.OperationId.ShouldBe("acquireChatControl");
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task LimitOutsideTheSpecRangeIsRejectedBeforeAnyRequest()
     {
-        using var clients = new ModuleApiClients(wireMock);
+        using var clients = new ModuleApiClients(Platform);
 
         await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Module.GetModulesAsync(limit: 101));
 
-        (await Admin.GetRequestsAsync()).ShouldBeEmpty();
+        Platform.Requests.ShouldBeEmpty();
     }
 
     internal static void ShouldBeJson(string actual, string expected)

@@ -1,10 +1,10 @@
 using System;
 using System.Net.Http;
-using ModuleGen.Testing.WireMock;
+using ModuleGen.Line.Testing;
 
 namespace ModuleGen.Line.ContractTests.Module;
 
-/// <summary>Clients wired to the WireMock server: every spec server maps to it, credentials are fixed test values.</summary>
+/// <summary>Clients wired to the fake platform: every spec server maps to it, credentials are fixed test values.</summary>
 internal sealed class ModuleApiClients : IDisposable
 {
     public const string Token = "module-channel-token";
@@ -15,11 +15,11 @@ internal sealed class ModuleApiClients : IDisposable
 
     private readonly HttpClient _httpClient;
 
-    public ModuleApiClients(WireMockFixture wireMock, Action<LineClientOptions>? configure = null)
+    public ModuleApiClients(LineFakePlatform platform, Action<LineClientOptions>? configure = null)
     {
-        _httpClient = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        _httpClient = platform.CreateHttpClient();
         Options = new LineClientOptions();
-        Options.Endpoints.MapAll(wireMock.BaseAddress);
+        platform.MapEndpoints(Options.Endpoints);
         configure?.Invoke(Options);
         Pipeline = new LineClientPipeline(
             _httpClient,

@@ -1,19 +1,23 @@
 using System.Threading.Tasks;
-using ModuleGen.Testing.WireMock;
+using ModuleGen.Line.Testing;
 using Shouldly;
 using Xunit;
 
 namespace ModuleGen.Line.ContractTests.Module;
 
 /// <summary>LINE's error statuses become one typed exception carrying the status, the parsed body and the request id.</summary>
-[Collection(WireMockCollection.Name)]
-public sealed class ModuleErrorContractTests(WireMockFixture wireMock) : IAsyncLifetime
+[Collection(LinePlatformCollection.Name)]
+public sealed class ModuleErrorContractTests(LinePlatformFixture fixture) : IAsyncLifetime
 {
     private const string AcquirePath = "/v2/bot/chat/" + ModuleApiClients.ChatId + "/control/acquire";
 
-    private WireMockAdmin Admin => wireMock.Admin;
+    private LineFakePlatform Platform => fixture.Platform;
 
-    public Task InitializeAsync() => Admin.ResetAsync();
+    public Task InitializeAsync()
+    {
+        Platform.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -26,11 +30,11 @@ public sealed class ModuleErrorContractTests(WireMockFixture wireMock) : IAsyncL
     [InlineData(500, "Internal server error")]
     public async Task ErrorStatusBecomesLineApiExceptionWithMessageDetailsAndRequestId(int status, string message)
     {
-        await Admin.StubAsync(StubBuilder.Post(AcquirePath).RespondJson(
+        Platform.Stub("acquireChatControl", ("chatId", ModuleApiClients.ChatId)).RespondJson(
             status,
             $$"""{"message":"{{message}}","details":[{"message":"May not be empty","property":"chatId"}]}""",
-            ("X-Line-Request-Id", "req-" + status)));
-        using var clients = new ModuleApiClients(wireMock);
+            ("X-Line-Request-Id", "req-" + status));
+        using var clients = new ModuleApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(
             () => clients.Module.ForBot(ModuleApiClients.BotId).AcquireChatControlAsync(ModuleApiClients.ChatId));
@@ -43,14 +47,14 @@ public sealed class ModuleErrorContractTests(WireMockFixture wireMock) : IAsyncL
         exception.Message.ShouldContain(message);
         exception.Message.ShouldContain("req-" + status);
         exception.Message.ShouldNotContain(ModuleApiClients.Token);
-        (await Admin.GetRequestsAsync()).Count.ShouldBe(1);
+        Platform.Requests.Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task ErrorWithoutAJsonBodyStillCarriesStatusAndRequestId()
     {
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/channel/detach").RespondStatus(502, ("X-Line-Request-Id", "req-502")));
-        using var clients = new ModuleApiClients(wireMock);
+        Platform.Stub("detachModule").RespondStatus(502, ("X-Line-Request-Id", "req-502"));
+        using var clients = new ModuleApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(
             () => clients.Module.DetachModuleAsync(new Models.DetachModuleRequest { BotId = ModuleApiClients.BotId }));
@@ -63,8 +67,8 @@ public sealed class ModuleErrorContractTests(WireMockFixture wireMock) : IAsyncL
     [Fact]
     public async Task ConnectionResetBecomesLineApiExceptionWithStatusZero()
     {
-        await Admin.StubAsync(StubBuilder.Post("/v2/bot/channel/detach").RespondFault(WireMockFault.ConnectionResetByPeer));
-        using var clients = new ModuleApiClients(wireMock);
+        Platform.Faults.Next("detachModule").ResetBeforeRequest();
+        using var clients = new ModuleApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(
             () => clients.Module.DetachModuleAsync(new Models.DetachModuleRequest { BotId = ModuleApiClients.BotId }));
@@ -77,8 +81,8 @@ public sealed class ModuleErrorContractTests(WireMockFixture wireMock) : IAsyncL
     [Fact]
     public async Task SuccessBodyThatIsNotTheDocumentedShapeBecomesLineApiException()
     {
-        await Admin.StubAsync(StubBuilder.Get("/v2/bot/list").RespondJson(200, """{"bots":"not-a-list"}""", ("X-Line-Request-Id", "req-bad")));
-        using var clients = new ModuleApiClients(wireMock);
+        Platform.Stub("getModules").RespondJson(200, """{"bots":"not-a-list"}""", ("X-Line-Request-Id", "req-bad"));
+        using var clients = new ModuleApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Module.GetModulesAsync());
 

@@ -4,8 +4,8 @@ using System.Linq;
 using System.Threading.Tasks;
 using ModuleGen.Line.ContractTests.Messaging;
 using ModuleGen.Line.Models;
-using ModuleGen.Testing.Spec;
-using ModuleGen.Testing.WireMock;
+using ModuleGen.Line.Testing.Spec;
+using ModuleGen.Line.Testing;
 using Shouldly;
 using Xunit;
 using static ModuleGen.Line.ContractTests.SpecConformance;
@@ -16,8 +16,8 @@ namespace ModuleGen.Line.ContractTests.Tokens;
 /// The channel access token operations: no bot id and no Authorization header, credentials in the form body or the query,
 /// OAuth-shaped errors; asserted on what WireMock received and on the parsed responses.
 /// </summary>
-[Collection(WireMockCollection.Name)]
-public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : IAsyncLifetime
+[Collection(LinePlatformCollection.Name)]
+public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture) : IAsyncLifetime
 {
     private const string FormContentType = "application/x-www-form-urlencoded"; // FormUrlEncodedContent sends no charset
     private const string JwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -35,9 +35,13 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
     // Short-lived tokens are base64 with '+', '/' and '=': each must survive form encoding.
     private const string ShortLivedToken = "W1TeHCgfH2Liwa+u4mjo/gB7Q9Zq1k3x8Lr0P5NvYsE=";
 
-    private WireMockAdmin Admin => wireMock.Admin;
+    private LineFakePlatform Platform => fixture.Platform;
 
-    public Task InitializeAsync() => Admin.ResetAsync();
+    public Task InitializeAsync()
+    {
+        Platform.Reset();
+        return Task.CompletedTask;
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -45,9 +49,9 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task IssueStatelessChannelTokenWithTheChannelSecretSendsOnlyTheIdAndSecretPair()
     {
-        await Admin.StubAsync(Spec.Stub("issueStatelessChannelToken")
-            .RespondJson(200, """{"access_token":"eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl","expires_in":899,"token_type":"Bearer"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("issueStatelessChannelToken")
+            .RespondJson(200, """{"access_token":"eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl","expires_in":899,"token_type":"Bearer"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
         {
@@ -60,7 +64,7 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
         response.Value.AccessToken.ShouldBe("eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl");
         response.Value.ExpiresIn.ShouldBe(899);
         response.Value.TokenType.ShouldBe("Bearer");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
         var form = FormOf(request);
         form.Keys.ShouldBe(new[] { "grant_type", "client_id", "client_secret" });
@@ -73,9 +77,9 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task IssueStatelessChannelTokenWithAJwtAssertionSendsOnlyTheAssertionPair()
     {
-        await Admin.StubAsync(Spec.Stub("issueStatelessChannelToken")
-            .RespondJson(200, """{"access_token":"eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl","expires_in":900,"token_type":"Bearer"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("issueStatelessChannelToken")
+            .RespondJson(200, """{"access_token":"eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl","expires_in":900,"token_type":"Bearer"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
         {
@@ -88,7 +92,7 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
         response.Value.AccessToken.ShouldBe("eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl");
         response.Value.ExpiresIn.ShouldBe(900);
         response.Value.TokenType.ShouldBe("Bearer");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
         var form = FormOf(request);
         form.Keys.ShouldBe(new[] { "grant_type", "client_assertion_type", "client_assertion" });
@@ -102,8 +106,8 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
     public async Task IssueStatelessChannelTokenRejectedAsInvalidClientCarriesTheOAuthCodeButNotTheSecret()
     {
         const string body = """{"error":"invalid_client","error_description":"invalid client_secret"}""";
-        await Admin.StubAsync(Spec.Stub("issueStatelessChannelToken").RespondJson(400, body));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("issueStatelessChannelToken").RespondJson(400, body);
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
         {
@@ -120,7 +124,7 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
         exception.RawBody.ShouldBe(body);
         exception.Message.ShouldContain("invalid client_secret");
         exception.Message.ShouldNotContain(ChannelSecret);
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
     }
 
@@ -128,10 +132,10 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task IssueChannelTokenByJWTSendsTheAssertionFormAndParsesTheKeyId()
     {
-        await Admin.StubAsync(Spec.Stub("issueChannelTokenByJWT").RespondJson(
+        Platform.SpecStub("issueChannelTokenByJWT").RespondJson(
             200,
-            """{"access_token":"eyJhbGciOiJIUzI1NiJ9.djIuMQ.c2lnbmF0dXJl","expires_in":2592000,"token_type":"Bearer","key_id":"sDTOzw5wIfWxxxxzcmeQA"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+            """{"access_token":"eyJhbGciOiJIUzI1NiJ9.djIuMQ.c2lnbmF0dXJl","expires_in":2592000,"token_type":"Bearer","key_id":"sDTOzw5wIfWxxxxzcmeQA"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Tokens.IssueChannelTokenByJWTAsync(new IssueChannelTokenByJwtRequest
         {
@@ -145,7 +149,7 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
         response.Value.ExpiresIn.ShouldBe(2592000L);
         response.Value.TokenType.ShouldBe("Bearer");
         response.Value.KeyId.ShouldBe("sDTOzw5wIfWxxxxzcmeQA");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeChannelFormPost(request, "/oauth2/v2.1/token", "issueChannelTokenByJWT");
         var form = FormOf(request);
         form.Keys.ShouldBe(new[] { "grant_type", "client_assertion_type", "client_assertion" });
@@ -159,8 +163,8 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
     public async Task IssueChannelTokenByJWTRejectedAssertionCarriesTheOAuthCodeButNotTheAssertion()
     {
         const string body = """{"error":"invalid_request","error_description":"JWT expired"}""";
-        await Admin.StubAsync(Spec.Stub("issueChannelTokenByJWT").RespondJson(400, body));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("issueChannelTokenByJWT").RespondJson(400, body);
+        using var clients = new MessagingApiClients(Platform);
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Tokens.IssueChannelTokenByJWTAsync(new IssueChannelTokenByJwtRequest
         {
@@ -176,25 +180,25 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
         exception.RawBody.ShouldBe(body);
         exception.Message.ShouldContain("JWT expired");
         exception.Message.ShouldNotContain(Assertion);
-        (await Admin.GetRequestsAsync()).Count.ShouldBe(1);
+        Platform.Requests.Count.ShouldBe(1);
     }
 
     [Trait(SpecConformance.Operation, "getsAllValidChannelAccessTokenKeyIds")]
     [Fact]
     public async Task GetsAllValidChannelAccessTokenKeyIdsSendsTheAssertionInTheQueryAndParsesTheKeyIds()
     {
-        await Admin.StubAsync(Spec.Stub("getsAllValidChannelAccessTokenKeyIds")
+        Platform.SpecStub("getsAllValidChannelAccessTokenKeyIds")
             .WithQueryParameter("client_assertion_type", JwtBearer)
             .WithQueryParameter("client_assertion", Assertion)
-            .RespondJson(200, """{"kids":["U_gdnFYKTWRxxxxDVZexGg","sDTOzw5wIfWxxxxzcmeQA"]}"""));
-        using var clients = new MessagingApiClients(wireMock);
+            .RespondJson(200, """{"kids":["U_gdnFYKTWRxxxxDVZexGg","sDTOzw5wIfWxxxxzcmeQA"]}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Tokens.GetsAllValidChannelAccessTokenKeyIdsAsync(
             OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer, Assertion);
 
         response.Status.ShouldBe(200);
         response.Value.Kids.ShouldBe(new[] { "U_gdnFYKTWRxxxxDVZexGg", "sDTOzw5wIfWxxxxzcmeQA" });
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("getsAllValidChannelAccessTokenKeyIds");
         request.Method.ShouldBe("GET");
         request.Path.ShouldBe("/oauth2/v2.1/tokens/kid");
@@ -210,10 +214,10 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task VerifyChannelTokenByJWTSendsTheTokenInTheQueryAndParsesChannelLifetimeAndScope()
     {
-        await Admin.StubAsync(Spec.Stub("verifyChannelTokenByJWT")
+        Platform.SpecStub("verifyChannelTokenByJWT")
             .WithQueryParameter("access_token", V21Token)
-            .RespondJson(200, $$"""{"client_id":"{{ChannelId}}","expires_in":2591964,"scope":"profile chat_message.write"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+            .RespondJson(200, $$"""{"client_id":"{{ChannelId}}","expires_in":2591964,"scope":"profile chat_message.write"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Tokens.VerifyChannelTokenByJWTAsync(V21Token);
 
@@ -221,7 +225,7 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
         response.Value.ClientId.ShouldBe(ChannelId);
         response.Value.ExpiresIn.ShouldBe(2591964L);
         response.Value.Scope.ShouldBe("profile chat_message.write");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("verifyChannelTokenByJWT");
         request.Method.ShouldBe("GET");
         request.Path.ShouldBe("/oauth2/v2.1/verify");
@@ -236,8 +240,8 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task RevokeChannelTokenByJWTSendsTheChannelCredentialsAndTheToken()
     {
-        await Admin.StubAsync(Spec.Stub("revokeChannelTokenByJWT").RespondStatus(200));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("revokeChannelTokenByJWT").RespondStatus(200);
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Tokens.RevokeChannelTokenByJWTAsync(new RevokeChannelTokenByJwtRequest
         {
@@ -248,7 +252,7 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBeNull();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeChannelFormPost(request, "/oauth2/v2.1/revoke", "revokeChannelTokenByJWT");
         var form = FormOf(request);
         form.Keys.ShouldBe(new[] { "client_id", "client_secret", "access_token" });
@@ -261,9 +265,9 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task IssueChannelTokenSendsTheClientCredentialsAndParsesTheShortLivedToken()
     {
-        await Admin.StubAsync(Spec.Stub("issueChannelToken").RespondJson(
-            200, $$"""{"access_token":"{{ShortLivedToken}}","expires_in":2592000,"token_type":"Bearer"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("issueChannelToken").RespondJson(
+            200, $$"""{"access_token":"{{ShortLivedToken}}","expires_in":2592000,"token_type":"Bearer"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Tokens.IssueChannelTokenAsync(new IssueChannelTokenRequest
         {
@@ -276,7 +280,7 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
         response.Value.AccessToken.ShouldBe(ShortLivedToken);
         response.Value.ExpiresIn.ShouldBe(2592000);
         response.Value.TokenType.ShouldBe("Bearer");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeChannelFormPost(request, "/v2/oauth/accessToken", "issueChannelToken");
         var form = FormOf(request);
         form.Keys.ShouldBe(new[] { "grant_type", "client_id", "client_secret" });
@@ -289,9 +293,9 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task VerifyChannelTokenSendsTheTokenInTheFormAndParsesChannelLifetimeAndScope()
     {
-        await Admin.StubAsync(Spec.Stub("verifyChannelToken").RespondJson(
-            200, $$"""{"client_id":"{{ChannelId}}","expires_in":2591659,"scope":"P"}"""));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("verifyChannelToken").RespondJson(
+            200, $$"""{"client_id":"{{ChannelId}}","expires_in":2591659,"scope":"P"}""");
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Tokens.VerifyChannelTokenAsync(new VerifyChannelTokenRequest { AccessToken = ShortLivedToken });
 
@@ -299,7 +303,7 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
         response.Value.ClientId.ShouldBe(ChannelId);
         response.Value.ExpiresIn.ShouldBe(2591659L);
         response.Value.Scope.ShouldBe("P");
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeChannelFormPost(request, "/v2/oauth/verify", "verifyChannelToken");
         var form = FormOf(request);
         form.Keys.ShouldBe(new[] { "access_token" });
@@ -310,14 +314,14 @@ public sealed class ChannelAccessTokenContractTests(WireMockFixture wireMock) : 
     [Fact]
     public async Task RevokeChannelTokenSendsOnlyTheToken()
     {
-        await Admin.StubAsync(Spec.Stub("revokeChannelToken").RespondStatus(200));
-        using var clients = new MessagingApiClients(wireMock);
+        Platform.SpecStub("revokeChannelToken").RespondStatus(200);
+        using var clients = new MessagingApiClients(Platform);
 
         var response = await clients.Tokens.RevokeChannelTokenAsync(new RevokeChannelTokenRequest { AccessToken = ShortLivedToken });
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBeNull();
-        var request = (await Admin.GetRequestsAsync()).ShouldHaveSingleItem();
+        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeChannelFormPost(request, "/v2/oauth/revoke", "revokeChannelToken");
         var form = FormOf(request);
         form.Keys.ShouldBe(new[] { "access_token" });
