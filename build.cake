@@ -180,10 +180,27 @@ Task("Generate")
     Information($"Generated {clients} clients, {operations} operations, {models} models from spec/ -> artifacts/generated");
 });
 
+Task("Demo")
+    .Description("Runs the reservation module's story against the in-process fake LINE platform and prints it; fails when a step misbehaves.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"run --project samples/ModuleGen.Samples.Reservations.Demo --configuration {configuration} --no-build",
+        WorkingDirectory = root,
+    });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"The reservation module's story failed (exit code {exitCode}); its transcript above says which step.");
+    }
+});
+
 Task("Default")
     .IsDependentOn("Build")
     .IsDependentOn("Generate")
-    .IsDependentOn("Pack");
+    .IsDependentOn("Pack")
+    .IsDependentOn("Demo");
 
 // Cake writes its task table when RunTarget ends, and a failure's error after that; repeat the totals below both so CI
 // can read them from the last line. Exit(1) replaces the rethrow whose error Cake would print last.
