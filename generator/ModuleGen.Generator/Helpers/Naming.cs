@@ -38,6 +38,8 @@ internal static class Naming
             builder.Append(allUpper && word.Length > 1 ? rest.ToLowerInvariant() : rest);
         }
 
+        PascalCaseAcronyms(builder);
+
         if (builder.Length == 0)
         {
             return "Value";
@@ -49,6 +51,61 @@ internal static class Naming
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// .NET casing for acronyms inside a name: three letters or more, and "ID", are Pascal-cased (<c>URIAction</c> →
+    /// <c>UriAction</c>, <c>GetPNPMessageStatistics</c> → <c>GetPnpMessageStatistics</c>, <c>ByJWT</c> → <c>ByJwt</c>,
+    /// <c>userID</c> → <c>UserId</c>); two-letter ones (<c>IO</c>) stay as they are. The capital that starts the next
+    /// word (the <c>A</c> of <c>URIAction</c>) is kept.
+    /// </summary>
+    private static void PascalCaseAcronyms(StringBuilder builder)
+    {
+        var i = 0;
+        while (i < builder.Length)
+        {
+            if (!char.IsUpper(builder[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < builder.Length && char.IsUpper(builder[end]))
+            {
+                end++;
+            }
+
+            // A capital followed by a lower-case letter starts the next word.
+            var acronymEnd = end < builder.Length && char.IsLower(builder[end]) ? end - 1 : end;
+            var length = acronymEnd - i;
+            if (length >= 3 || (length == 2 && builder[i] == 'I' && builder[i + 1] == 'D'))
+            {
+                for (var j = i + 1; j < acronymEnd; j++)
+                {
+                    builder[j] = char.ToLowerInvariant(builder[j]);
+                }
+            }
+
+            i = end;
+        }
+    }
+
+    /// <summary>
+    /// The C# name of a header parameter: LINE's <c>X-Line-</c> (or a bare <c>X-</c>) prefix says nothing to a caller,
+    /// so <c>X-Line-Delivery-Tag</c> → <c>deliveryTag</c>.
+    /// </summary>
+    public static string HeaderParameterName(string headerName)
+    {
+        foreach (var prefix in new[] { "X-Line-", "X-" })
+        {
+            if (headerName.Length > prefix.Length && headerName.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return ToCamelCase(headerName.Substring(prefix.Length));
+            }
+        }
+
+        return ToCamelCase(headerName);
     }
 
     public static string ToCamelCase(string name)

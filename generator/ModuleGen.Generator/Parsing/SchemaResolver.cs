@@ -326,7 +326,8 @@ internal sealed class SchemaResolver
                 continue;
             }
 
-            var propertyName = Naming.ToPascalCase(jsonName);
+            // A JSON name whose words cannot be told apart (adaccount) takes its C# name from x-modulegen-name.
+            var propertyName = pair.Value.ChildString("x-modulegen-name") ?? Naming.ToPascalCase(jsonName);
             if (propertyName == builder.Name)
             {
                 propertyName += "Value";

@@ -391,7 +391,7 @@ internal sealed class OperationParser
 
         var parameter = new ParameterSpec(
             name,
-            Naming.ToCamelCase(name),
+            kind == ParameterLocation.Header ? Naming.HeaderParameterName(name) : Naming.ToCamelCase(name),
             kind,
             required,
             type,

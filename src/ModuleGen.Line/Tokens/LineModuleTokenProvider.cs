@@ -132,7 +132,7 @@ public sealed class LineModuleTokenProvider : ILineAccessTokenProvider, IDisposa
     }
 
     /// <summary>
-    /// Asks LINE how long <paramref name="accessToken"/> has left (verifyChannelTokenByJWT for v2.1 tokens,
+    /// Asks LINE how long <paramref name="accessToken"/> has left (verifyChannelTokenByJwt for v2.1 tokens,
     /// verifyChannelToken otherwise) and rejects a token with no expiry or more than 30 days left.
     /// </summary>
     /// <exception cref="LineLongLivedTokenNotAllowedException">The token is long-lived.</exception>
@@ -162,7 +162,7 @@ public sealed class LineModuleTokenProvider : ILineAccessTokenProvider, IDisposa
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
         var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
         var verified = isV21
-            ? (await client.VerifyChannelTokenByJWTAsync(accessToken, cancellationToken).ConfigureAwait(false)).Value
+            ? (await client.VerifyChannelTokenByJwtAsync(accessToken, cancellationToken).ConfigureAwait(false)).Value
             : (await client.VerifyChannelTokenAsync(new VerifyChannelTokenRequest { AccessToken = accessToken }, cancellationToken).ConfigureAwait(false)).Value;
         if (verified.MissingRequiredProperties.Contains("expires_in"))
         {
@@ -295,7 +295,7 @@ public sealed class LineModuleTokenProvider : ILineAccessTokenProvider, IDisposa
         {
             case LineModuleTokenKind.JwtV21:
             {
-                var response = await client.IssueChannelTokenByJWTAsync(
+                var response = await client.IssueChannelTokenByJwtAsync(
                     new IssueChannelTokenByJwtRequest
                     {
                         GrantType = OAuthGrantType.ClientCredentials,

@@ -676,7 +676,7 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         jobs[1].FailedType.ShouldBeNull();
         jobs[1].AudienceCount.ShouldBe(1520);
         jobs[1].Created.ShouldBe(1613698278);
-        response.Value.Adaccount.ShouldNotBeNull().Name.ShouldBe("Spring campaign ads");
+        response.Value.AdAccount.ShouldNotBeNull().Name.ShouldBe("Spring campaign ads");
         var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getAudienceData", "GET", AudienceGroupPath);
     }

@@ -170,7 +170,7 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
                 Messages = [new TextMessage { Text = "Your order 1042 is ready for pickup." }],
                 NotificationDisabled = true,
             },
-            xLineDeliveryTag: deliveryTag);
+            deliveryTag: deliveryTag);
 
         response.Status.ShouldBe(200);
         response.RequestId.ShouldBe("req-pnp");
@@ -224,9 +224,9 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
 
         var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.PushMessagesByPhoneAsync(
             new PnpMessagesRequest { To = "+818000001234", Messages = [new TextMessage { Text = "Hello" }] },
-            xLineDeliveryTag: new string('t', 101)));
+            deliveryTag: new string('t', 101)));
 
-        exception.ParamName.ShouldBe("xLineDeliveryTag");
+        exception.ParamName.ShouldBe("deliveryTag");
         Platform.Requests.ShouldBeEmpty();
     }
 
@@ -324,7 +324,7 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
     [Trait(SpecConformance.Operation, "getPNPMessageStatistics")]
     [Fact]
     public Task GetPnpMessageStatisticsSendsTheDayAndParsesTheCount() =>
-        ShouldCountTheMessagesSentOnTheDay("getPNPMessageStatistics", "/v2/bot/message/delivery/pnp", (bot, date) => bot.GetPNPMessageStatisticsAsync(date));
+        ShouldCountTheMessagesSentOnTheDay("getPNPMessageStatistics", "/v2/bot/message/delivery/pnp", (bot, date) => bot.GetPnpMessageStatisticsAsync(date));
 
     [Trait(SpecConformance.Operation, "validatePush")]
     [Fact]
@@ -565,7 +565,7 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
                             new FlexButton
                             {
                                 Style = FlexButtonStyle.Primary,
-                                Action = new URIAction
+                                Action = new UriAction
                                 {
                                     Label = "Show receipt",
                                     Uri = "https://example.com/orders/1042",
@@ -588,7 +588,7 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
                     ImageBackgroundColor = "#FFFFFF",
                     Title = "Pickup",
                     Text = "When will you pick up your order?",
-                    DefaultAction = new URIAction { Label = "View order", Uri = "https://example.com/orders/1042" },
+                    DefaultAction = new UriAction { Label = "View order", Uri = "https://example.com/orders/1042" },
                     Actions =
                     [
                         new PostbackAction { Label = "In 10 minutes", Data = "pickup=10", DisplayText = "In 10 minutes" },

@@ -683,7 +683,7 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
             new RichMenuArea
             {
                 Bounds = new RichMenuBounds { X = 1666, Y = 0, Width = 834, Height = 843 },
-                Action = new URIAction
+                Action = new UriAction
                 {
                     Label = "Menu",
                     Uri = "https://example.com/menu?lang=en",
@@ -762,7 +762,7 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
         coupons.InputOption.ShouldBe(PostbackActionInputOption.CloseRichMenu);
         coupons.FillInText.ShouldBeNull();
 
-        var menu = areas[2].Action.ShouldBeOfType<URIAction>();
+        var menu = areas[2].Action.ShouldBeOfType<UriAction>();
         menu.Type.ShouldBe("uri");
         menu.Label.ShouldBe("Menu");
         menu.Uri.ShouldBe("https://example.com/menu?lang=en");

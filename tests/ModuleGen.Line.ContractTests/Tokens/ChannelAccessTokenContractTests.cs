@@ -130,14 +130,14 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
 
     [Trait(SpecConformance.Operation, "issueChannelTokenByJWT")]
     [Fact]
-    public async Task IssueChannelTokenByJWTSendsTheAssertionFormAndParsesTheKeyId()
+    public async Task IssueChannelTokenByJwtSendsTheAssertionFormAndParsesTheKeyId()
     {
         Platform.SpecStub("issueChannelTokenByJWT").RespondJson(
             200,
             """{"access_token":"eyJhbGciOiJIUzI1NiJ9.djIuMQ.c2lnbmF0dXJl","expires_in":2592000,"token_type":"Bearer","key_id":"sDTOzw5wIfWxxxxzcmeQA"}""");
         using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.IssueChannelTokenByJWTAsync(new IssueChannelTokenByJwtRequest
+        var response = await clients.Tokens.IssueChannelTokenByJwtAsync(new IssueChannelTokenByJwtRequest
         {
             GrantType = OAuthGrantType.ClientCredentials,
             ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
@@ -160,13 +160,13 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
 
     [Trait(SpecConformance.Operation, "issueChannelTokenByJWT")]
     [Fact]
-    public async Task IssueChannelTokenByJWTRejectedAssertionCarriesTheOAuthCodeButNotTheAssertion()
+    public async Task IssueChannelTokenByJwtRejectedAssertionCarriesTheOAuthCodeButNotTheAssertion()
     {
         const string body = """{"error":"invalid_request","error_description":"JWT expired"}""";
         Platform.SpecStub("issueChannelTokenByJWT").RespondJson(400, body);
         using var clients = new MessagingApiClients(Platform);
 
-        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Tokens.IssueChannelTokenByJWTAsync(new IssueChannelTokenByJwtRequest
+        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Tokens.IssueChannelTokenByJwtAsync(new IssueChannelTokenByJwtRequest
         {
             GrantType = OAuthGrantType.ClientCredentials,
             ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
@@ -212,14 +212,14 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
 
     [Trait(SpecConformance.Operation, "verifyChannelTokenByJWT")]
     [Fact]
-    public async Task VerifyChannelTokenByJWTSendsTheTokenInTheQueryAndParsesChannelLifetimeAndScope()
+    public async Task VerifyChannelTokenByJwtSendsTheTokenInTheQueryAndParsesChannelLifetimeAndScope()
     {
         Platform.SpecStub("verifyChannelTokenByJWT")
             .WithQueryParameter("access_token", V21Token)
             .RespondJson(200, $$"""{"client_id":"{{ChannelId}}","expires_in":2591964,"scope":"profile chat_message.write"}""");
         using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.VerifyChannelTokenByJWTAsync(V21Token);
+        var response = await clients.Tokens.VerifyChannelTokenByJwtAsync(V21Token);
 
         response.Status.ShouldBe(200);
         response.Value.ClientId.ShouldBe(ChannelId);
@@ -238,12 +238,12 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
 
     [Trait(SpecConformance.Operation, "revokeChannelTokenByJWT")]
     [Fact]
-    public async Task RevokeChannelTokenByJWTSendsTheChannelCredentialsAndTheToken()
+    public async Task RevokeChannelTokenByJwtSendsTheChannelCredentialsAndTheToken()
     {
         Platform.SpecStub("revokeChannelTokenByJWT").RespondStatus(200);
         using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.RevokeChannelTokenByJWTAsync(new RevokeChannelTokenByJwtRequest
+        var response = await clients.Tokens.RevokeChannelTokenByJwtAsync(new RevokeChannelTokenByJwtRequest
         {
             ClientId = ChannelId,
             ClientSecret = ChannelSecret,

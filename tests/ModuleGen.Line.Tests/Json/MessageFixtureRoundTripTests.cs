@@ -8,7 +8,7 @@ using ModuleGen.Line.Models;
 using ModuleGen.Line.Runtime;
 using Shouldly;
 using Xunit;
-using LineAction = ModuleGen.Line.Models.Action;
+using LineAction = ModuleGen.Line.Models.ActionObject;
 
 namespace ModuleGen.Line.Tests.Json;
 
@@ -27,7 +27,7 @@ public sealed class MessageFixtureRoundTripTests
         ["action.message"] = typeof(MessageAction),
         ["action.postback"] = typeof(PostbackAction),
         ["action.richmenuswitch"] = typeof(RichMenuSwitchAction),
-        ["action.uri"] = typeof(URIAction),
+        ["action.uri"] = typeof(UriAction),
         ["filter.age"] = typeof(AgeDemographicFilter),
         ["filter.appType"] = typeof(AppTypeDemographicFilter),
         ["filter.area"] = typeof(AreaDemographicFilter),
@@ -47,7 +47,7 @@ public sealed class MessageFixtureRoundTripTests
         ["flex.video"] = typeof(FlexVideo),
         ["imagemap-action.clipboard"] = typeof(ClipboardImagemapAction),
         ["imagemap-action.message"] = typeof(MessageImagemapAction),
-        ["imagemap-action.uri"] = typeof(URIImagemapAction),
+        ["imagemap-action.uri"] = typeof(UriImagemapAction),
         ["limit"] = typeof(Limit),
         ["message.audio"] = typeof(AudioMessage),
         ["message.coupon"] = typeof(CouponMessage),
@@ -67,7 +67,7 @@ public sealed class MessageFixtureRoundTripTests
         ["template.carousel"] = typeof(CarouselTemplate),
         ["template.confirm"] = typeof(ConfirmTemplate),
         ["template.image_carousel"] = typeof(ImageCarouselTemplate),
-        ["unknown.action"] = typeof(UnknownAction),
+        ["unknown.action"] = typeof(UnknownActionObject),
         ["unknown.flex-component"] = typeof(UnknownFlexComponent),
         ["unknown.message"] = typeof(UnknownMessage),
     };
@@ -124,7 +124,7 @@ public sealed class MessageFixtureRoundTripTests
         var (actualType, raw) = value switch
         {
             UnknownMessage m => (m.Type, m.RawJson),
-            UnknownAction a => (a.Type, a.RawJson),
+            UnknownActionObject a => (a.Type, a.RawJson),
             UnknownFlexComponent c => (c.Type, c.RawJson),
             _ => throw new InvalidOperationException($"{fixture} read as {value.GetType().Name}"),
         };
