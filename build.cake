@@ -4,6 +4,9 @@ using System.Xml.Linq;
 
 var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
+// Local packs get a -dev.<UTC timestamp> suffix, so a re-pack is never hidden by a copy of the same version in the NuGet
+// cache; a release passes --version-suffix= (empty) to pack the plain VersionPrefix of Directory.Build.props.
+var versionSuffix = Argument("version-suffix", $"dev.{DateTime.UtcNow:yyyyMMddHHmmss}");
 
 var root = MakeAbsolute(Directory("."));
 var solution = root.CombineWithFilePath("ModuleGen.sln");
@@ -125,6 +128,7 @@ Task("Pack")
     .IsDependentOn("Build")
     .Does(() =>
 {
+    CleanDirectory(packages);
     var packable = GetFiles("./src/*/*.csproj").ToList();
     packable.Add(root.CombineWithFilePath("generator/ModuleGen.Generator/ModuleGen.Generator.csproj"));
     foreach (var project in packable)
@@ -135,6 +139,7 @@ Task("Pack")
             NoBuild = true,
             NoRestore = true,
             OutputDirectory = packages,
+            VersionSuffix = string.IsNullOrEmpty(versionSuffix) ? null : versionSuffix,
         });
     }
 });
