@@ -31,7 +31,7 @@ public sealed class ModuleGenGenerator : IIncrementalGenerator
             .Where(static pair => IsOptedIn(pair.Left, pair.Right))
             .Select(static (pair, cancellationToken) => new SpecFileText(
                 pair.Left.Path,
-                pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty))
+                pair.Left.GetText(cancellationToken)?.ToString()))
             .WithTrackingName(TrackingNames.SpecFiles);
 
         var model = specFiles
@@ -42,6 +42,24 @@ public sealed class ModuleGenGenerator : IIncrementalGenerator
                 pair.Right,
                 cancellationToken))
             .WithTrackingName(TrackingNames.ApiModel);
+
+        // Generated code needs the runtime; without it, one diagnostic instead of a compile error per generated file. The
+        // step reruns on every compilation (its input), so it is not tracked: its bool output is what keeps the rest cached.
+        var runtimeReferenced = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("ModuleGen.Line.LineClientPipeline") is not null);
+        var runtimeMissing = model
+            .Combine(runtimeReferenced)
+            .Select(static (pair, _) => !pair.Right && pair.Left.Clients.Count + pair.Left.Schemas.Count > 0);
+        context.RegisterSourceOutput(runtimeMissing, static (spc, missing) =>
+        {
+            if (missing)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RuntimeNotReferenced, Location.None));
+            }
+        });
+        model = model
+            .Combine(runtimeReferenced)
+            .Select(static (pair, _) => pair.Right ? pair.Left : pair.Left with { Clients = ImmutableEquatableArray<ClientSpec>.Empty, Schemas = ImmutableEquatableArray<SchemaSpec>.Empty });
 
         var clients = model
             .SelectMany(static (spec, _) => spec.Clients)

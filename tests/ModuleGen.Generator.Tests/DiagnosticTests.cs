@@ -77,9 +77,9 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("#/components/schemas/Missing")]
-    [InlineData("absent.yaml#/components/schemas/Thing")]
-    public void UnresolvedReferenceIsReportedAtTheRefValue(string reference)
+    [InlineData("#/components/schemas/Missing", ": the pointer names nothing in the opted-in spec files")]
+    [InlineData("absent.yaml#/components/schemas/Thing", ": 'absent.yaml' is not an opted-in spec file (opt it in with <ModuleGenSpec Include=\"…/absent.yaml\" /> or put it under $(ModuleGenSpecDirectory))")]
+    public void UnresolvedReferenceIsReportedAtTheRefValueWithWhy(string reference, string why)
     {
         var yaml = Header + $$"""
               /things:
@@ -95,7 +95,7 @@ public sealed class DiagnosticTests
 
         var run = Run(yaml);
 
-        run.SingleDiagnostic().ShouldBe("MG0003", DiagnosticSeverity.Error, Path, 13, 30, $"The $ref '{reference}' does not resolve in the opted-in spec files");
+        run.SingleDiagnostic().ShouldBe("MG0003", DiagnosticSeverity.Error, Path, 13, 30, $"The $ref '{reference}' does not resolve{why}");
         run.Model.Clients.ShouldBeEmpty();
     }
 

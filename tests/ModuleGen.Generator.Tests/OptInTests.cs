@@ -110,4 +110,29 @@ public sealed class OptInTests
 
         run.Model.Clients.Single().Namespace.ShouldBe("ModuleGen.Generated");
     }
+
+    [Fact]
+    public void AnOptedInFileThatDoesNotExistIsReportedAsNotFound()
+    {
+        var run = GeneratorDriverHarness.Run(SpecProject.Create().WithMissingSpec("/project/spec/partner.yaml"));
+
+        var diagnostic = run.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("MG0009");
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe("The spec file '/project/spec/partner.yaml' is opted in (a ModuleGenSpec item) but was not found");
+    }
+
+    [Fact]
+    public void WithoutTheRuntimeOneDiagnosticSaysWhatToReferenceAndNothingIsGenerated()
+    {
+        var project = SpecProject.Create().WithSpec("/project/widgets.yaml", TestSpecs.Widgets);
+
+        var run = GeneratorDriverHarness.Run(GeneratorDriverHarness.CreateDriver(project), GeneratorDriverHarness.CreateCompilationWithoutRuntime());
+
+        run.Result.GeneratedSources.ShouldBeEmpty();
+        var diagnostic = run.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("MG0010");
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("<PackageReference Include=\"ModuleGen.Line\" />");
+        run.OutputCompilation.GetDiagnostics().Where(d => d.Id == "CS0400").ShouldBeEmpty();
+    }
 }

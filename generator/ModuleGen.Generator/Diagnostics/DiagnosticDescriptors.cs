@@ -71,6 +71,22 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor SpecFileNotFound = new(
+        "MG0009",
+        "Opted-in spec file not found",
+        "The spec file '{0}' is opted in (a ModuleGenSpec item) but was not found",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RuntimeNotReferenced = new(
+        "MG0010",
+        "ModuleGen.Line is not referenced",
+        "The generated clients and models need the ModuleGen.Line runtime: add <PackageReference Include=\"ModuleGen.Line\" /> next to ModuleGen.Generator (nothing was generated)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static DiagnosticDescriptor? Find(string id) => id switch
     {
         "MG0001" => InvalidYaml,
@@ -81,6 +97,8 @@ internal static class DiagnosticDescriptors
         "MG0006" => DuplicateOperationId,
         "MG0007" => DuplicateSchemaName,
         "MG0008" => InvalidValue,
+        "MG0009" => SpecFileNotFound,
+        "MG0010" => RuntimeNotReferenced,
         _ => null,
     };
 }

@@ -79,7 +79,7 @@ internal sealed class SchemaResolver
                     "MG0003",
                     node.Child("$ref")!.Location(document.Path),
                     reference,
-                    " in the opted-in spec files");
+                    _documents.WhyUnresolved(reference));
                 return null;
             }
 

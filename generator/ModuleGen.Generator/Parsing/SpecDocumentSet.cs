@@ -85,6 +85,12 @@ internal sealed class SpecDocumentSet
 
     private static SpecDocument? TryLoad(SpecFileText file, DiagnosticBag diagnostics)
     {
+        if (file.Text is null)
+        {
+            diagnostics.Add("MG0009", new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0), file.Path);
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -126,6 +132,19 @@ internal sealed class SpecDocumentSet
         }
 
         return new SpecDocument(file.Path, root);
+    }
+
+    /// <summary>
+    /// Why <paramref name="reference"/> did not resolve, as the end of an MG0003 message: a file that is not among the
+    /// opted-in spec files (the usual cause: it exists but was not opted in), or a pointer that names nothing.
+    /// </summary>
+    public string WhyUnresolved(string reference)
+    {
+        var hash = reference.IndexOf('#');
+        var filePart = hash < 0 ? reference : reference.Substring(0, hash);
+        return filePart.Length > 0 && !_byFileName.ContainsKey(Path.GetFileName(filePart))
+            ? $": '{Path.GetFileName(filePart)}' is not an opted-in spec file (opt it in with <ModuleGenSpec Include=\"…/{Path.GetFileName(filePart)}\" /> or put it under $(ModuleGenSpecDirectory))"
+            : ": the pointer names nothing in the opted-in spec files";
     }
 
     /// <summary>Follows <paramref name="reference"/> from <paramref name="from"/>; null when it points nowhere.</summary>

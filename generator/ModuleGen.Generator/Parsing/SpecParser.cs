@@ -300,7 +300,7 @@ internal sealed class OperationParser
         var resolved = _documents.Resolve(reference, document);
         if (resolved is null)
         {
-            _diagnostics.Add("MG0003", node.Child("$ref")!.Location(document.Path), reference, " in the opted-in spec files");
+            _diagnostics.Add("MG0003", node.Child("$ref")!.Location(document.Path), reference, _documents.WhyUnresolved(reference));
             return (null, document);
         }
 

@@ -27,10 +27,19 @@ internal static class GeneratorDriverHarness
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
     public static CSharpCompilation CreateCompilation(params string[] sources)
+        => CreateCompilation(References, sources);
+
+    /// <summary>A consumer that references the framework only, as one that forgot the ModuleGen.Line package.</summary>
+    public static CSharpCompilation CreateCompilationWithoutRuntime()
+        => CreateCompilation(
+            References.Where(reference => !string.Equals(Path.GetFileName(reference.Display), "ModuleGen.Line.dll", StringComparison.Ordinal)).ToImmutableArray(),
+            ConsumerSource);
+
+    private static CSharpCompilation CreateCompilation(ImmutableArray<MetadataReference> references, params string[] sources)
         => CSharpCompilation.Create(
             "ModuleGen.Generator.Tests.Consumer",
             (sources.Length == 0 ? new[] { ConsumerSource } : sources).Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions)),
-            References,
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(SpecProject project)

@@ -48,6 +48,10 @@ internal sealed class SpecProject
     public SpecProject WithSpec(string path, string text)
         => new(AdditionalTexts.Add(new InMemoryAdditionalText(path, text)), OptedInPaths.Add(path), Properties);
 
+    /// <summary>A <c>ModuleGenSpec</c> item whose file does not exist.</summary>
+    public SpecProject WithMissingSpec(string path)
+        => new(AdditionalTexts.Add(new InMemoryAdditionalText(path, null)), OptedInPaths.Add(path), Properties);
+
     /// <summary>A plain AdditionalFiles item, without the opt-in metadata.</summary>
     public SpecProject WithAdditionalFile(string path, string text)
         => new(AdditionalTexts.Add(new InMemoryAdditionalText(path, text)), OptedInPaths, Properties);
