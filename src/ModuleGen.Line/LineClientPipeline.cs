@@ -226,6 +226,16 @@ public class LineClientPipeline
                 LineApiException.RetryKeyOf(message),
                 exception);
         }
+        catch (Polly.RateLimiting.RateLimiterRejectedException exception)
+        {
+            // The resilience pipeline's bulkhead: too many calls of this OA in flight at once.
+            throw new LineRateLimitRejectedException(
+                $"Too many calls of {operation.OperationId} for this OA are in flight; the request was not sent.",
+                operation.OperationId,
+                BotIdOf(message),
+                exception.RetryAfter,
+                LineApiException.RetryKeyOf(message));
+        }
         catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException
             || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {

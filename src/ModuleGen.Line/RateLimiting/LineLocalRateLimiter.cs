@@ -12,14 +12,19 @@ namespace ModuleGen.Line;
 /// </summary>
 /// <remarks>
 /// LINE's window position is unknown, so each bucket is sized to keep <em>every</em> window of the limit's period
-/// within the limit, wherever it starts: a bucket of T tokens refilled with T every period P = window / N allows at
-/// most T·(N + 2) in any window, and N and T are chosen so that this is at most the limit (for 200/s: 9 tokens every
-/// 50 ms, at most 198 in any second, 180/s sustained). The price is ~10% of the documented peak.
+/// within the limit, wherever it starts: a bucket of T tokens refilled with T at most once per period P allows at
+/// most T·(K + 1) in any window, K = ⌊window / P⌋ + 1 being the most refills one window can hold; T is the largest
+/// value that keeps this at or under the limit. The partitioned limiter refills every ~100 ms, so P is just under
+/// that (for 200/s: 16 tokens per refill, at most 192 in any second, about 160/s sustained). The price is up to
+/// ~20% of the documented peak of a per-second limit; hourly limits keep all but one or two requests.
 /// </remarks>
 public sealed class LineLocalRateLimiter : ILineRateLimiter, IDisposable, IAsyncDisposable
 {
-    /// <summary>Refilling more often than this costs timer work without smoothing anything LINE can see.</summary>
-    private static readonly TimeSpan MinimumReplenishmentPeriod = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// Just under the 100 ms heartbeat with which System.Threading.RateLimiting's partitioned limiter refills its
+    /// buckets (it adds one period's tokens per heartbeat, so a shorter period would only lose tokens).
+    /// </summary>
+    private static readonly TimeSpan MinimumReplenishmentPeriod = TimeSpan.FromMilliseconds(95);
 
     private readonly PartitionedRateLimiter<Partition> _limiter;
 
@@ -54,18 +59,22 @@ public sealed class LineLocalRateLimiter : ILineRateLimiter, IDisposable, IAsync
             LineRateLimitPeriod.Minute => TimeSpan.FromMinutes(1),
             _ => TimeSpan.FromHours(1),
         };
-        var maxPeriods = (int)Math.Max(1, window.Ticks / MinimumReplenishmentPeriod.Ticks);
-        var periods = Math.Clamp(limit.Requests - 2, 1, maxPeriods);
-        var tokensPerPeriod = Math.Max(1, limit.Requests / (periods + 2));
-        periods = Math.Clamp((limit.Requests / tokensPerPeriod) - 2, 1, maxPeriods);
+        var period = window / Math.Max(1, limit.Requests - 2);
+        if (period < MinimumReplenishmentPeriod)
+        {
+            period = MinimumReplenishmentPeriod;
+        }
+
+        var refillsInAnyWindow = (int)(window.Ticks / period.Ticks) + 1;
+        var tokensPerPeriod = Math.Max(1, limit.Requests / (refillsInAnyWindow + 1));
         return new TokenBucketRateLimiterOptions
         {
             TokenLimit = tokensPerPeriod,
             TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = window / periods,
+            ReplenishmentPeriod = period,
             QueueLimit = queueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
+            AutoReplenishment = false,
         };
     }
 

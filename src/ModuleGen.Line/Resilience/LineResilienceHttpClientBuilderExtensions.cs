@@ -28,9 +28,9 @@ public static class LineResilienceHttpClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var clientName = builder.Name;
-        builder.Services.AddOptions<LineResilienceOptions>(clientName)
-            .Validate(static options => options.Validate().Count == 0, "LineResilienceOptions are invalid.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<LineResilienceOptions>(clientName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LineResilienceOptions>>(
+            new LineOptionsValidator<LineResilienceOptions>(clientName, static options => options.Validate()));
         return builder.AddStandardResilienceHandler()
             .Configure((options, services) =>
             {
