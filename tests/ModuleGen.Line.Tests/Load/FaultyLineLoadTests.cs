@@ -19,6 +19,7 @@ namespace ModuleGen.Line.Tests.Load;
 /// before doing the work (reset, 500, 429) or after it (the answer lost: 500 or reset). The fake keeps LINE's retry-key
 /// journal, so a repeat of done work answers 409. Nothing may be lost, duplicated or sent for the wrong OA.
 /// </summary>
+[Collection(nameof(MeasurementCollection))]
 public sealed partial class FaultyLineLoadTests
 {
     private const int Bots = 1000;

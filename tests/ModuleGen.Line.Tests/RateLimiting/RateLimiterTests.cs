@@ -15,6 +15,7 @@ using Xunit.Abstractions;
 namespace ModuleGen.Line.Tests.RateLimiting;
 
 /// <summary>The client-side limiter: every window within LINE's limit, one OA never delaying another, queue time then a typed exception.</summary>
+[Collection(nameof(MeasurementCollection))]
 public sealed class RateLimiterTests
 {
     private const string Busy = "U000000000000000000000000000000b1";

@@ -121,10 +121,11 @@ public sealed class ResilienceTests
         response.Status.ShouldBe(200);
         var times = sent.ToArray();
         times.Length.ShouldBe(4);
+        // Each wait is at least the doubled delay (60, 120, 240 ms); a busy machine can only make them longer.
         var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToArray();
-        gaps[0].ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(55));
-        gaps[1].ShouldBeGreaterThan(gaps[0] * 1.5);
-        gaps[2].ShouldBeGreaterThan(gaps[1] * 1.5);
+        gaps[0].ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(58));
+        gaps[1].ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(118));
+        gaps[2].ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(238));
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
     }
 
@@ -294,35 +295,6 @@ public sealed class ResilienceTests
 
         seen["/v2/bot/message/push"].ShouldBe(1);
         seen["/v2/bot/info"].ShouldBe(2);
-    }
-
-    [Fact]
-    public async Task CancellationStopsACallWithRetriesPendingWithin100Milliseconds()
-    {
-        var line = new FakeLineHandler((_, _) => Faults.ServerError());
-        using var host = LineTestHost.Create(line, new Dictionary<string, string?>
-        {
-            ["Resilience:RetryDelay"] = "00:00:05",
-            ["Resilience:MaxRetryDelay"] = "00:00:05",
-            ["Resilience:TotalTimeout"] = "00:00:30",
-            ["Resilience:AttemptTimeout"] = "00:00:10",
-            ["Resilience:CircuitSamplingDuration"] = "00:00:30",
-            ["RateLimits:QueueTime"] = "00:00:01",
-        });
-        using var cancellation = new CancellationTokenSource();
-        var call = host.Bot(Bot).PushMessageAsync(MessagingTestContext.Push(), cancellationToken: cancellation.Token);
-        while (line.Count == 0)
-        {
-            await Task.Delay(5);
-        }
-
-        await Task.Delay(50);
-        var clock = Stopwatch.StartNew();
-        cancellation.Cancel();
-        await Should.ThrowAsync<OperationCanceledException>(call);
-
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(100));
-        line.Count.ShouldBe(1);
     }
 
     private sealed class NonSeekableStream : MemoryStream
