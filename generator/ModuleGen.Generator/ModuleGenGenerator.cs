@@ -94,7 +94,8 @@ public sealed class ModuleGenGenerator : IIncrementalGenerator
                 pair.Right.RootNamespace,
                 pair.Left.Clients.Count,
                 pair.Left.Clients.Sum(c => c.Operations.Count),
-                pair.Left.Schemas.Count))
+                pair.Left.Schemas.Count,
+                pair.Left.Clients.Select(c => c.Namespace + "." + c.Name).OrderBy(n => n, StringComparer.Ordinal).ToImmutableEquatableArray()))
             .WithTrackingName(TrackingNames.Summary);
         context.RegisterSourceOutput(summary, static (spc, counts) =>
         {

@@ -65,6 +65,10 @@ public class LineApiException : Exception
     /// </summary>
     public string? RetryKey { get; }
 
+    /// <summary>For a 429, which of LINE's limits it reports; null for any other status.</summary>
+    public LineTooManyRequestsKind? TooManyRequestsKind
+        => Status == 429 ? LineFailurePolicy.TooManyRequestsKindOf(Error?.Message) : null;
+
     /// <summary>The error body as received (at most 4 KiB), for logs when it could not be parsed.</summary>
     public string? RawBody { get; }
 
@@ -102,9 +106,15 @@ public class LineApiException : Exception
             message.Append(" (request id ").Append(requestId).Append(')');
         }
 
+        var retryKey = RetryKeyOf(response.RequestMessage);
+        if ((int)response.StatusCode == 429 && LineFailurePolicy.TooManyRequestsKindOf(error?.Message) == LineTooManyRequestsKind.MonthlyQuota)
+        {
+            return new LineMonthlyQuotaExceededException(message.ToString(), operation.OperationId, requestId, error, raw, retryKey);
+        }
+
         return new LineApiException(
             message.ToString(), (int)response.StatusCode, operation.OperationId, requestId, error, errorCode, raw,
-            retryKey: RetryKeyOf(response.RequestMessage));
+            retryKey: retryKey);
     }
 
     internal static LineApiException FromTransportFailure(HttpRequestMessage request, LineOperation operation, Exception exception)
@@ -115,7 +125,19 @@ public class LineApiException : Exception
             innerException: exception,
             retryKey: RetryKeyOf(request));
 
-    private static string? RetryKeyOf(HttpRequestMessage? request)
+    internal static LineResponseUnreadableException FromUnreadableResponse(HttpResponseMessage response, LineOperation operation, Exception exception)
+    {
+        var requestId = LineResponse.Header(response, LineResponse.RequestIdHeader);
+        return new LineResponseUnreadableException(
+            $"LINE accepted {operation.OperationId} ({(int)response.StatusCode}{(requestId is null ? string.Empty : ", request id " + requestId)}) but the response body could not be read: {exception.Message}",
+            (int)response.StatusCode,
+            operation.OperationId,
+            requestId,
+            RetryKeyOf(response.RequestMessage),
+            exception);
+    }
+
+    internal static string? RetryKeyOf(HttpRequestMessage? request)
         => request is not null && request.Options.TryGetValue(LineRequest.RetryKeyOption, out var key) ? key : null;
 
     private static (ErrorResponse? Error, string? Code, string? Text) ParseBody(byte[] body)

@@ -30,6 +30,12 @@ public class LineClientOptions
     /// <summary>Where each spec server really is (for tests, proxies and regional hosts).</summary>
     public LineEndpoints Endpoints { get; } = new();
 
+    /// <summary>
+    /// The largest streamed request body (an upload) a retry-safe call buffers so that it can be sent again (default
+    /// 1 MiB). Larger or unsized streams are sent once and never replayed.
+    /// </summary>
+    public long MaxReplayableBodyBytes { get; set; } = 1024 * 1024;
+
     /// <summary>The User-Agent sent with every request.</summary>
     public string UserAgent { get; set; } = "ModuleGen.Line/0.1";
 

@@ -6,7 +6,13 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ModuleGen.Line.Diagnostics;
+using ModuleGen.Line.Resilience;
 using ModuleGen.Line.Runtime;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace ModuleGen.Line;
 
@@ -22,16 +28,19 @@ public class LineClientPipeline
     /// <param name="options">Header names, endpoints and the User-Agent.</param>
     /// <param name="accessTokenProvider">The module channel access token source, for Bearer operations.</param>
     /// <param name="channelCredentials">The module channel ID and secret, for the Basic-authenticated attach call.</param>
+    /// <param name="logger">Where failed calls, retries and unreadable responses are logged (never a token or secret).</param>
     public LineClientPipeline(
         HttpClient httpClient,
         LineClientOptions? options = null,
         ILineAccessTokenProvider? accessTokenProvider = null,
-        LineChannelCredentials? channelCredentials = null)
+        LineChannelCredentials? channelCredentials = null,
+        ILogger<LineClientPipeline>? logger = null)
     {
         HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? new LineClientOptions();
         AccessTokenProvider = accessTokenProvider;
         ChannelCredentials = channelCredentials;
+        Logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>The HTTP client.</summary>
@@ -46,12 +55,17 @@ public class LineClientPipeline
     /// <summary>The channel credentials for Basic operations.</summary>
     public LineChannelCredentials? ChannelCredentials { get; }
 
+    /// <summary>The pipeline's logger.</summary>
+    internal ILogger Logger { get; }
+
     /// <summary>The address that serves a spec server.</summary>
     public Uri ResolveServer(string specServer) => Options.Endpoints.Resolve(specServer);
 
     /// <summary>
     /// Authenticates and sends one request. A status that is neither a success nor one of the operation's
-    /// "already accepted" statuses becomes a <see cref="LineApiException"/>, and so does a transport failure.
+    /// "already accepted" statuses becomes a <see cref="LineApiException"/>, and so does a transport failure. With
+    /// <see cref="HttpCompletionOption.ResponseContentRead"/>, a success whose body cannot be read becomes a
+    /// <see cref="LineResponseUnreadableException"/> — never a status-0 failure that invites sending it again.
     /// </summary>
     public virtual async Task<HttpResponseMessage> SendAsync(
         HttpRequestMessage message,
@@ -62,9 +76,52 @@ public class LineClientPipeline
         message.Options.Set(LineRequest.OperationOption, operation);
         message.Headers.UserAgent.Clear();
         message.Headers.UserAgent.TryParseAdd(Options.UserAgent);
+        var botId = BotIdOf(message);
+        if (botId is not null)
+        {
+            message.Options.Set(LineRequest.BotIdOption, botId);
+        }
+
+        var call = LineCallTelemetry.Start(message, operation, botId);
+        try
+        {
+            var response = await SendAuthenticatedAsync(message, operation, call, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode && !operation.AlreadyAcceptedStatuses.Contains((int)response.StatusCode))
+            {
+                using (response)
+                {
+                    throw await LineApiException.FromResponseAsync(response, operation, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (completion == HttpCompletionOption.ResponseContentRead)
+            {
+                await BufferBodyAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            }
+
+            call.Complete((int)response.StatusCode, LineResponse.Header(response, LineResponse.RequestIdHeader), null);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            var failure = exception as LineApiException;
+            call.Complete(failure?.Status ?? 0, failure?.RequestId, exception);
+            if (failure is not null)
+            {
+                LineClientLog.CallFailed(Logger, operation.OperationId, botId, failure.Status, call.Attempts, failure.RequestId, failure.RetryKey, failure.Message);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAuthenticatedAsync(
+        HttpRequestMessage message, LineOperation operation, LineCallTelemetry call, CancellationToken cancellationToken)
+    {
+        await PrepareBodyForReplayAsync(message, operation, cancellationToken).ConfigureAwait(false);
         var token = await AuthenticateAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        var response = await TransmitAsync(message, operation, completion, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null && CanResend(message))
+        var response = await TransmitAsync(message, operation, call, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null && LineRetryRule.CanReplay(message))
         {
             // A cached token LINE no longer accepts (revoked, or expired early): drop it and try once with a fresh one,
             // so one revoked token does not fail every call of every OA until it would have expired.
@@ -72,23 +129,60 @@ public class LineClientPipeline
             var fresh = await AccessTokenProvider.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
             if (!string.Equals(fresh, token, StringComparison.Ordinal))
             {
+                LineClientLog.TokenRefreshedAfter401(Logger, operation.OperationId);
                 response.Dispose();
                 using var retry = CopyForResend(message);
                 retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
-                response = await TransmitAsync(retry, operation, completion, cancellationToken).ConfigureAwait(false);
+                response = await TransmitAsync(retry, operation, call, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        if (response.IsSuccessStatusCode || operation.AlreadyAcceptedStatuses.Contains((int)response.StatusCode))
+        return response;
+    }
+
+    /// <summary>
+    /// A retry-safe call with a small streamed body (an upload from a seekable stream, multipart) is buffered once,
+    /// so the resilience pipeline may send it again; a large or unsized stream is left alone and never replayed.
+    /// </summary>
+    private async ValueTask PrepareBodyForReplayAsync(HttpRequestMessage message, LineOperation operation, CancellationToken cancellationToken)
+    {
+        if (!operation.IsRetrySafe
+            || LineRetryRule.CanReplay(message)
+            || message.Content!.Headers.ContentLength is not { } length
+            || length > Options.MaxReplayableBodyBytes)
         {
-            return response;
+            return;
         }
 
-        using (response)
+        var original = message.Content;
+        var buffered = new ByteArrayContent(await original.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+        foreach (var header in original.Headers)
         {
-            throw await LineApiException.FromResponseAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        message.Content = buffered;
+        original.Dispose();
+    }
+
+    private async Task BufferBodyAsync(HttpResponseMessage response, LineOperation operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or System.IO.IOException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var unreadable = LineApiException.FromUnreadableResponse(response, operation, exception);
+            response.Dispose();
+            LineClientLog.ResponseUnreadable(Logger, operation.OperationId, BotIdOf(response.RequestMessage), unreadable.Status, unreadable.RequestId, unreadable.RetryKey, exception);
+            throw unreadable;
         }
     }
+
+    private string? BotIdOf(HttpRequestMessage? message)
+        => message is not null && message.Headers.TryGetValues(Options.BotIdHeaderName, out var values) ? values.FirstOrDefault() : null;
 
     /// <summary>Sets the Authorization header the operation needs; returns the bearer token it used, if any.</summary>
     private async ValueTask<string?> AuthenticateAsync(HttpRequestMessage message, LineOperation operation, CancellationToken cancellationToken)
@@ -111,25 +205,43 @@ public class LineClientPipeline
         }
     }
 
+    /// <summary>
+    /// Hands the message to the HTTP client (and its resilience pipeline), always reading only the headers there: the
+    /// body is read afterwards, so a body that breaks off is told apart from a request that never got an answer.
+    /// </summary>
     private async Task<HttpResponseMessage> TransmitAsync(
-        HttpRequestMessage message, LineOperation operation, HttpCompletionOption completion, CancellationToken cancellationToken)
+        HttpRequestMessage message, LineOperation operation, LineCallTelemetry call, CancellationToken cancellationToken)
     {
+        call.Transmitting();
         try
         {
-            return await HttpClient.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
+            return await HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException exception)
+        catch (BrokenCircuitException exception)
         {
-            throw LineApiException.FromTransportFailure(message, operation, exception);
+            throw new LineCircuitOpenException(
+                $"The circuit for {operation.OperationId} is open after repeated failures; the request was not sent.",
+                operation.OperationId,
+                exception.RetryAfter,
+                LineApiException.RetryKeyOf(message),
+                exception);
         }
-        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Polly.RateLimiting.RateLimiterRejectedException exception)
+        {
+            // The resilience pipeline's bulkhead: too many calls of this OA in flight at once.
+            throw new LineRateLimitRejectedException(
+                $"Too many calls of {operation.OperationId} for this OA are in flight; the request was not sent.",
+                operation.OperationId,
+                BotIdOf(message),
+                exception.RetryAfter,
+                LineApiException.RetryKeyOf(message));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException
+            || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw LineApiException.FromTransportFailure(message, operation, exception);
         }
     }
-
-    /// <summary>A body that is a buffer (JSON, form) can be sent again; a stream or multipart body cannot be replayed.</summary>
-    private static bool CanResend(HttpRequestMessage message) => message.Content is null or ByteArrayContent;
 
     /// <summary>The same request (method, address, headers, options, body) as a new message: a sent message cannot be sent again.</summary>
     private static HttpRequestMessage CopyForResend(HttpRequestMessage message)

@@ -30,11 +30,15 @@ public readonly record struct LineFailureDecision(LineFailureKind Kind, string R
 /// <remarks>
 /// <list type="bullet">
 /// <item>Permanent: 400 (for example an expired or already used reply token: single-use, valid about a minute), 403,
-/// 404, 410, 413, 415, a 409 that is not "already accepted", a 429 whose message says the monthly quota is spent; a
+/// 404, 410, 413, 415, a 409 that is not "already accepted", a 429 whose message says the monthly quota is spent
+/// (<see cref="LineMonthlyQuotaExceededException"/>), a success whose body could not be read
+/// (<see cref="LineResponseUnreadableException"/>: the work was done, so doing it again could duplicate it); a
 /// request refused before sending (<see cref="ArgumentException"/>: outside the spec), a scope the OA did not grant,
 /// an event without a tenant, a long-lived token, and anything wrapped in <see cref="LinePermanentFailureException"/>.</item>
 /// <item>Transient: 401 (the pipeline already retried once with a fresh token; a token service may recover), 408,
-/// 423, a rate-limit or concurrency 429, 5xx, a failure with no response (status 0), and any other exception.</item>
+/// 423, a rate-limit or concurrency 429, 5xx, a failure with no response (status 0), a call the client-side rate
+/// limiter refused (<see cref="LineRateLimitRejectedException"/>) or an open circuit refused
+/// (<see cref="LineCircuitOpenException"/>) — neither was sent — and any other exception.</item>
 /// </list>
 /// </remarks>
 public static class LineFailurePolicy
@@ -52,6 +56,12 @@ public static class LineFailurePolicy
             {
                 case LinePermanentFailureException permanent:
                     return Permanent(permanent.Message);
+                case LineMonthlyQuotaExceededException:
+                    return Permanent("LINE's monthly message quota is spent (429).");
+                case LineResponseUnreadableException unreadable:
+                    return Permanent($"LINE accepted the request ({unreadable.Status}) but its response could not be read; sending it again could do the work twice.");
+                case LineRateLimitRejectedException or LineCircuitOpenException:
+                    return Transient(current.Message);
                 case LineApiException api:
                     return ClassifyStatus(api);
                 case LineScopeNotGrantedException or LineUnknownTenantException or LineLongLivedTokenNotAllowedException:
@@ -68,9 +78,30 @@ public static class LineFailurePolicy
     public static bool IsMonthlyQuota(LineApiException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception.Status == 429
-            && exception.Error?.Message is { } message
-            && message.Contains("monthly limit", StringComparison.OrdinalIgnoreCase);
+        return exception.TooManyRequestsKind == LineTooManyRequestsKind.MonthlyQuota;
+    }
+
+    /// <summary>Which limit a 429 reports, from LINE's error <c>message</c> (the only place LINE says it).</summary>
+    public static LineTooManyRequestsKind TooManyRequestsKindOf(string? message)
+    {
+        if (message is null)
+        {
+            return LineTooManyRequestsKind.Unspecified;
+        }
+
+        if (message.Contains("monthly limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return LineTooManyRequestsKind.MonthlyQuota;
+        }
+
+        if (message.Contains("concurren", StringComparison.OrdinalIgnoreCase))
+        {
+            return LineTooManyRequestsKind.ConcurrencyLimit;
+        }
+
+        return message.Contains("rate limit", StringComparison.OrdinalIgnoreCase)
+            ? LineTooManyRequestsKind.RateLimit
+            : LineTooManyRequestsKind.Unspecified;
     }
 
     private static LineFailureDecision ClassifyStatus(LineApiException exception) => exception.Status switch

@@ -57,7 +57,16 @@ public class LineResponse
         where T : ILineJsonModel<T>
     {
         var (requestId, acceptedRequestId, alreadyAccepted) = Describe(response);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        byte[] body;
+        try
+        {
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            throw LineApiException.FromUnreadableResponse(response, operation, exception);
+        }
+
         T value;
         try
         {
@@ -67,12 +76,7 @@ public class LineResponse
         }
         catch (JsonException exception)
         {
-            throw new LineApiException(
-                $"LINE answered {(int)response.StatusCode} to {operation.OperationId} with a body that is not a valid {typeof(T).Name}: {exception.Message}",
-                (int)response.StatusCode,
-                operation.OperationId,
-                requestId,
-                innerException: exception);
+            throw LineApiException.FromUnreadableResponse(response, operation, exception);
         }
 
         return new LineResponse<T>(value, (int)response.StatusCode, requestId, acceptedRequestId, alreadyAccepted);

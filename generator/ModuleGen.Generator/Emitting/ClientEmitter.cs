@@ -158,11 +158,12 @@ internal static class ClientEmitter
             var rateLimit = operation.RateLimit is null
                 ? "null"
                 : $"new {TypeNames.Runtime}.LineRateLimit({TypeNames.Int(operation.RateLimit.Requests)}, {TypeNames.Runtime}.LineRateLimitPeriod.{Naming.ToPascalCase(operation.RateLimit.Per)})";
-            var retrySafe = operation.HttpMethod is "GET" or "HEAD" or "PUT" or "DELETE" || operation.IdempotencyHeader is not null ? "true" : "false";
+            // A fact from the spec, not a decision: LineOperation.IsRetrySafe is the one rule that reads it.
+            var carriesRetryKey = operation.IdempotencyHeader is not null ? "true" : "false";
             writer.WriteLine($"private static readonly {TypeNames.Runtime}.LineOperation {OperationEmitter.Descriptor(operation)} = new {TypeNames.Runtime}.LineOperation(");
             writer.Indentation++;
             writer.WriteLine($"{TypeNames.Literal(operation.OperationId)}, {TypeNames.Literal(operation.HttpMethod)}, {TypeNames.Literal(operation.ServerUrl)}, {TypeNames.Literal(operation.PathTemplate)},");
-            writer.WriteLine($"{TypeNames.Runtime}.LineAuthentication.{operation.Auth}, isRetrySafe: {retrySafe}, alreadyAcceptedStatuses: {accepted}, requiredScopes: {scopes}, rateLimit: {rateLimit});");
+            writer.WriteLine($"{TypeNames.Runtime}.LineAuthentication.{operation.Auth}, carriesRetryKey: {carriesRetryKey}, alreadyAcceptedStatuses: {accepted}, requiredScopes: {scopes}, rateLimit: {rateLimit});");
             writer.Indentation--;
             writer.WriteLine();
         }

@@ -1,5 +1,8 @@
+using ModuleGen.Generator.Helpers;
+
 namespace ModuleGen.Generator.Model;
 
-/// <summary>The counts printed by the build's Generate step.</summary>
+/// <summary>The counts printed by the build's Generate step, and the generated root clients for registration.</summary>
 /// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record SummarySpec(string Namespace, int Clients, int Operations, int Models);
+/// <param name="ClientTypes">The full names of the root (unscoped) clients, sorted ordinally.</param>
+public sealed record SummarySpec(string Namespace, int Clients, int Operations, int Models, ImmutableEquatableArray<string> ClientTypes);

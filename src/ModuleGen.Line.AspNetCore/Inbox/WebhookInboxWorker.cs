@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
@@ -27,12 +29,17 @@ public sealed class WebhookInboxWorker : BackgroundService
     /// <summary>Purging is cheap but pointless more often: retention is measured in days.</summary>
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
 
+    /// <summary>How often the backlog gauge is refreshed from the store.</summary>
+    private static readonly TimeSpan BacklogInterval = TimeSpan.FromSeconds(5);
+
     private readonly IWebhookInbox _inbox;
     private readonly IInboxEventProcessor _processor;
     private readonly WebhookInboxSignal _signal;
     private readonly WebhookInboxOptions _options;
     private readonly ILogger<WebhookInboxWorker> _logger;
     private readonly TimeProvider _timeProvider;
+    private readonly WebhookInboxMetrics? _metrics;
+    private DateTimeOffset _backlogSeenAt = DateTimeOffset.MinValue;
 
     /// <summary>Creates a worker.</summary>
     public WebhookInboxWorker(
@@ -41,7 +48,8 @@ public sealed class WebhookInboxWorker : BackgroundService
         WebhookInboxSignal signal,
         IOptions<WebhookInboxOptions> options,
         ILogger<WebhookInboxWorker> logger,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(inbox);
         ArgumentNullException.ThrowIfNull(processor);
@@ -57,6 +65,7 @@ public sealed class WebhookInboxWorker : BackgroundService
         _options = options.Value;
         _logger = logger;
         _timeProvider = timeProvider;
+        _metrics = meterFactory is null ? null : new WebhookInboxMetrics(meterFactory);
     }
 
     /// <summary>
@@ -66,6 +75,7 @@ public sealed class WebhookInboxWorker : BackgroundService
     /// <returns>How many events were leased.</returns>
     public async Task<int> ProcessDueEventsAsync(CancellationToken cancellationToken)
     {
+        await ObserveBacklogAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<InboxEntry> entries = await _inbox
             .LeaseAsync(_options.BatchSize, _options.LeaseDuration, cancellationToken)
             .ConfigureAwait(false);
@@ -138,6 +148,7 @@ public sealed class WebhookInboxWorker : BackgroundService
         {
             // Only leases that expired unfinished get an event here: it probably kills the process when handled.
             WebhookInboxLog.EventAbandoned(_logger, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt - 1);
+            _metrics?.DeadLettered("abandoned");
             string error = $"Dead-lettered without another attempt: {entry.Attempt - 1} leases expired unfinished "
                 + $"(the process may have died while handling it). Previous error: {entry.LastError ?? "none"}";
             await RecordOutcomeAsync(
@@ -146,21 +157,25 @@ public sealed class WebhookInboxWorker : BackgroundService
             return;
         }
 
+        long started = Stopwatch.GetTimestamp();
         try
         {
             await _processor.ProcessAsync(entry, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            _metrics?.Handled(inboxEvent.EventType, "released", started);
             WebhookInboxLog.EventReleased(_logger, inboxEvent.WebhookEventId, inboxEvent.EventType);
             await ReleaseAsync(entry, renewal).ConfigureAwait(false);
             return;
         }
         catch (Exception exception)
         {
-            await FailAsync(entry, renewal, exception).ConfigureAwait(false);
+            await FailAsync(entry, renewal, exception, started).ConfigureAwait(false);
             return;
         }
+
+        _metrics?.Handled(inboxEvent.EventType, "completed", started);
 
         WebhookInboxLog.EventHandled(
             _logger, inboxEvent.WebhookEventId, inboxEvent.EventType, inboxEvent.Destination, entry.Attempt);
@@ -168,13 +183,15 @@ public sealed class WebhookInboxWorker : BackgroundService
             .ConfigureAwait(false);
     }
 
-    private ValueTask FailAsync(InboxEntry entry, LeaseRenewal renewal, Exception exception)
+    private ValueTask FailAsync(InboxEntry entry, LeaseRenewal renewal, Exception exception, long started)
     {
         InboxEvent inboxEvent = entry.Event;
         string error = Truncate(exception.ToString());
         if (_processor.GetPermanentFailureReason(exception) is { } reason)
         {
             WebhookInboxLog.EventFailedPermanently(_logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, reason);
+            _metrics?.Handled(inboxEvent.EventType, "dead_letter", started);
+            _metrics?.DeadLettered("permanent");
             return RecordOutcomeAsync(
                 entry, renewal, (inbox, e) => inbox.FailAsync(e, Truncate("Permanent: " + reason + Environment.NewLine + error), null, CancellationToken.None));
         }
@@ -183,15 +200,38 @@ public sealed class WebhookInboxWorker : BackgroundService
         {
             WebhookInboxLog.EventDeadLettered(
                 _logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, _options.MaxAttempts);
+            _metrics?.Handled(inboxEvent.EventType, "dead_letter", started);
+            _metrics?.DeadLettered("attempts");
             return RecordOutcomeAsync(entry, renewal, (inbox, e) => inbox.FailAsync(e, error, null, CancellationToken.None));
         }
 
+        _metrics?.Handled(inboxEvent.EventType, "retry", started);
         TimeSpan delay = RetryBackoff.ComputeDelay(entry.Attempt, _options, Random.Shared.NextDouble());
         DateTimeOffset retryAt = _timeProvider.GetUtcNow() + delay;
         WebhookInboxLog.EventFailed(
             _logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, _options.MaxAttempts, retryAt);
         return RecordOutcomeAsync(
             entry, renewal, (inbox, e) => inbox.FailAsync(e, error, retryAt, CancellationToken.None));
+    }
+
+    /// <summary>Refreshes the backlog gauge at most every few seconds: the count is a store query.</summary>
+    private async ValueTask ObserveBacklogAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = _timeProvider.GetUtcNow();
+        if (_metrics is null || now - _backlogSeenAt < BacklogInterval)
+        {
+            return;
+        }
+
+        _backlogSeenAt = now;
+        try
+        {
+            _metrics.Backlog(await _inbox.GetStatisticsAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The gauge keeps its last value; the lease that follows reports a failing store (and the health check does).
+        }
     }
 
     private ValueTask ReleaseAsync(InboxEntry entry, LeaseRenewal renewal) =>

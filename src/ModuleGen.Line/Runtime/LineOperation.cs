@@ -49,7 +49,7 @@ public sealed class LineOperation
         string server,
         string pathTemplate,
         LineAuthentication authentication,
-        bool isRetrySafe,
+        bool carriesRetryKey,
         int[]? alreadyAcceptedStatuses = null,
         string[]? requiredScopes = null,
         LineRateLimit? rateLimit = null)
@@ -59,7 +59,8 @@ public sealed class LineOperation
         Server = server;
         PathTemplate = pathTemplate;
         Authentication = authentication;
-        IsRetrySafe = isRetrySafe;
+        CarriesRetryKey = carriesRetryKey;
+        IsRetrySafe = IsRetrySafeCall(method, carriesRetryKey);
         AlreadyAcceptedStatuses = alreadyAcceptedStatuses ?? NoStatuses;
         RequiredScopes = requiredScopes ?? NoScopes;
         RateLimit = rateLimit;
@@ -80,9 +81,12 @@ public sealed class LineOperation
     /// <summary>How the call authenticates.</summary>
     public LineAuthentication Authentication { get; }
 
+    /// <summary>Whether the call sends an X-Line-Retry-Key (<c>x-modulegen-idempotency-key</c> in the spec).</summary>
+    public bool CarriesRetryKey { get; }
+
     /// <summary>
-    /// Whether sending the request again cannot do the work twice: idempotent methods, and calls carrying a retry
-    /// key. Resilience handlers retry only these.
+    /// Whether sending the request again cannot do the work twice (see <see cref="IsRetrySafeCall"/>). Only these
+    /// are retried after an ambiguous failure (a reset, a timeout, a 5xx).
     /// </summary>
     public bool IsRetrySafe { get; }
 
@@ -94,6 +98,15 @@ public sealed class LineOperation
 
     /// <summary>LINE's documented rate limit, when known.</summary>
     public LineRateLimit? RateLimit { get; }
+
+    /// <summary>
+    /// The one rule for retry safety: idempotent HTTP methods (GET, HEAD, PUT, DELETE, OPTIONS), and calls carrying a
+    /// retry key, which LINE answers with 409 "already accepted" when it has done the work. Everything else — a reply,
+    /// any POST without a key — may have been done by an attempt whose answer was lost.
+    /// </summary>
+    public static bool IsRetrySafeCall(string method, bool carriesRetryKey)
+        => carriesRetryKey
+           || method is "GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS";
 
     /// <inheritdoc />
     public override string ToString() => $"{OperationId} ({Method} {PathTemplate})";

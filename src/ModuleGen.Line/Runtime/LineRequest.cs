@@ -16,6 +16,9 @@ public static class LineRequest
     /// <summary>The retry key a request message carries, when its operation takes one.</summary>
     public static readonly HttpRequestOptionsKey<string> RetryKeyOption = new("ModuleGen.Line.RetryKey");
 
+    /// <summary>The OA (bot ID) a request message acts for, when it carries the bot-id header: the rate-limit and circuit partition.</summary>
+    public static readonly HttpRequestOptionsKey<string> BotIdOption = new("ModuleGen.Line.BotId");
+
     /// <summary>Sets a header on this message only; does nothing when <paramref name="value"/> is null.</summary>
     public static void SetHeader(HttpRequestMessage message, string name, string? value)
     {

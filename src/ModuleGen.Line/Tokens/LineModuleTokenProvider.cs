@@ -18,18 +18,6 @@ namespace ModuleGen.Line.Tokens;
 /// </summary>
 public sealed class LineModuleTokenProvider : ILineAccessTokenProvider, IDisposable
 {
-    private static readonly Action<ILogger, string, LineModuleTokenKind, DateTimeOffset, Exception?> s_issued =
-        LoggerMessage.Define<string, LineModuleTokenKind, DateTimeOffset>(
-            LogLevel.Debug,
-            new EventId(1, "ChannelAccessTokenIssued"),
-            "Module channel {ChannelId} got a new {TokenKind} channel access token, valid until {ExpiresAt:O}.");
-
-    private static readonly Action<ILogger, string, int, string?, Exception?> s_issueFailed =
-        LoggerMessage.Define<string, int, string?>(
-            LogLevel.Warning,
-            new EventId(2, "ChannelAccessTokenIssueFailed"),
-            "Issuing a channel access token for module channel {ChannelId} failed with status {Status} ({ErrorCode}); the next call tries again.");
-
     private readonly Func<ChannelAccessTokenClient> _clientFactory;
     private readonly LineModuleTokenOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -260,7 +248,7 @@ public sealed class LineModuleTokenProvider : ILineAccessTokenProvider, IDisposa
         try
         {
             var issued = await IssueAsync(_disposed.Token).ConfigureAwait(false);
-            s_issued(_logger, _options.ChannelId, _options.Kind, issued.ExpiresAt, null);
+            LineTokenLog.Issued(_logger, _options.ChannelId, _options.Kind, issued.ExpiresAt);
             lock (_gate)
             {
                 _current = issued;
@@ -273,7 +261,7 @@ public sealed class LineModuleTokenProvider : ILineAccessTokenProvider, IDisposa
         {
             if (exception is LineApiException lineException)
             {
-                s_issueFailed(_logger, _options.ChannelId, lineException.Status, lineException.ErrorCode, null);
+                LineTokenLog.IssueFailed(_logger, _options.ChannelId, lineException.Status, lineException.ErrorCode);
             }
 
             lock (_gate)

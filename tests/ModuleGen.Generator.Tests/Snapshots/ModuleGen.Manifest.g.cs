@@ -12,5 +12,12 @@ namespace TestApi
         public const int Clients = 2;
         public const int Operations = 5;
         public const int Models = 10;
+
+        /// <summary>Each generated root client with a factory over a pipeline.</summary>
+        public static readonly (global::System.Type Type, global::System.Func<global::ModuleGen.Line.LineClientPipeline, object> Create)[] ClientFactories =
+        {
+            (typeof(global::TestApi.LineModuleAttachClient), static pipeline => new global::TestApi.LineModuleAttachClient(pipeline)),
+            (typeof(global::TestApi.LineModuleClient), static pipeline => new global::TestApi.LineModuleClient(pipeline)),
+        };
     }
 }

@@ -54,6 +54,41 @@ public sealed class FailureHandlingTests
     }
 
     [Fact]
+    public void TheMonthlyQuotaAndAnAcceptedButUnreadableAnswerArePermanentWhileLimiterAndCircuitRefusalsAreTransient()
+    {
+        LineFailurePolicy.Classify(new LineMonthlyQuotaExceededException("quota", "pushMessage")).IsPermanent.ShouldBeTrue();
+        LineFailurePolicy.Classify(new LineResponseUnreadableException("unreadable", 200, "pushMessage", "req-1", "key")).IsPermanent.ShouldBeTrue();
+        LineFailurePolicy.Classify(new LineRateLimitRejectedException("no permit", "pushMessage", "U1")).IsPermanent.ShouldBeFalse();
+        LineFailurePolicy.Classify(new LineCircuitOpenException("open", "pushMessage")).IsPermanent.ShouldBeFalse();
+        LineFailurePolicy.Classify(new InvalidOperationException("wrapped", new LineCircuitOpenException("open"))).IsPermanent.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(Faults.RateLimitMessage, LineTooManyRequestsKind.RateLimit)]
+    [InlineData(Faults.MonthlyLimitMessage, LineTooManyRequestsKind.MonthlyQuota)]
+    [InlineData(Faults.ConcurrencyLimitMessage, LineTooManyRequestsKind.ConcurrencyLimit)]
+    [InlineData("Something else", LineTooManyRequestsKind.Unspecified)]
+    [InlineData(null, LineTooManyRequestsKind.Unspecified)]
+    public void A429IsToldApartByLinesMessage(string? message, LineTooManyRequestsKind expected)
+    {
+        LineFailurePolicy.TooManyRequestsKindOf(message).ShouldBe(expected);
+        new LineApiException("x", 429, error: message is null ? null : new ErrorResponse { Message = message }).TooManyRequestsKind.ShouldBe(expected);
+        new LineApiException("x", 500, error: message is null ? null : new ErrorResponse { Message = message }).TooManyRequestsKind.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("GET", false, true)]
+    [InlineData("DELETE", false, true)]
+    [InlineData("PUT", false, true)]
+    [InlineData("POST", true, true)]
+    [InlineData("POST", false, false)]
+    public void RetrySafetyIsOneRuleOverTheSpecsFacts(string method, bool carriesRetryKey, bool expected)
+    {
+        LineOperation.IsRetrySafeCall(method, carriesRetryKey).ShouldBe(expected);
+        new LineOperation("op", method, "https://api.line.me", "/x", LineAuthentication.Bearer, carriesRetryKey).IsRetrySafe.ShouldBe(expected);
+    }
+
+    [Fact]
     public void NameBasedRetryKeysAreStableVersion5UuidsAndDifferByName()
     {
         var key = LineRetryKey.FromName("01KXFRQEK9870MWK0MGVZS7KMG\nconfirmation\nU1");

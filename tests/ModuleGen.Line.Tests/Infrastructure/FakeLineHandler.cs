@@ -34,11 +34,17 @@ public sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictio
 /// </summary>
 public sealed class FakeLineHandler : HttpMessageHandler
 {
-    private readonly Func<RecordedRequest, int, Task<HttpResponseMessage>> _respond;
+    private readonly Func<RecordedRequest, int, CancellationToken, Task<HttpResponseMessage>> _respond;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _count;
 
-    public FakeLineHandler(Func<RecordedRequest, int, Task<HttpResponseMessage>> respond) => _respond = respond;
+    /// <summary>A fake whose responder sees the request's cancellation (to hang until an attempt timeout, say).</summary>
+    public FakeLineHandler(Func<RecordedRequest, int, CancellationToken, Task<HttpResponseMessage>> respond) => _respond = respond;
+
+    public FakeLineHandler(Func<RecordedRequest, int, Task<HttpResponseMessage>> respond)
+        : this((request, n, _) => respond(request, n))
+    {
+    }
 
     public FakeLineHandler(Func<RecordedRequest, int, HttpResponseMessage> respond)
         : this((request, n) => Task.FromResult(respond(request, n)))
@@ -69,7 +75,7 @@ public sealed class FakeLineHandler : HttpMessageHandler
         var recorded = new RecordedRequest(request.Method, request.RequestUri!, headers, body);
         _requests.Enqueue(recorded);
         var n = Interlocked.Increment(ref _count);
-        var response = await _respond(recorded, n).ConfigureAwait(false);
+        var response = await _respond(recorded, n, cancellationToken).ConfigureAwait(false);
         response.RequestMessage = request;
         return response;
     }

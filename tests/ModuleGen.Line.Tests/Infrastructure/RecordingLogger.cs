@@ -16,5 +16,9 @@ public sealed class RecordingLogger<T> : ILogger<T>
     public bool IsEnabled(LogLevel logLevel) => true;
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        => Lines.Enqueue(formatter(state, exception) + " " + exception);
+    {
+        var line = formatter(state, exception) + " " + exception;
+        Lines.Enqueue(line);
+        TestRunLog.Lines.Enqueue(line);
+    }
 }

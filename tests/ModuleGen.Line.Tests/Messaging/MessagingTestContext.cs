@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using ModuleGen.Line.Models;
@@ -12,18 +11,16 @@ internal static class MessagingTestContext
     public const string BotId = "U0123456789abcdef0123456789abcdef";
     public const string UserId = "LUb577ef3cbe786a8da85ff8e902a03fc6-U5fac33f633e72c192759f09afc41fa28";
 
+    /// <summary>A client straight on the fake (no resilience), or one set up by <c>AddLineModule</c>.</summary>
     public static MessagingApiClient Client(FakeLineHandler handler, bool withResilience = false)
-    {
-        HttpMessageHandler first = withResilience
-            ? new LineResilienceHandler(new LineResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) }) { InnerHandler = handler }
-            : handler;
-        return new MessagingApiClient(new LineClientPipeline(new HttpClient(first), accessTokenProvider: new StaticAccessTokenProvider("module-token")));
-    }
+        => withResilience
+            ? LineTestHost.Create(handler).Messaging
+            : new MessagingApiClient(new LineClientPipeline(new HttpClient(handler), accessTokenProvider: new StaticAccessTokenProvider("module-token")));
 
-    public static PushMessageRequest Push() => new()
+    public static PushMessageRequest Push(string text = "Hello") => new()
     {
         To = UserId,
-        Messages = new List<Message> { new TextMessage { Text = "Hello" } },
+        Messages = new List<Message> { new TextMessage { Text = text } },
     };
 
     public static ReplyMessageRequest Reply() => new()

@@ -1,0 +1,26 @@
+using System.Threading;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+using ModuleGen.Line.Runtime;
+
+namespace ModuleGen.Line;
+
+/// <summary>The partition of LINE's rate limits: one module channel (this process's), one OA, one endpoint.</summary>
+/// <param name="BotId">The OA, or null for calls made for no OA (module-level endpoints).</param>
+/// <param name="OperationId">The endpoint's operationId.</param>
+public readonly record struct LineRateLimitKey(string? BotId, string OperationId);
+
+/// <summary>
+/// Grants permits for calls to LINE so that a module stays under LINE's per module × OA × endpoint limits. The
+/// default (<see cref="LineLocalRateLimiter"/>) counts in this process; LINE counts across every instance of the
+/// module, so a shared store (Redis) can implement this interface and replace it in the container.
+/// </summary>
+public interface ILineRateLimiter
+{
+    /// <summary>
+    /// Waits for a permit of <paramref name="key"/> under <paramref name="limit"/>. Returns a lease that is not acquired
+    /// when none can be had (queue full); cancellation of <paramref name="cancellationToken"/> — which the caller
+    /// also uses to end the configured queue time — ends the wait with an <see cref="System.OperationCanceledException"/>.
+    /// </summary>
+    ValueTask<RateLimitLease> AcquireAsync(LineRateLimitKey key, LineRateLimit limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Net.Http;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModuleGen.Line;
+using ModuleGen.Line.Diagnostics;
+using ModuleGen.Line.Resilience;
+using ModuleGen.Line.Runtime;
+using Polly;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds LINE's resilience pipeline (Microsoft.Extensions.Http.Resilience) to an HTTP client builder.</summary>
+public static class LineResilienceHttpClientBuilderExtensions
+{
+    /// <summary>
+    /// Adds the standard resilience handler with LINE's rules: total timeout → retry (exponential backoff with jitter,
+    /// <c>Retry-After</c> honoured; only what cannot do the work twice, see <see cref="LineOperation.IsRetrySafeCall"/>;
+    /// a 429 by its kind) → circuit breaker (429s do not count) → attempt timeout. Pipelines are partitioned by OA
+    /// (the bot-id header), or by host for calls without one. Settings come from <see cref="LineResilienceOptions"/>
+    /// named after the client (<c>AddLineModule</c> binds <c>Line:Resilience</c>); <paramref name="configure"/> runs
+    /// last. A <c>Retry.DisableForUnsafeHttpMethods()</c> there wraps LINE's rule and vetoes every POST, retry-keyed
+    /// pushes included.
+    /// </summary>
+    public static IHttpStandardResiliencePipelineBuilder AddLineResilience(
+        this IHttpClientBuilder builder, Action<HttpStandardResilienceOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var clientName = builder.Name;
+        builder.Services.AddOptions<LineResilienceOptions>(clientName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LineResilienceOptions>>(
+            new LineOptionsValidator<LineResilienceOptions>(clientName, static options => options.Validate()));
+        return builder.AddStandardResilienceHandler()
+            .Configure((options, services) =>
+            {
+                var line = services.GetRequiredService<IOptionsMonitor<LineResilienceOptions>>().Get(clientName);
+                Apply(options, line, services.GetService<ILoggerFactory>()?.CreateLogger("ModuleGen.Line.Resilience"));
+                configure?.Invoke(options);
+            })
+            .SelectPipelineBy(static services => static request => PartitionOf(request));
+    }
+
+    /// <summary>One pipeline (so one circuit) per OA, or per host for calls made for no OA. Bot IDs are not secret.</summary>
+    internal static string PartitionOf(HttpRequestMessage request)
+        => request.Options.TryGetValue(LineRequest.BotIdOption, out var botId)
+            ? "bot:" + botId
+            : "host:" + request.RequestUri?.Authority;
+
+    private static void Apply(HttpStandardResilienceOptions options, LineResilienceOptions line, ILogger? logger)
+    {
+        options.TotalRequestTimeout.Timeout = line.TotalTimeout;
+        options.AttemptTimeout.Timeout = line.AttemptTimeout;
+
+        options.Retry.MaxRetryAttempts = line.MaxRetryAttempts;
+        options.Retry.Delay = line.RetryDelay;
+        options.Retry.MaxDelay = line.MaxRetryDelay;
+        options.Retry.BackoffType = DelayBackoffType.Exponential;
+        options.Retry.UseJitter = line.UseJitter;
+        options.Retry.ShouldRetryAfterHeader = true;
+        options.Retry.ShouldHandle = LineRetryRule.ShouldRetryAsync;
+        options.Retry.OnRetry = args => LineCallTelemetry.OnRetryAsync(args, logger);
+
+        options.CircuitBreaker.FailureRatio = line.CircuitFailureRatio;
+        options.CircuitBreaker.MinimumThroughput = line.CircuitMinimumThroughput;
+        options.CircuitBreaker.SamplingDuration = line.CircuitSamplingDuration;
+        options.CircuitBreaker.BreakDuration = line.CircuitBreakDuration;
+        options.CircuitBreaker.ShouldHandle = LineRetryRule.ShouldBreak;
+    }
+}
