@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -9,6 +10,7 @@ using System.Threading.Tasks;
 using System.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModuleGen.Line;
@@ -35,19 +37,22 @@ public static class ReservationStory
         await using var platform = LineFakePlatform.Start();
         var data = Directory.CreateTempSubdirectory("modulegen-reservations-");
         var moduleUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        var settings = new ReservationSettings
-        {
-            ChannelId = platform.Options.ChannelId,
-            ChannelSecret = platform.Options.ChannelSecret,
-            PublicBaseUrl = new Uri("https://reservations.example.com"), // LINE's redirect; a proxy would forward it here
-            DataDirectory = data.FullName,
-        };
-
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(moduleUrl.AbsoluteUri);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Line:ChannelId"] = platform.Options.ChannelId,
+            ["Line:ChannelSecret"] = platform.Options.ChannelSecret,
+            ["Line:PublicBaseUrl"] = "https://reservations.example.com", // LINE's redirect; a proxy would forward it here
+            ["Line:DataDirectory"] = data.FullName,
+            ["Line:Resilience:RetryDelay"] = "00:00:00.200",
+        });
+        var line = builder.Configuration.GetSection("Line");
+        var settings = ReservationSettings.From(line, builder.Environment.ContentRootPath);
         ReservationModule.AddServices(
             builder.Services,
+            line,
             settings,
             o => platform.MapEndpoints(o.Endpoints),
             http => http.AddHttpMessageHandler(platform.CreateFaultHandler));

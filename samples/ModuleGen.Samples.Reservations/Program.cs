@@ -6,8 +6,9 @@ using ModuleGen.Samples.Reservations;
 // channel secret. Register {PublicBaseUrl}/line/webhook as the webhook URL and {PublicBaseUrl}/attach/callback as the
 // attach redirect in the LINE Developers console, and switch webhook redelivery on.
 var builder = WebApplication.CreateBuilder(args);
-var settings = ReservationSettings.From(builder.Configuration.GetSection("Line"), builder.Environment.ContentRootPath);
-ReservationModule.AddServices(builder.Services, settings);
+var line = builder.Configuration.GetSection("Line");
+var settings = ReservationSettings.From(line, builder.Environment.ContentRootPath);
+ReservationModule.AddServices(builder.Services, line, settings);
 
 var app = builder.Build();
 ReservationModule.MapEndpoints(app);

@@ -6,12 +6,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ModuleGen.Line;
 using ModuleGen.Line.AspNetCore.Webhooks;
 using ModuleGen.Line.Attach;
 using ModuleGen.Line.Inbox.Sqlite;
-using ModuleGen.Line.Tokens;
 using ModuleGen.Line.Webhooks;
 
 namespace ModuleGen.Samples.Reservations;
@@ -29,11 +29,13 @@ public static class ReservationModule
 
     /// <summary>Registers the module's services.</summary>
     /// <param name="services">The container.</param>
-    /// <param name="settings">The module channel and where to keep data.</param>
-    /// <param name="configureLine">Endpoint mapping and other client options (the fake platform maps LINE's hosts here).</param>
+    /// <param name="line">The <c>Line</c> configuration section: channel, token kind, endpoints, resilience, rate limits.</param>
+    /// <param name="settings">The module's own settings, read from the same section.</param>
+    /// <param name="configureLine">Last changes to the client options (the fake platform maps LINE's hosts here).</param>
     /// <param name="configureHttp">Extra handlers on the LINE HTTP client (the fake platform's fault handler).</param>
     public static void AddServices(
         IServiceCollection services,
+        IConfiguration line,
         ReservationSettings settings,
         Action<LineClientOptions>? configureLine = null,
         Action<IHttpClientBuilder>? configureHttp = null)
@@ -42,20 +44,14 @@ public static class ReservationModule
         services.AddSingleton(new AttachmentStore(Path.Combine(settings.DataDirectory, "attachments.db")));
         services.AddSingleton<AttachAttempts>();
         services.AddSingleton<ILineTenantScopeStore, AttachmentScopes>();
-        services.AddSingleton(new LineChannelCredentials(settings.ChannelId, settings.ChannelSecret));
-        services.AddLineModuleTokenProvider(o =>
-        {
-            o.ChannelId = settings.ChannelId;
-            o.ChannelSecret = settings.ChannelSecret;
-            o.Kind = LineModuleTokenKind.Stateless;
-        });
 
-        var http = services.AddLineModuleClients(o => configureLine?.Invoke(o))
-            .AddHttpMessageHandler(() => new LineResilienceHandler(new LineResilienceOptions
-            {
-                MaxRetryAttempts = 2,
-                BaseDelay = TimeSpan.FromMilliseconds(200),
-            }));
+        // One call: module tokens, channel credentials, every client, LINE's resilience pipeline and rate limits.
+        var http = services.AddLineModule(line);
+        if (configureLine is not null)
+        {
+            services.PostConfigure(configureLine);
+        }
+
         configureHttp?.Invoke(http);
 
         services.AddSqliteWebhookInbox(Path.Combine(settings.DataDirectory, "inbox.db"));

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Microsoft.Extensions.DependencyInjection;
 using ModuleGen.Line.Models;
 
 namespace ModuleGen.Line.Testing.Tests.Infrastructure;
@@ -15,12 +16,7 @@ internal sealed class ModuleClients : IDisposable
     /// <param name="retries">Puts LINE's resilience handler (fast retries) in front of the fake's fault handler.</param>
     public ModuleClients(LineFakePlatform platform, bool retries = false)
     {
-        http = retries
-            ? new HttpClient(new LineResilienceHandler(new LineResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) })
-            {
-                InnerHandler = platform.CreateHandler(),
-            })
-            : platform.CreateHttpClient();
+        http = retries ? WithResilience(platform) : platform.CreateHttpClient();
         var options = new LineClientOptions();
         platform.MapEndpoints(options.Endpoints);
         Pipeline = new LineClientPipeline(
@@ -34,6 +30,21 @@ internal sealed class ModuleClients : IDisposable
     }
 
     public LineClientPipeline Pipeline { get; }
+
+    /// <summary>LINE's resilience pipeline (fast retries) in front of the fake, as AddLineResilience builds it.</summary>
+    private static HttpClient WithResilience(LineFakePlatform platform)
+    {
+        var services = new ServiceCollection();
+        services.AddHttpClient("fake-line")
+            .ConfigurePrimaryHttpMessageHandler(platform.CreateHandler)
+            .AddLineResilience();
+        services.Configure<LineResilienceOptions>("fake-line", o =>
+        {
+            o.RetryDelay = TimeSpan.FromMilliseconds(1);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(5);
+        });
+        return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient("fake-line");
+    }
 
     public LineModuleClient Module { get; }
 
