@@ -5,7 +5,7 @@
 
 namespace TestApi.Models
 {
-    /// <summary>The AcquireChatControlRequest object.</summary>
+    /// <summary>How long the module keeps chat control: until ttl seconds have passed, or with no limit when expired is false.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<AcquireChatControlRequest>))]
     public sealed partial class AcquireChatControlRequest : global::ModuleGen.Line.Runtime.ILineJsonModel<AcquireChatControlRequest>
     {

@@ -5,7 +5,7 @@
 
 namespace TestApi.Models
 {
-    /// <summary>The AttachModuleResponse object.</summary>
+    /// <summary>The OA the module is now attached to, by the user ID of its bot, and the scopes the OA admin granted.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<AttachModuleResponse>))]
     public sealed partial class AttachModuleResponse : global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleResponse>
     {

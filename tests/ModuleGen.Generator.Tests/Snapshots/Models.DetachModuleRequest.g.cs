@@ -5,7 +5,7 @@
 
 namespace TestApi.Models
 {
-    /// <summary>The DetachModuleRequest object.</summary>
+    /// <summary>The OA to detach the module from, by the user ID of its bot.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<DetachModuleRequest>))]
     public sealed partial class DetachModuleRequest : global::ModuleGen.Line.Runtime.ILineJsonModel<DetachModuleRequest>
     {

@@ -5,7 +5,7 @@
 
 namespace TestApi.Models
 {
-    /// <summary>The GetModulesResponse object.</summary>
+    /// <summary>One page of the OA bots the module is attached to.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<GetModulesResponse>))]
     public sealed partial class GetModulesResponse : global::ModuleGen.Line.Runtime.ILineJsonModel<GetModulesResponse>
     {

@@ -5,7 +5,7 @@
 
 namespace TestApi.Models
 {
-    /// <summary>The SentMessage object.</summary>
+    /// <summary>A message LINE sent: its ID and, when it can be quoted, its quote token.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<SentMessage>))]
     public sealed partial class SentMessage : global::ModuleGen.Line.Runtime.ILineJsonModel<SentMessage>
     {
