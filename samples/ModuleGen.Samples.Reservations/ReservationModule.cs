@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ModuleGen.Line.AspNetCore;
 using ModuleGen.Line;
 using ModuleGen.Line.AspNetCore.Webhooks;
 using ModuleGen.Line.Attach;

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ModuleGen.Line.AspNetCore;
 using ModuleGen.Line.AspNetCore.Webhooks;
 using ModuleGen.Line.Models;
 using ModuleGen.Line.Testing.Webhooks;

@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using ModuleGen.Line.AspNetCore;
 using ModuleGen.Line.AspNetCore.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
 using ModuleGen.Line.Webhooks.Tests.Infrastructure;

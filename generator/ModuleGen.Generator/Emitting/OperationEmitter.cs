@@ -388,5 +388,17 @@ internal static class OperationEmitter
         }
 
         writer.WriteLine();
+        if (pageArguments.Count > 0 && pageArguments.All(a => a.Declaration.Contains(" = ")))
+        {
+            // Optional page arguments come first, so a caller passing only a token would not compile without this.
+            writer.WriteLine($"/// <summary>Every item of every page of <see cref=\"{operation.MethodName}\"/>, with LINE's defaults for the other arguments.</summary>");
+            writer.WriteLine("/// <param name=\"cancellationToken\">The token that cancels the walk.</param>");
+            writer.WriteLine($"public virtual {TypeNames.Generic}.IAsyncEnumerable<{itemType}> {pagination.MethodName}Async({TypeNames.CancellationToken} cancellationToken)");
+            writer.Indentation++;
+            var defaults = pageArguments.Select(a => a.Declaration.Substring(a.Declaration.IndexOf(" = ", System.StringComparison.Ordinal) + 3));
+            writer.WriteLine($"=> {pagination.MethodName}Async({string.Join(", ", defaults)}, cancellationToken);");
+            writer.Indentation--;
+            writer.WriteLine();
+        }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModuleGen.Line.AspNetCore;
 using ModuleGen.Line.AspNetCore.Inbox;
 using ModuleGen.Line.Webhooks;
 

@@ -1,11 +1,12 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ModuleGen.Line.AspNetCore.Webhooks;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace ModuleGen.Line.AspNetCore;
 
 /// <summary>Maps the LINE webhook endpoint.</summary>
 public static class LineWebhookEndpointRouteBuilderExtensions

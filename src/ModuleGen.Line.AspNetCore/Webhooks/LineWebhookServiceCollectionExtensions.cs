@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System;
 using System.Linq;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -5,7 +6,7 @@ using ModuleGen.Line;
 using ModuleGen.Line.AspNetCore.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace ModuleGen.Line.AspNetCore;
 
 /// <summary>Registers the LINE webhook endpoint's services.</summary>
 public static class LineWebhookServiceCollectionExtensions

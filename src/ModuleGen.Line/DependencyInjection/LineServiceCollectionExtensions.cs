@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System;
 using System.Net.Http;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +9,7 @@ using ModuleGen.Line;
 using ModuleGen.Line.RateLimiting;
 using ModuleGen.Line.Tokens;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace ModuleGen.Line;
 
 /// <summary>Registers ModuleGen's LINE clients.</summary>
 public static class LineServiceCollectionExtensions

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System;
 using System.Net.Http;
 using Microsoft.Extensions.Http.Resilience;
@@ -9,7 +10,7 @@ using ModuleGen.Line.Resilience;
 using ModuleGen.Line.Runtime;
 using Polly;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace ModuleGen.Line;
 
 /// <summary>Adds LINE's resilience pipeline (Microsoft.Extensions.Http.Resilience) to an HTTP client builder.</summary>
 public static class LineResilienceHttpClientBuilderExtensions

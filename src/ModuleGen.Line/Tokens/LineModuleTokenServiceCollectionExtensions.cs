@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System;
 using System.Net.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 using ModuleGen.Line;
 using ModuleGen.Line.Tokens;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace ModuleGen.Line;
 
 /// <summary>Registers the module channel access token provider.</summary>
 public static class LineModuleTokenServiceCollectionExtensions

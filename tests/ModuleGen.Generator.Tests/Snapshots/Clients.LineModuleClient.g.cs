@@ -111,6 +111,11 @@ namespace TestApi
             while (!string.IsNullOrEmpty(start));
         }
 
+        /// <summary>Every item of every page of <see cref="GetModulesAsync"/>, with LINE's defaults for the other arguments.</summary>
+        /// <param name="cancellationToken">The token that cancels the walk.</param>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::TestApi.Models.ModuleBot> GetAllBotsAsync(global::System.Threading.CancellationToken cancellationToken)
+            => GetAllBotsAsync(null, cancellationToken);
+
     }
 
     /// <summary>The LineModuleClient operations for one bot, created by <see cref="LineModuleClient.ForBot"/>.</summary>

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ModuleGen.Line.AspNetCore;
 using ModuleGen.Line.AspNetCore.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
 using Shouldly;
