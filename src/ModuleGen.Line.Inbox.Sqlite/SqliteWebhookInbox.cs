@@ -33,11 +33,6 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     private SqliteConnection? _connection;
     private bool _disposed;
 
-    static SqliteWebhookInbox()
-    {
-        SQLitePCL.Batteries.Init();
-    }
-
     /// <summary>Creates an inbox on <see cref="SqliteWebhookInboxOptions.DatabasePath"/>; the file is opened on first use.</summary>
     /// <param name="options">Where the file is.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
