@@ -1,4 +1,5 @@
 using System;
+using ModuleGen.Line.Tenants;
 using ModuleGen.Line.Tokens;
 
 namespace ModuleGen.Line;
@@ -32,7 +33,8 @@ public readonly record struct LineFailureDecision(LineFailureKind Kind, string R
 /// <item>Permanent: 400 (for example an expired or already used reply token: single-use, valid about a minute), 403,
 /// 404, 410, 413, 415, a 409 that is not "already accepted", a 429 whose message says the monthly quota is spent; a
 /// request refused before sending (<see cref="ArgumentException"/>: outside the spec), a scope the OA did not grant,
-/// an event without a tenant, a long-lived token, and anything wrapped in <see cref="LinePermanentFailureException"/>.</item>
+/// an event without a tenant, an OA the tenant registry knows to be detached or suspended
+/// (<see cref="LineTenantUnavailableException"/>), a long-lived token, and anything wrapped in <see cref="LinePermanentFailureException"/>.</item>
 /// <item>Transient: 401 (the pipeline already retried once with a fresh token; a token service may recover), 408,
 /// 423, a rate-limit or concurrency 429, 5xx, a failure with no response (status 0), and any other exception.</item>
 /// </list>
@@ -54,7 +56,8 @@ public static class LineFailurePolicy
                     return Permanent(permanent.Message);
                 case LineApiException api:
                     return ClassifyStatus(api);
-                case LineScopeNotGrantedException or LineUnknownTenantException or LineLongLivedTokenNotAllowedException:
+                case LineScopeNotGrantedException or LineUnknownTenantException or LineTenantUnavailableException
+                    or LineLongLivedTokenNotAllowedException:
                     return Permanent(current.Message);
                 case ArgumentException:
                     return Permanent("The request was refused before sending: " + current.Message);
