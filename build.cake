@@ -19,6 +19,10 @@ var lineGeneratedSources = root.Combine("src/ModuleGen.Line/obj/generated");
 // Set by Test; printed again after Cake's task table so it is the run's last line.
 string testTotals = null;
 
+// Throwaway servers the Test target starts for the store and rate-limiter tests; Teardown stops them, also on failure.
+ThrowawayPostgres postgres = null;
+System.Diagnostics.Process redis = null;
+
 Task("Clean")
     .Description("Deletes artifacts/ and every bin/ and obj/ under generator/, src/, tests/, bench/, samples/.")
     .Does(() =>
@@ -60,7 +64,7 @@ Task("Build")
 });
 
 Task("Test")
-    .Description("Runs every tests/**/*.Tests.csproj and *.ContractTests.csproj, then prints 'N passed, N failed'.")
+    .Description("Starts a throwaway PostgreSQL and redis-server where installed, runs every tests/**/*.Tests.csproj and *.ContractTests.csproj, then prints 'N passed, N failed'.")
     .IsDependentOn("Build")
     .Does(() =>
 {
@@ -75,6 +79,7 @@ Task("Test")
 
     // Old TRX files would be counted again.
     CleanDirectory(testResults);
+    StartTestServers();
 
     var failedRuns = new List<string>();
     foreach (var project in projects)
@@ -201,6 +206,8 @@ Task("Demo")
     }
 });
 
+Teardown(context => StopTestServers());
+
 Task("Default")
     .IsDependentOn("Build")
     .IsDependentOn("Generate")
@@ -227,3 +234,136 @@ if (testTotals is not null)
 
 // Plain Console, not Cake's log: the log wraps lines in ANSI colour codes even when output is redirected.
 void WriteTotals() => Console.WriteLine(testTotals);
+
+// A PostgreSQL cluster and a redis-server on free loopback ports, where their binaries exist, named to the tests by
+// MODULEGEN_TEST_POSTGRES and MODULEGEN_TEST_REDIS. Without them the tests start servers of their own (and fail,
+// saying what to install, where there are no binaries); a variable already set names a server to use instead.
+void StartTestServers()
+{
+    if (string.IsNullOrEmpty(EnvironmentVariable("MODULEGEN_TEST_POSTGRES"))
+        && FindBinary("initdb", "/usr/local/bin", "/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin") is { } initdb)
+    {
+        postgres = ThrowawayPostgres.Start(initdb);
+        System.Environment.SetEnvironmentVariable("MODULEGEN_TEST_POSTGRES", postgres.ConnectionString);
+        Information("PostgreSQL for the tests: {0}", postgres.ConnectionString);
+    }
+
+    if (string.IsNullOrEmpty(EnvironmentVariable("MODULEGEN_TEST_REDIS"))
+        && FindBinary("redis-server", "/usr/bin", "/usr/local/bin") is { } redisServer)
+    {
+        var port = FreePort();
+        var start = new System.Diagnostics.ProcessStartInfo(redisServer)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            WorkingDirectory = System.IO.Path.GetTempPath(),
+        };
+        foreach (var argument in new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        redis = System.Diagnostics.Process.Start(start);
+        redis.OutputDataReceived += (_, _) => { };
+        redis.BeginOutputReadLine();
+        System.Environment.SetEnvironmentVariable("MODULEGEN_TEST_REDIS", $"127.0.0.1:{port}");
+        Information("Redis for the tests: 127.0.0.1:{0}", port);
+    }
+}
+
+void StopTestServers()
+{
+    if (redis is { HasExited: false })
+    {
+        redis.Kill();
+        redis.WaitForExit();
+    }
+
+    postgres?.Stop();
+}
+
+static string FindBinary(string name, params string[] extraDirectories) =>
+    (System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(System.IO.Path.PathSeparator)
+        .Concat(extraDirectories)
+        .Select(directory => System.IO.Path.Combine(directory, name))
+        .FirstOrDefault(System.IO.File.Exists);
+
+static int FreePort()
+{
+    var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    listener.Stop();
+    return port;
+}
+
+// initdb in a temp dir owned by postgres (PostgreSQL refuses to run as root: its tools run through runuser then),
+// trust auth on 127.0.0.1 only, no fsync: the data is thrown away.
+sealed class ThrowawayPostgres
+{
+    private readonly string _pgCtl;
+    private readonly string _directory;
+    private readonly string _user;
+
+    private ThrowawayPostgres(string pgCtl, string directory, string user, int port)
+    {
+        (_pgCtl, _directory, _user) = (pgCtl, directory, user);
+        ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
+    }
+
+    public string ConnectionString { get; }
+
+    public static ThrowawayPostgres Start(string initdb)
+    {
+        var user = System.Environment.UserName == "root" ? "postgres" : null;
+        var directory = System.IO.Directory.CreateTempSubdirectory("modulegen-build-pg-").FullName;
+        if (user is not null)
+        {
+            Run("chown", null, user, directory);
+        }
+
+        var pgCtl = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(initdb), "pg_ctl");
+        var port = FreePort();
+        Run(initdb, user, "-D", directory, "-U", "postgres", "-A", "trust", "--no-sync");
+        Run(pgCtl, user, "-D", directory, "-l", System.IO.Path.Combine(directory, "server.log"), "-w", "start",
+            "-o", $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200");
+        return new ThrowawayPostgres(pgCtl, directory, user, port);
+    }
+
+    public void Stop()
+    {
+        Run(_pgCtl, _user, "-D", _directory, "-m", "immediate", "-w", "stop");
+        System.IO.Directory.Delete(_directory, recursive: true);
+    }
+
+    private static void Run(string file, string user, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(user is null ? file : "runuser")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (user is not null)
+        {
+            foreach (var argument in new[] { "-u", user, "--", file })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new Exception($"{file} {string.Join(" ", arguments)} failed ({process.ExitCode}): {output.Result}{error.Result}");
+        }
+    }
+}

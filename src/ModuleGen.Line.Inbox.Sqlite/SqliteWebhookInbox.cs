@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using ModuleGen.Line.AspNetCore.Inbox;
-using static ModuleGen.Line.Inbox.Sqlite.SqliteInboxSchema;
+using static ModuleGen.Line.Inbox.Sqlite.SqliteStoreSchema;
 
 namespace ModuleGen.Line.Inbox.Sqlite;
 
@@ -26,37 +26,15 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     private const string EventColumns =
         "webhook_event_id, destination, event_type, event_timestamp, is_redelivery, event_json, attempts, received_at, last_error";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly string _connectionString;
-    private readonly TimeSpan _busyTimeout;
+    private readonly SqliteStoreConnection _store;
     private readonly TimeProvider _timeProvider;
-    private SqliteConnection? _connection;
-    private bool _disposed;
-
-    static SqliteWebhookInbox()
-    {
-        SQLitePCL.Batteries.Init();
-    }
 
     /// <summary>Creates an inbox on <see cref="SqliteWebhookInboxOptions.DatabasePath"/>; the file is opened on first use.</summary>
     /// <param name="options">Where the file is.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     public SqliteWebhookInbox(SqliteWebhookInboxOptions options, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath, nameof(options.DatabasePath));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeout, TimeSpan.Zero, nameof(options.BusyTimeout));
-
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = options.DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            // The instance keeps its one connection; pooling would only keep the file open after Dispose.
-            Pooling = false,
-            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
-        }.ToString();
-        _busyTimeout = options.BusyTimeout;
+        _store = new SqliteStoreConnection(options);
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -74,7 +52,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
             long now = Now();
             var outcomes = new InboxEnqueueOutcome[events.Count];
             using SqliteTransaction transaction = connection.BeginTransaction();
-            using SqliteCommand insert = Command(connection, transaction, """
+            using SqliteCommand insert = SqliteStoreConnection.Command(connection, transaction, """
                 INSERT INTO inbox_events (webhook_event_id, destination, event_type, event_timestamp, is_redelivery,
                                           event_json, state, attempts, received_at, due_at)
                 VALUES ($id, $destination, $type, $timestamp, $redelivery, $json, 0, 0, $now, $now)
@@ -120,7 +98,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
             using SqliteTransaction transaction = connection.BeginTransaction();
 
             var due = new List<StoredRow>();
-            using (SqliteCommand select = Command(connection, transaction, $"""
+            using (SqliteCommand select = SqliteStoreConnection.Command(connection, transaction, $"""
                 SELECT {EventColumns} FROM inbox_events
                 WHERE state = {Pending} AND due_at <= $now
                 ORDER BY due_at, rowid
@@ -136,7 +114,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
                 }
             }
 
-            using SqliteCommand update = Command(connection, transaction, $"""
+            using SqliteCommand update = SqliteStoreConnection.Command(connection, transaction, $"""
                 UPDATE inbox_events SET attempts = attempts + 1, lease_token = $token, due_at = $leasedUntil
                 WHERE webhook_event_id = $id AND state = {Pending};
                 """);
@@ -168,7 +146,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
         return RunAsync(connection =>
         {
             // While leased, due_at is the lease's expiry; the token check keeps a stale holder from reviving its lease.
-            using SqliteCommand renew = Command(connection, transaction: null, $"""
+            using SqliteCommand renew = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 UPDATE inbox_events SET due_at = MAX(due_at, $leasedUntil)
                 WHERE webhook_event_id = $id AND state = {Pending} AND lease_token = $token;
                 """);
@@ -186,7 +164,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
 
         return RunAsync(connection =>
         {
-            using SqliteCommand complete = Command(connection, transaction: null, $"""
+            using SqliteCommand complete = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 UPDATE inbox_events
                 SET state = {Completed}, finished_at = $now, event_json = NULL, last_error = NULL, lease_token = NULL
                 WHERE webhook_event_id = $id AND state = {Pending};
@@ -205,7 +183,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
 
         return RunAsync(connection =>
         {
-            using SqliteCommand fail = Command(connection, transaction: null, retryAt is null
+            using SqliteCommand fail = SqliteStoreConnection.Command(connection, transaction: null, retryAt is null
                 ? $"""
                     UPDATE inbox_events
                     SET state = {DeadLettered}, finished_at = $now, last_error = $error, lease_token = NULL
@@ -232,7 +210,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
 
         return RunAsync(connection =>
         {
-            using SqliteCommand release = Command(connection, transaction: null, $"""
+            using SqliteCommand release = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 UPDATE inbox_events SET attempts = attempts - 1, due_at = $now, lease_token = NULL
                 WHERE webhook_event_id = $id AND state = {Pending} AND lease_token = $token;
                 """);
@@ -250,7 +228,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
 
         return RunAsync<IReadOnlyList<DeadLetter>>(connection =>
         {
-            using SqliteCommand select = Command(connection, transaction: null, $"""
+            using SqliteCommand select = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 SELECT {EventColumns}, finished_at FROM inbox_events
                 WHERE state = {DeadLettered}
                 ORDER BY finished_at DESC, rowid DESC
@@ -261,12 +239,27 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
             var deadLetters = new List<DeadLetter>();
             while (reader.Read())
             {
-                StoredRow row = StoredRow.Read(reader);
-                DateTimeOffset deadLetteredAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(StoredRow.ColumnCount));
-                deadLetters.Add(new DeadLetter(row.Event, row.Attempts, row.ReceivedAt, deadLetteredAt, row.LastError));
+                deadLetters.Add(ReadDeadLetter(reader));
             }
 
             return deadLetters;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<DeadLetter?> GetDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(webhookEventId);
+
+        return RunAsync(connection =>
+        {
+            using SqliteCommand select = SqliteStoreConnection.Command(connection, transaction: null, $"""
+                SELECT {EventColumns}, finished_at FROM inbox_events
+                WHERE webhook_event_id = $id AND state = {DeadLettered};
+                """);
+            select.Parameters.AddWithValue("$id", webhookEventId);
+            using SqliteDataReader reader = select.ExecuteReader();
+            return reader.Read() ? ReadDeadLetter(reader) : null;
         }, cancellationToken);
     }
 
@@ -277,7 +270,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
 
         return RunAsync(connection =>
         {
-            using SqliteCommand requeue = Command(connection, transaction: null, $"""
+            using SqliteCommand requeue = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 UPDATE inbox_events SET state = {Pending}, attempts = 0, due_at = $now, finished_at = NULL
                 WHERE webhook_event_id = $id AND state = {DeadLettered};
                 """);
@@ -288,14 +281,24 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    public ValueTask<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        PurgeFinishedAsync(Completed, olderThan, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<int> PurgeDeadLettersAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        PurgeFinishedAsync(DeadLettered, olderThan, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<int> PurgeDestinationAsync(string destination, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(destination);
+
         return RunAsync(connection =>
         {
-            using SqliteCommand purge = Command(connection, transaction: null, $"""
-                DELETE FROM inbox_events WHERE state = {Completed} AND finished_at < $olderThan;
+            using SqliteCommand purge = SqliteStoreConnection.Command(connection, transaction: null, """
+                DELETE FROM inbox_events WHERE destination = $destination;
                 """);
-            purge.Parameters.AddWithValue("$olderThan", olderThan.ToUnixTimeMilliseconds());
+            purge.Parameters.AddWithValue("$destination", destination);
             return purge.ExecuteNonQuery();
         }, cancellationToken);
     }
@@ -307,7 +310,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
         {
             // Two queries so each is answered from its partial index instead of scanning every completed row.
             using SqliteTransaction transaction = connection.BeginTransaction(deferred: true);
-            using SqliteCommand unfinished = Command(connection, transaction, $"""
+            using SqliteCommand unfinished = SqliteStoreConnection.Command(connection, transaction, $"""
                 SELECT COUNT(*),
                        COALESCE(SUM(lease_token IS NOT NULL AND due_at > $now), 0),
                        MIN(received_at)
@@ -326,7 +329,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
                     : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
             }
 
-            using SqliteCommand finished = Command(connection, transaction, $"""
+            using SqliteCommand finished = SqliteStoreConnection.Command(connection, transaction, $"""
                 SELECT state, COUNT(*) FROM inbox_events WHERE state <> {Pending} GROUP BY state;
                 """);
             int completed = 0, deadLettered = 0;
@@ -352,76 +355,34 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     }
 
     /// <summary>Closes the file. Operations after this throw <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose()
-    {
-        _gate.Wait();
-        try
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            _connection?.Dispose();
-            _connection = null;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public void Dispose() => _store.Dispose();
 
     private ValueTask RunAsync(Action<SqliteConnection> operation, CancellationToken cancellationToken) =>
-        new(RunAsync<bool>(connection =>
-        {
-            operation(connection);
-            return true;
-        }, cancellationToken).AsTask());
+        _store.RunAsync(operation, cancellationToken);
 
-    /// <summary>
-    /// Runs one operation on the instance's connection, opening it (and creating the schema) on first use. The work
-    /// itself is synchronous: Microsoft.Data.Sqlite has no truly asynchronous I/O, and once a transaction has begun
-    /// it is better finished than abandoned, so the token is honoured only while waiting for the gate.
-    /// </summary>
-    private async ValueTask<T> RunAsync<T>(Func<SqliteConnection, T> operation, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return operation(_connection ??= Open());
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            SqliteInboxSchema.Initialize(connection, _busyTimeout);
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    private ValueTask<T> RunAsync<T>(Func<SqliteConnection, T> operation, CancellationToken cancellationToken) =>
+        _store.RunAsync(operation, cancellationToken);
 
     private long Now() => _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    private ValueTask<int> PurgeFinishedAsync(int state, DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
-        SqliteCommand command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
+        return RunAsync(connection =>
+        {
+            // The state is inlined, not a parameter, so SQLite can prove the partial index ix_inbox_events_finished applies.
+            using SqliteCommand purge = SqliteStoreConnection.Command(connection, transaction: null, $"""
+                DELETE FROM inbox_events WHERE state = {state} AND finished_at < $olderThan;
+                """);
+            purge.Parameters.AddWithValue("$olderThan", olderThan.ToUnixTimeMilliseconds());
+            return purge.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    private static DeadLetter ReadDeadLetter(SqliteDataReader reader)
+    {
+        StoredRow row = StoredRow.Read(reader);
+        DateTimeOffset deadLetteredAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(StoredRow.ColumnCount));
+        return new DeadLetter(row.Event, row.Attempts, row.ReceivedAt, deadLetteredAt, row.LastError);
     }
 
     /// <summary>The columns of <see cref="EventColumns"/>, read back into objects.</summary>

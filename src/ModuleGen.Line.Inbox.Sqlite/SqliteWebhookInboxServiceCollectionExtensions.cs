@@ -2,10 +2,11 @@ using System;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Tenants;
 
 namespace ModuleGen.Line.Inbox.Sqlite;
 
-/// <summary>Registers the SQLite webhook inbox.</summary>
+/// <summary>Registers the SQLite webhook inbox and tenant registry.</summary>
 public static class SqliteWebhookInboxServiceCollectionExtensions
 {
     /// <summary>
@@ -18,12 +19,35 @@ public static class SqliteWebhookInboxServiceCollectionExtensions
         Action<SqliteWebhookInboxOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-
-        var options = new SqliteWebhookInboxOptions { DatabasePath = databasePath };
-        configure?.Invoke(options);
+        SqliteWebhookInboxOptions options = CreateOptions(databasePath, configure);
         services.TryAddSingleton(provider => new SqliteWebhookInbox(options, provider.GetService<TimeProvider>()));
         services.TryAddSingleton<IWebhookInbox>(provider => provider.GetRequiredService<SqliteWebhookInbox>());
         return services;
+    }
+
+    /// <summary>
+    /// Registers a singleton <see cref="SqliteLineTenantRegistry"/> on <paramref name="databasePath"/> (the inbox's file
+    /// can be shared) as the <see cref="ILineTenantRegistry"/> and <see cref="ILineAttachStateStore"/>; then
+    /// <c>AddLineTenantRegistry</c> (or the webhook builder's <c>UseTenantRegistry</c>) keeps it.
+    /// </summary>
+    public static IServiceCollection AddSqliteLineTenantRegistry(
+        this IServiceCollection services,
+        string databasePath,
+        Action<SqliteWebhookInboxOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        SqliteWebhookInboxOptions options = CreateOptions(databasePath, configure);
+        services.TryAddSingleton(_ => new SqliteLineTenantRegistry(options));
+        services.TryAddSingleton<ILineTenantRegistry>(provider => provider.GetRequiredService<SqliteLineTenantRegistry>());
+        services.TryAddSingleton<ILineAttachStateStore>(provider => provider.GetRequiredService<SqliteLineTenantRegistry>());
+        return services;
+    }
+
+    private static SqliteWebhookInboxOptions CreateOptions(string databasePath, Action<SqliteWebhookInboxOptions>? configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var options = new SqliteWebhookInboxOptions { DatabasePath = databasePath };
+        configure?.Invoke(options);
+        return options;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using ModuleGen.Line.Tenants;
 using ModuleGen.Line.Tokens;
 
 namespace ModuleGen.Line;
@@ -34,7 +35,8 @@ public readonly record struct LineFailureDecision(LineFailureKind Kind, string R
 /// (<see cref="LineMonthlyQuotaExceededException"/>), a success whose body could not be read
 /// (<see cref="LineResponseUnreadableException"/>: the work was done, so doing it again could duplicate it); a
 /// request refused before sending (<see cref="ArgumentException"/>: outside the spec), a scope the OA did not grant,
-/// an event without a tenant, a long-lived token, and anything wrapped in <see cref="LinePermanentFailureException"/>.</item>
+/// an event without a tenant, an OA the tenant registry knows to be detached or suspended
+/// (<see cref="LineTenantUnavailableException"/>), a long-lived token, and anything wrapped in <see cref="LinePermanentFailureException"/>.</item>
 /// <item>Transient: 401 (the pipeline already retried once with a fresh token; a token service may recover), 408,
 /// 423, a rate-limit or concurrency 429, 5xx, a failure with no response (status 0), a call the client-side rate
 /// limiter refused (<see cref="LineRateLimitRejectedException"/>) or an open circuit refused
@@ -64,7 +66,8 @@ public static class LineFailurePolicy
                     return Transient(current.Message);
                 case LineApiException api:
                     return ClassifyStatus(api);
-                case LineScopeNotGrantedException or LineUnknownTenantException or LineLongLivedTokenNotAllowedException:
+                case LineScopeNotGrantedException or LineUnknownTenantException or LineTenantUnavailableException
+                    or LineLongLivedTokenNotAllowedException:
                     return Permanent(current.Message);
                 case ArgumentException:
                     return Permanent("The request was refused before sending: " + current.Message);

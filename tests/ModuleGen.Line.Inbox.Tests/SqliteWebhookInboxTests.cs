@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using ModuleGen.Line.AspNetCore.Inbox;
 using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
+using ModuleGen.Line.Tenants;
 using Shouldly;
 using Xunit;
 
@@ -33,7 +34,7 @@ public sealed class SqliteWebhookInboxTests : WebhookInboxContractTests
         command.CommandText = "PRAGMA journal_mode;";
         command.ExecuteScalar().ShouldBe("wal");
         command.CommandText = "PRAGMA user_version;";
-        command.ExecuteScalar().ShouldBe(1L);
+        command.ExecuteScalar().ShouldBe(2L);
         command.CommandText = "SELECT event_json IS NOT NULL FROM inbox_events;";
         command.ExecuteScalar().ShouldBe(1L);
     }
@@ -58,4 +59,18 @@ public sealed class SqliteWebhookInboxTests : WebhookInboxContractTests
 
     private protected override IWebhookInbox CreateInbox(TimeProvider clock) =>
         new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path }, clock);
+}
+
+public sealed class SqliteLineTenantRegistryTests : LineTenantRegistryContractTests
+{
+    private readonly TemporaryDatabase _database = new();
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _database.Dispose();
+    }
+
+    private protected override ILineTenantRegistry CreateRegistry() =>
+        new SqliteLineTenantRegistry(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
 }

@@ -236,6 +236,63 @@ public abstract class WebhookInboxContractTests : IDisposable
     }
 
     [Fact]
+    public async Task DeadLetterCanBeInspectedByItsIdAndOnlyWhileDeadLettered()
+    {
+        InboxEvent sent = TestEvents.Message(TestEvents.Id(1));
+        await Inbox.EnqueueAsync([sent, TestEvents.Message(TestEvents.Id(2))], None);
+        await Inbox.FailAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], "handler bug", retryAt: null, None);
+
+        DeadLetter? inspected = await Inbox.GetDeadLetterAsync(sent.WebhookEventId, None);
+
+        inspected.ShouldNotBeNull();
+        inspected.Event.EventJson.ToArray().ShouldBe(sent.EventJson.ToArray());
+        inspected.LastError.ShouldBe("handler bug");
+        inspected.Attempts.ShouldBe(1);
+        (await Inbox.GetDeadLetterAsync(TestEvents.Id(2), None)).ShouldBeNull();
+        (await Inbox.GetDeadLetterAsync(TestEvents.Id(3), None)).ShouldBeNull();
+        await Inbox.RequeueDeadLetterAsync(sent.WebhookEventId, None);
+        (await Inbox.GetDeadLetterAsync(sent.WebhookEventId, None)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task DeadLetterPurgeDeletesOnlyDeadLettersOlderThanTheCutoff()
+    {
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2))], None);
+        IReadOnlyList<InboxEntry> leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
+        await Inbox.FailAsync(leased[0], "old", retryAt: null, None);
+        Clock.Advance(TimeSpan.FromDays(10));
+        await Inbox.FailAsync(leased[1], "recent", retryAt: null, None);
+        await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(3))], None);
+        await Inbox.CompleteAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], None);
+        Clock.Advance(TimeSpan.FromDays(10));
+
+        int purged = await Inbox.PurgeDeadLettersAsync(Clock.GetUtcNow() - TimeSpan.FromDays(15), None);
+
+        purged.ShouldBe(1);
+        (await Inbox.GetDeadLettersAsync(10, None)).Select(deadLetter => deadLetter.LastError).ShouldBe(["recent"]);
+        (await Inbox.GetStatisticsAsync(None)).Completed.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task DestinationPurgeDeletesThatDestinationsEventsInEveryStateAndNothingElse()
+    {
+        string other = TestEvents.OtherDestination;
+        await Inbox.EnqueueAsync(
+            [TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2)), TestEvents.Message(TestEvents.Id(3)),
+             TestEvents.Message(TestEvents.Id(4), destination: other)],
+            None);
+        IReadOnlyList<InboxEntry> leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
+        await Inbox.CompleteAsync(leased[0], None);
+        await Inbox.FailAsync(leased[1], "handler bug", retryAt: null, None);
+
+        int purged = await Inbox.PurgeDestinationAsync(TestEvents.Destination, None);
+
+        purged.ShouldBe(3);
+        (await Inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(1, 0, 0, 0, ManualTimeProvider.DefaultStart));
+        (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem().Event.Destination.ShouldBe(other);
+    }
+
+    [Fact]
     public async Task RequeueOfAnEventThatIsNotDeadLetteredReturnsFalse()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModuleGen.Line.AspNetCore;
 using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.AspNetCore.Tenants;
 using ModuleGen.Line.Webhooks;
 
 namespace ModuleGen.Line.AspNetCore.Webhooks;
@@ -47,6 +48,27 @@ public sealed class LineWebhookBuilder
         where TStore : class, ILineTenantScopeStore
     {
         Services.Replace(ServiceDescriptor.Scoped<ILineTenantScopeStore, TStore>());
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps the tenant registry current from the webhook: module attached/detached, botSuspended/botResumed and
+    /// activated/deactivated events update it before user handlers run, every event marks its OA as seen, and the
+    /// tenant context's scopes come from it. Runs <see cref="LineTenantMaintenanceService"/> (scheduled reconcile with
+    /// <c>GET /v2/bot/list</c>, purge after the detach retention). Registers the in-memory registry unless a store
+    /// was registered first (<c>AddSqliteLineTenantRegistry</c>, <c>AddPostgreSqlLineStore</c>). To refuse calls to
+    /// detached or suspended OAs, add <c>.AddLineTenantGate()</c> to <c>AddLineModuleClients()</c>.
+    /// </summary>
+    public LineWebhookBuilder UseTenantRegistry(Action<LineTenantMaintenanceOptions>? configure = null)
+    {
+        Services.AddLineTenantRegistry();
+        var options = Services.AddOptions<LineTenantMaintenanceOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        Services.AddHostedService<LineTenantMaintenanceService>();
         return this;
     }
 

@@ -6,27 +6,33 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.AspNetCore.Tenants;
+using ModuleGen.Line.Tenants;
 using ModuleGen.Line.Webhooks;
 
 namespace ModuleGen.Line.AspNetCore.Webhooks;
 
 /// <summary>
-/// The inbox worker's processor: reads a stored event, builds its tenant context and calls the typed handler in a
-/// DI scope of its own. A handler's exception propagates, so the worker retries and finally dead-letters the event.
+/// The inbox worker's processor: reads a stored event, records what it tells the tenant registry (when one is
+/// registered), builds its tenant context and calls the typed handler in a DI scope of its own. A handler's exception
+/// propagates, so the worker retries and finally dead-letters the event.
 /// </summary>
 internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
 {
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly LineWebhookHandlerRegistry _registry;
+    private readonly LineTenantEventRecorder? _tenants;
     private readonly ILogger<LineWebhookEventProcessor> _logger;
 
     public LineWebhookEventProcessor(
         IServiceScopeFactory scopeFactory,
         LineWebhookHandlerRegistry registry,
-        ILogger<LineWebhookEventProcessor> logger)
+        ILogger<LineWebhookEventProcessor> logger,
+        ILineTenantRegistry? tenants = null)
     {
         _scopeFactory = scopeFactory;
         _registry = registry;
+        _tenants = tenants is null ? null : new LineTenantEventRecorder(tenants);
         _logger = logger;
     }
 
@@ -36,6 +42,12 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
 
         InboxEvent stored = entry.Event;
         Event webhookEvent = LineWebhookParser.ParseEvent(stored.EventJson.Span);
+
+        // Before any handler: a handler of the detach event, or of the next event, sees the registry already updated.
+        // A failure here fails the attempt like a handler's would, so the registry update is retried with the event.
+        LineTenant? tenant = _tenants is not null && stored.Destination.Length > 0
+            ? await _tenants.RecordAsync(stored.Destination, webhookEvent, cancellationToken).ConfigureAwait(false)
+            : null;
         LineWebhookDispatch? dispatch = _registry.Find(webhookEvent.GetType());
         if (dispatch is null)
         {
@@ -48,7 +60,7 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
         await using (scope.ConfigureAwait(false))
         {
             IServiceProvider services = scope.ServiceProvider;
-            LineTenantContext context = await CreateContextAsync(services, entry, webhookEvent, cancellationToken)
+            LineTenantContext context = await CreateContextAsync(services, entry, webhookEvent, tenant, cancellationToken)
                 .ConfigureAwait(false);
             await dispatch(services, webhookEvent, context, cancellationToken).ConfigureAwait(false);
         }
@@ -62,6 +74,7 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
         IServiceProvider services,
         InboxEntry entry,
         Event webhookEvent,
+        LineTenant? tenant,
         CancellationToken cancellationToken)
     {
         InboxEvent stored = entry.Event;
@@ -71,7 +84,8 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
                 string.Empty, webhookEvent.Mode, null, null, stored.WebhookEventId, stored.IsRedelivery, entry.Attempt);
         }
 
-        IReadOnlyCollection<string>? grantedScopes = null;
+        // A scope store the user registered wins; otherwise the registry's scopes, where it knows them.
+        IReadOnlyCollection<string>? grantedScopes = tenant?.GrantedScopes;
         if (services.GetService<ILineTenantScopeStore>() is { } scopeStore)
         {
             grantedScopes = await scopeStore.GetGrantedScopesAsync(stored.Destination, cancellationToken)

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using ModuleGen.Line.Models;
+using ModuleGen.Line.Tenants;
 
 namespace ModuleGen.Line.Attach;
 
@@ -104,6 +105,39 @@ public sealed class LineAttachAuthorization
             options,
             RandomNumberGenerator.GetString(StateAlphabet, StateLength),
             RandomNumberGenerator.GetString(VerifierAlphabet, options.CodeVerifierLength));
+    }
+
+    /// <summary>The server-side half of this attempt, for an <see cref="ILineAttachStateStore"/>.</summary>
+    public LinePendingAttach ToPendingAttach(DateTimeOffset expiresAt) => new()
+    {
+        State = State,
+        CodeVerifier = CodeVerifier,
+        ChannelId = ChannelId,
+        RedirectUri = RedirectUri,
+        Scopes = Scopes,
+        Region = Region,
+        BasicSearchId = BasicSearchId,
+        BrandTypes = BrandTypes,
+        ExpiresAt = expiresAt,
+    };
+
+    /// <summary>
+    /// The attempt a stored <see cref="LinePendingAttach"/> belongs to, on whichever instance the callback lands: the
+    /// same state, verifier and restrictions, so the token exchange repeats what the authorize URL said.
+    /// </summary>
+    public static LineAttachAuthorization FromPendingAttach(LinePendingAttach pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        var options = new LineAttachAuthorizationOptions
+        {
+            ChannelId = pending.ChannelId,
+            RedirectUri = pending.RedirectUri,
+            Scopes = pending.Scopes.ToArray(),
+            Region = pending.Region,
+            BasicSearchId = pending.BasicSearchId,
+            BrandTypes = pending.BrandTypes?.ToArray(),
+        };
+        return new LineAttachAuthorization(options, pending.State, pending.CodeVerifier);
     }
 
     /// <summary>Whether the state returned to the redirect URI is this attempt's (compared in constant time).</summary>

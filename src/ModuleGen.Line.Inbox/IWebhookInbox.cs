@@ -82,10 +82,20 @@ public interface IWebhookInbox
     /// <summary>Returns up to <paramref name="max"/> dead letters, most recently dead-lettered first.</summary>
     ValueTask<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken);
 
+    /// <summary>Returns the dead letter with that ID (to inspect its event and last error), or <see langword="null"/>.</summary>
+    /// <remarks>The default throws <see cref="NotSupportedException"/>: a store written before this member existed.</remarks>
+    ValueTask<DeadLetter?> GetDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot look up one dead letter.");
+
     /// <summary>
     /// Makes a dead-lettered event pending again, due now, with its attempt count reset (for replay after a fix).
     /// Returns <see langword="false"/> when no dead letter has that ID.
     /// </summary>
+    /// <remarks>
+    /// LINE remembers an <c>X-Line-Retry-Key</c> for 24 hours: a handler replayed within a day of its first attempt
+    /// re-sends with the same keys and LINE drops what it already accepted; replayed later, a push the first attempt
+    /// made is delivered again.
+    /// </remarks>
     ValueTask<bool> RequeueDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken);
 
     /// <summary>
@@ -93,6 +103,22 @@ public interface IWebhookInbox
     /// is accepted as new. Returns how many were deleted.
     /// </summary>
     ValueTask<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes dead letters dead-lettered before <paramref name="olderThan"/>, with the user data their bodies hold
+    /// (<see cref="WebhookInboxOptions.DeadLetterRetention"/>). Returns how many were deleted.
+    /// </summary>
+    /// <remarks>The default throws <see cref="NotSupportedException"/>: a store written before this member existed.</remarks>
+    ValueTask<int> PurgeDeadLettersAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot purge dead letters.");
+
+    /// <summary>
+    /// Deletes every event of <paramref name="destination"/>, in any state (an OA detached longer than the retention).
+    /// Returns how many were deleted.
+    /// </summary>
+    /// <remarks>The default throws <see cref="NotSupportedException"/>: a store written before this member existed.</remarks>
+    ValueTask<int> PurgeDestinationAsync(string destination, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot purge one destination's events.");
 
     /// <summary>Counts the events by state.</summary>
     ValueTask<InboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken);

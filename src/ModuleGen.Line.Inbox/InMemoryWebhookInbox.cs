@@ -187,9 +187,24 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
                 .OrderByDescending(e => e.FinishedAt)
                 .ThenByDescending(e => e.Sequence)
                 .Take(max)
-                .Select(e => new DeadLetter(e.Event, e.Attempts, e.ReceivedAt, e.FinishedAt, e.LastError))
+                .Select(ToDeadLetter)
                 .ToList();
             return ValueTask.FromResult(deadLetters);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<DeadLetter?> GetDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(webhookEventId);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_lock)
+        {
+            return ValueTask.FromResult(
+                _events.TryGetValue(webhookEventId, out StoredEvent? stored) && stored.State == InboxEventState.DeadLettered
+                    ? ToDeadLetter(stored)
+                    : null);
         }
     }
 
@@ -215,23 +230,18 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public ValueTask<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    public ValueTask<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        Purge(e => e.State == InboxEventState.Completed && e.FinishedAt < olderThan, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<int> PurgeDeadLettersAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        Purge(e => e.State == InboxEventState.DeadLettered && e.FinishedAt < olderThan, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<int> PurgeDestinationAsync(string destination, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-
-        lock (_lock)
-        {
-            List<string> expired = _events.Values
-                .Where(e => e.State == InboxEventState.Completed && e.FinishedAt < olderThan)
-                .Select(e => e.Event.WebhookEventId)
-                .ToList();
-            foreach (string webhookEventId in expired)
-            {
-                _events.Remove(webhookEventId);
-            }
-
-            return ValueTask.FromResult(expired.Count);
-        }
+        ArgumentNullException.ThrowIfNull(destination);
+        return Purge(e => string.Equals(e.Event.Destination, destination, StringComparison.Ordinal), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -274,6 +284,25 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
             }
 
             return ValueTask.FromResult(new InboxStatistics(pending, inFlight, completed, deadLettered, oldestPending));
+        }
+    }
+
+    private static DeadLetter ToDeadLetter(StoredEvent stored) =>
+        new(stored.Event, stored.Attempts, stored.ReceivedAt, stored.FinishedAt, stored.LastError);
+
+    private ValueTask<int> Purge(Func<StoredEvent, bool> isExpired, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (_lock)
+        {
+            List<string> expired = _events.Values.Where(isExpired).Select(e => e.Event.WebhookEventId).ToList();
+            foreach (string webhookEventId in expired)
+            {
+                _events.Remove(webhookEventId);
+            }
+
+            return ValueTask.FromResult(expired.Count);
         }
     }
 

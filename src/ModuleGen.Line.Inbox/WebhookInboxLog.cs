@@ -43,6 +43,9 @@ internal static partial class WebhookInboxLog
     [LoggerMessage(8, LogLevel.Information, "Purged {Count} completed webhook events completed before {Cutoff:O}.")]
     public static partial void Purged(ILogger logger, int count, DateTimeOffset cutoff);
 
+    [LoggerMessage(20, LogLevel.Information, "Purged {Count} dead-lettered webhook events dead-lettered before {Cutoff:O} (DeadLetterRetention).")]
+    public static partial void DeadLettersPurged(ILogger logger, int count, DateTimeOffset cutoff);
+
     [LoggerMessage(9, LogLevel.Warning, "Could not purge completed webhook events; trying again later.")]
     public static partial void PurgeFailed(ILogger logger, Exception exception);
 

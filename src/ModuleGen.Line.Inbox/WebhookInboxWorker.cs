@@ -258,13 +258,24 @@ public sealed class WebhookInboxWorker : BackgroundService
 
     private async ValueTask PurgeCompletedAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset cutoff = _timeProvider.GetUtcNow() - _options.CompletedRetention;
+        DateTimeOffset now = _timeProvider.GetUtcNow();
+        DateTimeOffset cutoff = now - _options.CompletedRetention;
         try
         {
             int purged = await _inbox.PurgeCompletedAsync(cutoff, cancellationToken).ConfigureAwait(false);
             if (purged > 0)
             {
                 WebhookInboxLog.Purged(_logger, purged, cutoff);
+            }
+
+            if (_options.DeadLetterRetention is { } deadLetterRetention)
+            {
+                DateTimeOffset deadLetterCutoff = now - deadLetterRetention;
+                int deadLettersPurged = await _inbox.PurgeDeadLettersAsync(deadLetterCutoff, cancellationToken).ConfigureAwait(false);
+                if (deadLettersPurged > 0)
+                {
+                    WebhookInboxLog.DeadLettersPurged(_logger, deadLettersPurged, deadLetterCutoff);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -46,6 +46,14 @@ public sealed class WebhookInboxOptions
     /// </summary>
     public TimeSpan CompletedRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long dead letters are kept before the worker deletes them, or <see langword="null"/> (the default) to keep
+    /// them until an operator requeues them. A dead letter keeps the event's body, which may hold user message text;
+    /// completed events drop their body at once and pending ones when handled, so this bounds how long the inbox
+    /// retains user message text.
+    /// </summary>
+    public TimeSpan? DeadLetterRetention { get; set; }
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttempts, 1, nameof(MaxAttempts));
@@ -56,5 +64,9 @@ public sealed class WebhookInboxOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDegreeOfParallelism, 1, nameof(MaxDegreeOfParallelism));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PollInterval, TimeSpan.Zero, nameof(PollInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(CompletedRetention, TimeSpan.Zero, nameof(CompletedRetention));
+        if (DeadLetterRetention is { } deadLetterRetention)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(deadLetterRetention, TimeSpan.Zero, nameof(DeadLetterRetention));
+        }
     }
 }

@@ -1,0 +1,149 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Tenants;
+
+namespace ModuleGen.Line.AspNetCore.Tenants;
+
+/// <summary>
+/// Keeps the tenant registry honest in the background: reconciles it with <c>GET /v2/bot/list</c> on a schedule
+/// (logging the drift), deletes the events and registry entry of OAs detached longer than
+/// <see cref="LineTenantMaintenanceOptions.DetachedRetention"/>, and drops expired attach attempts.
+/// </summary>
+/// <remarks>Every instance runs it; each step is idempotent, so several instances at once only repeat work.</remarks>
+public sealed partial class LineTenantMaintenanceService : BackgroundService
+{
+    private readonly IServiceProvider _services;
+    private readonly ILineTenantRegistry _registry;
+    private readonly LineTenantMaintenanceOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<LineTenantMaintenanceService> _logger;
+
+    /// <summary>Creates the service.</summary>
+    public LineTenantMaintenanceService(
+        IServiceProvider services,
+        ILineTenantRegistry registry,
+        IOptions<LineTenantMaintenanceOptions> options,
+        TimeProvider timeProvider,
+        ILogger<LineTenantMaintenanceService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Value.Validate();
+        _services = services;
+        _registry = registry;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Deletes what belongs to OAs detached longer than the retention, and expired attach attempts.</summary>
+    /// <returns>How many OAs were deleted.</returns>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = _timeProvider.GetUtcNow();
+        DateTimeOffset cutoff = now - _options.DetachedRetention;
+        IWebhookInbox? inbox = _services.GetService<IWebhookInbox>();
+        int removed = 0;
+        foreach (LineTenant tenant in await _registry.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (tenant is not { Attachment: LineTenantAttachment.Detached, DetachedAt: { } detachedAt } || detachedAt >= cutoff)
+            {
+                continue;
+            }
+
+            // Events first: if this stops half-way, the registry entry is still there to find them again next time.
+            int events = inbox is null ? 0 : await inbox.PurgeDestinationAsync(tenant.BotId, cancellationToken).ConfigureAwait(false);
+            if (await _registry.RemoveDetachedAsync(tenant.BotId, cutoff, cancellationToken).ConfigureAwait(false))
+            {
+                removed++;
+                LogPurged(_logger, tenant.BotId, detachedAt, events);
+            }
+        }
+
+        if (_services.GetService<ILineAttachStateStore>() is { } attaches)
+        {
+            await attaches.PurgeExpiredAttachesAsync(now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return removed;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        DateTimeOffset nextReconcile = _timeProvider.GetUtcNow();
+        DateTimeOffset nextPurge = nextReconcile;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            DateTimeOffset now = _timeProvider.GetUtcNow();
+            if (_options.ReconcileInterval is { } reconcileInterval && now >= nextReconcile)
+            {
+                await RunStepAsync("reconcile", ReconcileAsync, stoppingToken).ConfigureAwait(false);
+                nextReconcile = now + reconcileInterval;
+            }
+
+            if (now >= nextPurge)
+            {
+                await RunStepAsync("purge", PurgeAsync, stoppingToken).ConfigureAwait(false);
+                nextPurge = now + _options.PurgeInterval;
+            }
+
+            DateTimeOffset wakeAt = _options.ReconcileInterval is null || nextPurge < nextReconcile ? nextPurge : nextReconcile;
+            TimeSpan wait = wakeAt - _timeProvider.GetUtcNow();
+            try
+            {
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _timeProvider, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        LineTenantDriftReport report = await _services.GetRequiredService<LineTenantReconciler>()
+            .ReconcileAsync(cancellationToken).ConfigureAwait(false);
+        if (report.HasDrift)
+        {
+            LogDrift(_logger, report.ListedCount, report.NewlyAttached.Count, string.Join(' ', report.NewlyAttached),
+                report.NoLongerListed.Count, string.Join(' ', report.NoLongerListed));
+        }
+
+        return report.ListedCount;
+    }
+
+    private async Task RunStepAsync(string step, Func<CancellationToken, Task<int>> run, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await run(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception exception)
+        {
+            // LINE or the store may be down: the next interval tries again, the webhook keeps working meanwhile.
+            LogStepFailed(_logger, exception, step);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Warning,
+        "Tenant registry drift: LINE lists {ListedCount} OAs; {NewlyAttachedCount} newly attached ({NewlyAttached}); {NoLongerListedCount} no longer listed, now detached ({NoLongerListed}).")]
+    private static partial void LogDrift(
+        ILogger logger, int listedCount, int newlyAttachedCount, string newlyAttached, int noLongerListedCount, string noLongerListed);
+
+    [LoggerMessage(2, LogLevel.Information, "Deleted OA {BotId}, detached at {DetachedAt:O}, and its {EventCount} stored webhook events (retention over).")]
+    private static partial void LogPurged(ILogger logger, string botId, DateTimeOffset detachedAt, int eventCount);
+
+    [LoggerMessage(3, LogLevel.Error, "Tenant maintenance step '{Step}' failed; trying again at the next interval.")]
+    private static partial void LogStepFailed(ILogger logger, Exception exception, string step);
+}

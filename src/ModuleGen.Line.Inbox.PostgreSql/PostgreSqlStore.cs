@@ -1,0 +1,68 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+
+namespace ModuleGen.Line.Inbox.PostgreSql;
+
+/// <summary>
+/// The connection pool both PostgreSQL stores share, on the options' schema (as the search path), migrated once on
+/// first use. Each operation takes a pooled connection for its own duration, so one store serves many threads.
+/// </summary>
+public sealed class PostgreSqlStore : IAsyncDisposable, IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _schema;
+    private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private volatile bool _migrated;
+
+    /// <summary>Creates the store; nothing connects before the first operation.</summary>
+    public PostgreSqlStore(PostgreSqlStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString) { SearchPath = options.Schema };
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        _schema = options.Schema;
+        Options = options;
+    }
+
+    /// <summary>The options.</summary>
+    public PostgreSqlStoreOptions Options { get; }
+
+    /// <summary>Creates or migrates the schema now instead of on first use (e.g. at host start).</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrationGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_migrated)
+            {
+                await PostgreSqlStoreSchema.MigrateAsync(_dataSource, _schema, cancellationToken).ConfigureAwait(false);
+                _migrated = true;
+            }
+        }
+        finally
+        {
+            _migrationGate.Release();
+        }
+    }
+
+    /// <summary>An open pooled connection on a migrated schema; dispose it to return it.</summary>
+    internal async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <inheritdoc />
+    public void Dispose() => _dataSource.Dispose();
+}
