@@ -30,6 +30,9 @@ public class LineClientOptions
     /// <summary>Where each spec server really is (for tests, proxies and regional hosts).</summary>
     public LineEndpoints Endpoints { get; } = new();
 
+    /// <summary>Credentials for the security schemes of a spec of your own (never used for LINE's calls).</summary>
+    public LineSchemeCredentials Credentials { get; } = new();
+
     /// <summary>
     /// The largest streamed request body (an upload) a retry-safe call buffers so that it can be sent again (default
     /// 1 MiB). Larger or unsized streams are sent once and never replayed.
@@ -47,32 +50,75 @@ public class LineClientOptions
 /// <summary>Maps the servers named in the spec (https://api.line.me, …) to the addresses actually called.</summary>
 public sealed class LineEndpoints
 {
+    /// <summary>The servers of LINE's own spec: the only hosts that ever get the LINE channel access token or secret.</summary>
+    public static IReadOnlyList<string> LineServers { get; } =
+        ["https://api.line.me", "https://api-data.line.me", "https://manager.line.biz", "https://access.line.me"];
+
     private readonly Dictionary<string, Uri> _map = new(StringComparer.OrdinalIgnoreCase);
-    private Uri? _all;
 
     /// <summary>Sends calls for <paramref name="specServer"/> (e.g. https://api-data.line.me) to <paramref name="address"/>.</summary>
+    /// <remarks>Mapping one of <see cref="LineServers"/> to another host (a fake, a proxy) is the explicit choice to send
+    /// LINE's credentials there; mapping a server of your own spec only moves its calls.</remarks>
     public LineEndpoints Map(string specServer, Uri address)
     {
+        ArgumentException.ThrowIfNullOrEmpty(specServer);
         ArgumentNullException.ThrowIfNull(address);
         _map[specServer.TrimEnd('/')] = address;
         return this;
     }
 
-    /// <summary>Sends every call to one address (a fake server in tests, or a forward proxy).</summary>
+    /// <summary>
+    /// Sends every call for LINE's hosts (<see cref="LineServers"/>) to one address: a fake platform in tests, or a
+    /// forward proxy. Servers of a spec of your own are not touched (map them with <see cref="Map"/>).
+    /// </summary>
     public LineEndpoints MapAll(Uri address)
     {
-        _all = address ?? throw new ArgumentNullException(nameof(address));
+        ArgumentNullException.ThrowIfNull(address);
+        foreach (var server in LineServers)
+        {
+            _map[server] = address;
+        }
+
         return this;
     }
 
     /// <summary>The address for a spec server.</summary>
     public Uri Resolve(string specServer)
+        => _map.TryGetValue(specServer.TrimEnd('/'), out var mapped) ? mapped : new Uri(specServer, UriKind.Absolute);
+
+    /// <summary>Whether <paramref name="specServer"/> is one of LINE's servers.</summary>
+    public static bool IsLineServer(string specServer)
     {
-        if (_map.TryGetValue(specServer, out var mapped))
+        ArgumentNullException.ThrowIfNull(specServer);
+        var server = specServer.TrimEnd('/');
+        foreach (var line in LineServers)
         {
-            return mapped;
+            if (string.Equals(line, server, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
 
-        return _all ?? new Uri(specServer, UriKind.Absolute);
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="requestUri"/> goes to where this map sends LINE's calls (LINE itself unless mapped).</summary>
+    public bool IsLineAddress(Uri? requestUri)
+    {
+        if (requestUri is null || !requestUri.IsAbsoluteUri)
+        {
+            return false;
+        }
+
+        foreach (var server in LineServers)
+        {
+            var address = Resolve(server);
+            if (Uri.Compare(address, requestUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -52,8 +52,11 @@ public class LineClientPipeline
     /// <summary>The access token source for Bearer operations.</summary>
     public ILineAccessTokenProvider? AccessTokenProvider { get; }
 
-    /// <summary>The channel credentials for Basic operations.</summary>
-    public LineChannelCredentials? ChannelCredentials { get; }
+    /// <summary>
+    /// The channel credentials for LINE's Basic operations. Internal: a holder of a client must not be able to read the
+    /// channel secret back.
+    /// </summary>
+    internal LineChannelCredentials? ChannelCredentials { get; }
 
     /// <summary>The pipeline's logger.</summary>
     internal ILogger Logger { get; }
@@ -184,9 +187,32 @@ public class LineClientPipeline
     private string? BotIdOf(HttpRequestMessage? message)
         => message is not null && message.Headers.TryGetValues(Options.BotIdHeaderName, out var values) ? values.FirstOrDefault() : null;
 
-    /// <summary>Sets the Authorization header the operation needs; returns the bearer token it used, if any.</summary>
+    /// <summary>
+    /// Signs the request. A call to one of LINE's servers uses LINE's credentials (the channel access token, or the
+    /// channel ID and secret) — and only when the request really goes where the endpoint map sends LINE's calls. Any
+    /// other server uses the credentials of its spec's security scheme from <see cref="LineClientOptions.Credentials"/>,
+    /// never LINE's. Returns the LINE bearer token it used, if any (for the one retry after a 401).
+    /// </summary>
     private async ValueTask<string?> AuthenticateAsync(HttpRequestMessage message, LineOperation operation, CancellationToken cancellationToken)
     {
+        if (operation.Authentication == LineAuthentication.None)
+        {
+            return null;
+        }
+
+        if (!LineEndpoints.IsLineServer(operation.Server))
+        {
+            await AuthenticateWithSchemeAsync(message, operation, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        if (!Options.Endpoints.IsLineAddress(message.RequestUri))
+        {
+            throw new InvalidOperationException(
+                $"{operation.OperationId}: refusing to send LINE's credentials to {message.RequestUri?.GetLeftPart(UriPartial.Authority)}, "
+                + "which is not where the LINE endpoint map sends LINE's calls (LineClientOptions.Endpoints).");
+        }
+
         switch (operation.Authentication)
         {
             case LineAuthentication.Bearer:
@@ -201,7 +227,42 @@ public class LineClientPipeline
                 message.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials.ToBasicParameter());
                 return null;
             default:
-                return null;
+                throw new InvalidOperationException($"{operation.OperationId}: LINE's calls authenticate with a bearer token or Basic, not {operation.Authentication}.");
+        }
+    }
+
+    /// <summary>Signs a call to a server of a spec of your own with its scheme's credentials.</summary>
+    private async ValueTask AuthenticateWithSchemeAsync(HttpRequestMessage message, LineOperation operation, CancellationToken cancellationToken)
+    {
+        var scheme = operation.SecurityScheme ?? operation.Authentication.ToString();
+        if (!Options.Credentials.TryGet(scheme, out var credential))
+        {
+            throw new InvalidOperationException(
+                $"{operation.OperationId} needs credentials for the security scheme '{scheme}': set them with "
+                + $"LineClientOptions.Credentials.Use{(operation.Authentication is LineAuthentication.ApiKeyHeader or LineAuthentication.ApiKeyQuery ? "ApiKey" : operation.Authentication.ToString())}(\"{scheme}\", …).");
+        }
+
+        switch (operation.Authentication, credential.Kind)
+        {
+            case (LineAuthentication.Bearer, LineSchemeCredentials.CredentialKind.Bearer):
+                var token = await credential.Token!(cancellationToken).ConfigureAwait(false);
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                break;
+            case (LineAuthentication.Basic, LineSchemeCredentials.CredentialKind.Basic):
+                var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(credential.UserName + ":" + credential.Secret));
+                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+                break;
+            case (LineAuthentication.ApiKeyHeader, LineSchemeCredentials.CredentialKind.ApiKey):
+                LineRequest.SetHeader(message, operation.ApiKeyName!, credential.Secret);
+                break;
+            case (LineAuthentication.ApiKeyQuery, LineSchemeCredentials.CredentialKind.ApiKey):
+                var uri = message.RequestUri!;
+                var separator = string.IsNullOrEmpty(uri.Query) ? "?" : "&";
+                message.RequestUri = new Uri(uri.AbsoluteUri + separator + Uri.EscapeDataString(operation.ApiKeyName!) + "=" + Uri.EscapeDataString(credential.Secret!));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"{operation.OperationId}: the security scheme '{scheme}' is {operation.Authentication}, but its credentials are {credential.Kind}.");
         }
     }
 

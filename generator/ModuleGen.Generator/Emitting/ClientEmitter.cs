@@ -163,9 +163,22 @@ internal static class ClientEmitter
             writer.WriteLine($"private static readonly {TypeNames.Runtime}.LineOperation {OperationEmitter.Descriptor(operation)} = new {TypeNames.Runtime}.LineOperation(");
             writer.Indentation++;
             writer.WriteLine($"{TypeNames.Literal(operation.OperationId)}, {TypeNames.Literal(operation.HttpMethod)}, {TypeNames.Literal(operation.ServerUrl)}, {TypeNames.Literal(operation.PathTemplate)},");
-            writer.WriteLine($"{TypeNames.Runtime}.LineAuthentication.{operation.Auth}, carriesRetryKey: {carriesRetryKey}, alreadyAcceptedStatuses: {accepted}, requiredScopes: {scopes}, rateLimit: {rateLimit});");
+            var security = operation.Auth.SchemeName is null
+                ? string.Empty
+                : $", securityScheme: {TypeNames.Literal(operation.Auth.SchemeName)}" + (operation.Auth.ApiKeyName is null ? string.Empty : $", apiKeyName: {TypeNames.Literal(operation.Auth.ApiKeyName)}");
+            writer.WriteLine($"{Authentication(operation.Auth.Kind)}, carriesRetryKey: {carriesRetryKey}, alreadyAcceptedStatuses: {accepted}, requiredScopes: {scopes}, rateLimit: {rateLimit}{security});");
             writer.Indentation--;
             writer.WriteLine();
         }
     }
+
+    /// <summary>The runtime's name for an authentication kind: an explicit mapping, so renaming either side fails to compile here.</summary>
+    private static string Authentication(AuthKind kind) => TypeNames.Runtime + ".LineAuthentication." + kind switch
+    {
+        AuthKind.Bearer => "Bearer",
+        AuthKind.Basic => "Basic",
+        AuthKind.ApiKeyHeader => "ApiKeyHeader",
+        AuthKind.ApiKeyQuery => "ApiKeyQuery",
+        _ => "None",
+    };
 }

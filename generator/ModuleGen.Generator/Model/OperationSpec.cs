@@ -12,7 +12,7 @@ public sealed record OperationSpec(
     string ServerUrl,
     string? Summary,
     string? Description,
-    AuthKind Auth,
+    SecuritySpec Auth,
     string? Scope,
     ImmutableEquatableArray<ParameterSpec> Parameters,
     RequestBodySpec? Body,
@@ -29,6 +29,18 @@ public enum AuthKind
     Bearer,
     Basic,
     None,
+    ApiKeyHeader,
+    ApiKeyQuery,
+}
+
+/// <summary>
+/// How an operation authenticates: the kind, the security scheme it names (null for LINE's x-modulegen-auth), and for an
+/// API key the header or query parameter that carries it.
+/// </summary>
+/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
+public sealed record SecuritySpec(AuthKind Kind, string? SchemeName = null, string? ApiKeyName = null)
+{
+    public static SecuritySpec None { get; } = new(AuthKind.None);
 }
 
 public enum ParameterLocation

@@ -15,6 +15,12 @@ public enum LineAuthentication
 
     /// <summary>No Authorization header; credentials travel in the body or query.</summary>
     None,
+
+    /// <summary>An API key in a request header (a spec of your own).</summary>
+    ApiKeyHeader,
+
+    /// <summary>An API key in a query parameter (a spec of your own).</summary>
+    ApiKeyQuery,
 }
 
 /// <summary>The period of a LINE rate limit.</summary>
@@ -52,7 +58,9 @@ public sealed class LineOperation
         bool carriesRetryKey,
         int[]? alreadyAcceptedStatuses = null,
         string[]? requiredScopes = null,
-        LineRateLimit? rateLimit = null)
+        LineRateLimit? rateLimit = null,
+        string? securityScheme = null,
+        string? apiKeyName = null)
     {
         OperationId = operationId;
         Method = method;
@@ -64,7 +72,15 @@ public sealed class LineOperation
         AlreadyAcceptedStatuses = alreadyAcceptedStatuses ?? NoStatuses;
         RequiredScopes = requiredScopes ?? NoScopes;
         RateLimit = rateLimit;
+        SecurityScheme = securityScheme;
+        ApiKeyName = apiKeyName;
     }
+
+    /// <summary>The security scheme the spec names for the operation (null for none); its credentials come from <see cref="LineClientOptions.Credentials"/> unless it is a LINE call.</summary>
+    public string? SecurityScheme { get; }
+
+    /// <summary>For an API key: the header or query parameter that carries it.</summary>
+    public string? ApiKeyName { get; }
 
     /// <summary>The spec's operationId.</summary>
     public string OperationId { get; }

@@ -10,7 +10,7 @@ namespace TestApi
     {
         private static readonly global::ModuleGen.Line.Runtime.LineOperation s_attachModule = new global::ModuleGen.Line.Runtime.LineOperation(
             "attachModule", "POST", "https://manager.line.biz", "/module/auth/v1/token",
-            global::ModuleGen.Line.Runtime.LineAuthentication.Basic, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: null, rateLimit: null);
+            global::ModuleGen.Line.Runtime.LineAuthentication.Basic, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: null, rateLimit: null, securityScheme: "Basic");
 
         private readonly global::ModuleGen.Line.LineClientPipeline _pipeline;
 

@@ -10,11 +10,11 @@ namespace TestApi
     {
         private static readonly global::ModuleGen.Line.Runtime.LineOperation s_detachModule = new global::ModuleGen.Line.Runtime.LineOperation(
             "detachModule", "POST", "https://api.line.me", "/v2/bot/channel/detach",
-            global::ModuleGen.Line.Runtime.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: null, rateLimit: new global::ModuleGen.Line.Runtime.LineRateLimit(2000, global::ModuleGen.Line.Runtime.LineRateLimitPeriod.Second));
+            global::ModuleGen.Line.Runtime.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: null, rateLimit: new global::ModuleGen.Line.Runtime.LineRateLimit(2000, global::ModuleGen.Line.Runtime.LineRateLimitPeriod.Second), securityScheme: "Bearer");
 
         private static readonly global::ModuleGen.Line.Runtime.LineOperation s_getModules = new global::ModuleGen.Line.Runtime.LineOperation(
             "getModules", "GET", "https://api.line.me", "/v2/bot/list",
-            global::ModuleGen.Line.Runtime.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: null, rateLimit: new global::ModuleGen.Line.Runtime.LineRateLimit(2000, global::ModuleGen.Line.Runtime.LineRateLimitPeriod.Second));
+            global::ModuleGen.Line.Runtime.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: null, rateLimit: new global::ModuleGen.Line.Runtime.LineRateLimit(2000, global::ModuleGen.Line.Runtime.LineRateLimitPeriod.Second), securityScheme: "Bearer");
 
         private readonly global::ModuleGen.Line.LineClientPipeline _pipeline;
 
@@ -123,11 +123,11 @@ namespace TestApi
     {
         private static readonly global::ModuleGen.Line.Runtime.LineOperation s_acquireChatControl = new global::ModuleGen.Line.Runtime.LineOperation(
             "acquireChatControl", "POST", "https://api.line.me", "/v2/bot/chat/{chatId}/control/acquire",
-            global::ModuleGen.Line.Runtime.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: new string[] { "message:receive" }, rateLimit: new global::ModuleGen.Line.Runtime.LineRateLimit(2000, global::ModuleGen.Line.Runtime.LineRateLimitPeriod.Second));
+            global::ModuleGen.Line.Runtime.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: new string[] { "message:receive" }, rateLimit: new global::ModuleGen.Line.Runtime.LineRateLimit(2000, global::ModuleGen.Line.Runtime.LineRateLimitPeriod.Second), securityScheme: "Bearer");
 
         private static readonly global::ModuleGen.Line.Runtime.LineOperation s_releaseChatControl = new global::ModuleGen.Line.Runtime.LineOperation(
             "releaseChatControl", "POST", "https://api.line.me", "/v2/bot/chat/{chatId}/control/release",
-            global::ModuleGen.Line.Runtime.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: new string[] { "message:receive" }, rateLimit: new global::ModuleGen.Line.Runtime.LineRateLimit(2000, global::ModuleGen.Line.Runtime.LineRateLimitPeriod.Second));
+            global::ModuleGen.Line.Runtime.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: new string[] { "message:receive" }, rateLimit: new global::ModuleGen.Line.Runtime.LineRateLimit(2000, global::ModuleGen.Line.Runtime.LineRateLimitPeriod.Second), securityScheme: "Bearer");
 
         private static readonly global::System.Text.RegularExpressions.Regex s_botIdPattern = new global::System.Text.RegularExpressions.Regex("^U[0-9a-f]{32}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
