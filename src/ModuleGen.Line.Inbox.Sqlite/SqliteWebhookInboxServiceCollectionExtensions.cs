@@ -1,6 +1,8 @@
 using System;
+using System.IO;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using ModuleGen.Line.AspNetCore.Inbox;
 using ModuleGen.Line.Tenants;
 
@@ -11,7 +13,8 @@ public static class SqliteWebhookInboxServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a singleton <see cref="SqliteWebhookInbox"/> on <paramref name="databasePath"/> as the
-    /// <see cref="IWebhookInbox"/>; the container disposes it, closing the file.
+    /// <see cref="IWebhookInbox"/>; the container disposes it, closing the file. A relative path is resolved against the
+    /// host's content root (not the process's current folder), so the file does not move with how the app is started.
     /// </summary>
     public static IServiceCollection AddSqliteWebhookInbox(
         this IServiceCollection services,
@@ -20,7 +23,7 @@ public static class SqliteWebhookInboxServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         SqliteWebhookInboxOptions options = CreateOptions(databasePath, configure);
-        services.TryAddSingleton(provider => new SqliteWebhookInbox(options, provider.GetService<TimeProvider>()));
+        services.TryAddSingleton(provider => new SqliteWebhookInbox(AgainstContentRoot(options, provider), provider.GetService<TimeProvider>()));
         services.TryAddSingleton<IWebhookInbox>(provider => provider.GetRequiredService<SqliteWebhookInbox>());
         return services;
     }
@@ -37,10 +40,21 @@ public static class SqliteWebhookInboxServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         SqliteWebhookInboxOptions options = CreateOptions(databasePath, configure);
-        services.TryAddSingleton(_ => new SqliteLineTenantRegistry(options));
+        services.TryAddSingleton(provider => new SqliteLineTenantRegistry(AgainstContentRoot(options, provider)));
         services.TryAddSingleton<ILineTenantRegistry>(provider => provider.GetRequiredService<SqliteLineTenantRegistry>());
         services.TryAddSingleton<ILineAttachStateStore>(provider => provider.GetRequiredService<SqliteLineTenantRegistry>());
         return services;
+    }
+
+    private static SqliteWebhookInboxOptions AgainstContentRoot(SqliteWebhookInboxOptions options, IServiceProvider provider)
+    {
+        if (Path.IsPathRooted(options.DatabasePath) || provider.GetService<IHostEnvironment>()?.ContentRootPath is not { Length: > 0 } root)
+        {
+            return options;
+        }
+
+        options.DatabasePath = Path.GetFullPath(options.DatabasePath, root);
+        return options;
     }
 
     private static SqliteWebhookInboxOptions CreateOptions(string databasePath, Action<SqliteWebhookInboxOptions>? configure)

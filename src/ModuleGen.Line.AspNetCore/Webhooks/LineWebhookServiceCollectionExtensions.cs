@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System;
 using System.Linq;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ModuleGen.Line;
 using ModuleGen.Line.AspNetCore.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
@@ -17,16 +18,25 @@ public static class LineWebhookServiceCollectionExtensions
     /// <see cref="LineClientPipeline"/> registered by <c>AddLineModuleClients</c>. An inbox store must be registered
     /// too: <c>AddSqliteWebhookInbox(path)</c>, or <see cref="LineWebhookBuilder.UseInMemoryInbox"/> for tests.
     /// </summary>
-    public static LineWebhookBuilder AddLineWebhooks(this IServiceCollection services, Action<LineWebhookOptions> configure)
+    public static LineWebhookBuilder AddLineWebhooks(this IServiceCollection services, Action<LineWebhookOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
+        configure ??= static _ => { };
+
+        // With AddLineModule, the module channel's secret is the webhook's too, unless secrets were listed here.
+        services.AddOptions<LineWebhookOptions>().PostConfigure<IOptions<LineModuleOptions>>(static (webhook, module) =>
+        {
+            if (webhook.ChannelSecrets.Count == 0 && module.Value.ChannelSecret is { Length: > 0 } secret)
+            {
+                webhook.ChannelSecrets.Add(secret);
+            }
+        });
 
         services.AddOptions<LineWebhookOptions>()
             .Configure(configure)
             .Validate(
                 static o => o.ChannelSecrets.Count > 0 && o.ChannelSecrets.All(static s => !string.IsNullOrEmpty(s)),
-                "LineWebhookOptions.ChannelSecrets needs at least one non-empty channel secret.")
+                "LineWebhookOptions.ChannelSecrets needs at least one non-empty channel secret: list it in AddLineWebhooks(o => o.ChannelSecrets.Add(…)), or set Line:ChannelSecret for AddLineModule.")
             .Validate(static o => o.MaxBodyBytes > 0, "LineWebhookOptions.MaxBodyBytes must be positive.")
             .Validate(static o => o.MaxConcurrentRequests > 0, "LineWebhookOptions.MaxConcurrentRequests must be positive.")
             .Validate(static o => o.RejectionWarningsPerMinute >= 0, "LineWebhookOptions.RejectionWarningsPerMinute cannot be negative.")
