@@ -16,6 +16,7 @@ using Microsoft.Extensions.Logging;
 using ModuleGen.Line;
 using ModuleGen.Line.AspNetCore.Inbox;
 using ModuleGen.Line.Models;
+using ModuleGen.Line.Tenants;
 using ModuleGen.Line.Testing;
 using ModuleGen.Line.Testing.Webhooks;
 
@@ -94,7 +95,7 @@ public static class ReservationStory
     private static async Task TellAsync(Transcript transcript, LineFakePlatform platform, WebApplication app, Uri moduleUrl, CancellationToken ct)
     {
         var services = app.Services;
-        var store = services.GetRequiredService<AttachmentStore>();
+        var registry = services.GetRequiredService<ILineTenantRegistry>();
         var inbox = services.GetRequiredService<IWebhookInbox>();
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = moduleUrl };
 
@@ -112,9 +113,10 @@ public static class ReservationStory
         var attachedText = await attachedPage.Content.ReadAsStringAsync(ct);
         transcript.Note($"callback page: {attachedText}");
         var botId = platform.AttachedBots.Single().BotId;
-        var attachment = await store.FindAsync(botId, ct);
-        transcript.Check(attachedPage.IsSuccessStatusCode && attachment is { DetachedAt: null } && attachment.Scopes.SequenceEqual(ReservationModule.Scopes),
-            $"the token exchange returned bot {botId} and its scopes, recorded in the attachment store");
+        var tenant = await registry.FindAsync(botId, ct);
+        transcript.Check(
+            attachedPage.IsSuccessStatusCode && tenant is { Attachment: LineTenantAttachment.Attached } && tenant.GrantedScopes!.SequenceEqual(ReservationModule.Scopes),
+            $"the token exchange returned bot {botId} and its scopes, recorded in the tenant registry");
 
         transcript.Step("LINE tells the module it was attached (module event 'attached')");
         await SendAsync(transcript, platform, inbox, botId, LineWebhookEvents.Attached(botId, ReservationModule.Scopes), ct);
@@ -154,7 +156,9 @@ public static class ReservationStory
 
         transcript.Step("The OA's admin detaches the module (module event 'detached')");
         await SendAsync(transcript, platform, inbox, botId, LineWebhookEvents.Detached(botId), ct);
-        transcript.Check((await store.FindAsync(botId, ct))?.DetachedAt is not null, "the attachment store records the detach");
+        transcript.Check(
+            (await registry.FindAsync(botId, ct)) is { Attachment: LineTenantAttachment.Detached, DetachedAt: not null },
+            "the tenant registry records the detach (before any handler ran)");
         transcript.ShowNewRequests();
     }
 

@@ -8,23 +8,6 @@ using ModuleGen.Line.Webhooks;
 
 namespace ModuleGen.Samples.Reservations;
 
-/// <summary>Records attaches and detaches the OA's admin makes in the LINE Official Account Manager.</summary>
-internal sealed class AttachmentHandler(AttachmentStore store, TimeProvider clock) : ILineWebhookHandler<ModuleEvent>
-{
-    public async ValueTask HandleAsync(ModuleEvent webhookEvent, LineTenantContext oa, CancellationToken cancellationToken)
-    {
-        switch (webhookEvent.Module)
-        {
-            case AttachedModuleContent attached:
-                await store.RecordAttachedAsync(attached.BotId, attached.Scopes, clock.GetUtcNow(), cancellationToken);
-                break;
-            case DetachedModuleContent detached:
-                await store.RecordDetachedAsync(detached.BotId, clock.GetUtcNow(), cancellationToken);
-                break;
-        }
-    }
-}
-
 /// <summary>Greets a new friend, when the module is the active channel (standby events have no reply token).</summary>
 internal sealed class WelcomeHandler : ILineWebhookHandler<FollowEvent>
 {

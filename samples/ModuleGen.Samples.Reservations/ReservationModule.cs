@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
@@ -12,6 +11,7 @@ using ModuleGen.Line.AspNetCore;
 using ModuleGen.Line;
 using ModuleGen.Line.AspNetCore.Webhooks;
 using ModuleGen.Line.Attach;
+using ModuleGen.Line.Tenants;
 using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Webhooks;
 
@@ -19,7 +19,7 @@ namespace ModuleGen.Samples.Reservations;
 
 /// <summary>
 /// The reservation assistant as one unit: its services (LINE clients with resilience and module tokens, the durable
-/// SQLite inbox, the webhook handlers, the attachment store) and its endpoints (<c>/attach</c>, <c>/attach/callback</c>,
+/// SQLite inbox and tenant registry, the webhook handlers) and its endpoints (<c>/attach</c>, <c>/attach/callback</c>,
 /// <c>/line/webhook</c>). <c>Program.cs</c> runs it against LINE; the demo and the tests run it against the fake
 /// platform by mapping LINE's hosts elsewhere — the only difference.
 /// </summary>
@@ -42,10 +42,6 @@ public static class ReservationModule
         Action<IHttpClientBuilder>? configureHttp = null)
     {
         services.AddSingleton(settings);
-        services.AddSingleton(new AttachmentStore(Path.Combine(settings.DataDirectory, "attachments.db")));
-        services.AddSingleton<AttachAttempts>();
-        services.AddSingleton<ILineTenantScopeStore, AttachmentScopes>();
-
         // One call: module tokens, channel credentials, every client, LINE's resilience pipeline and rate limits.
         var http = services.AddLineModule(line);
         if (configureLine is not null)
@@ -55,9 +51,12 @@ public static class ReservationModule
 
         configureHttp?.Invoke(http);
 
-        services.AddSqliteWebhookInbox(Path.Combine(settings.DataDirectory, "inbox.db"));
-        services.AddLineWebhooks(o => o.ChannelSecrets.Add(settings.ChannelSecret))
-            .AddHandler<ModuleEvent, AttachmentHandler>()
+        // The inbox and the tenant registry in one SQLite file: the registry records attaches (the attach flow keeps its
+        // state and PKCE verifier there too), detaches, suspensions and scopes from module events before any handler runs.
+        var database = Path.Combine(settings.DataDirectory, "reservations.db");
+        services.AddSqliteWebhookInbox(database).AddSqliteLineTenantRegistry(database);
+        services.AddLineWebhooks()
+            .UseTenantRegistry()
             .AddHandler<FollowEvent, WelcomeHandler>()
             .AddHandler<MessageEvent, TableRequestHandler>()
             .AddHandler<PostbackEvent, BookingHandler>()
@@ -67,57 +66,37 @@ public static class ReservationModule
     /// <summary>Maps the attach flow and the webhook.</summary>
     public static void MapEndpoints(WebApplication app)
     {
-        app.MapGet("/attach", (ReservationSettings settings, AttachAttempts attempts) =>
+        app.MapGet("/attach", async (ReservationSettings settings, LineAttachFlow attach, CancellationToken ct) =>
         {
-            var attempt = LineAttachAuthorization.Create(new LineAttachAuthorizationOptions
-            {
-                ChannelId = settings.ChannelId,
-                RedirectUri = new Uri(settings.PublicBaseUrl, "/attach/callback"),
-                Scopes = Scopes as IReadOnlyCollection<string> ?? [.. Scopes],
-            });
-            attempts.Remember(attempt);
-            return Results.Redirect(attempt.Url.AbsoluteUri);
+            var authorize = await attach.BeginAsync(
+                new LineAttachAuthorizationOptions
+                {
+                    ChannelId = settings.ChannelId,
+                    RedirectUri = new Uri(settings.PublicBaseUrl, "/attach/callback"),
+                    Scopes = [.. Scopes],
+                },
+                ct);
+            return Results.Redirect(authorize.AbsoluteUri);
         });
 
-        app.MapGet("/attach/callback", async (string? code, string? state, AttachAttempts attempts, LineModuleAttachClient attach,
-            AttachmentStore store, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/attach/callback", async (string? code, string? state, LineAttachFlow attach, CancellationToken ct) =>
         {
-            if (string.IsNullOrEmpty(code) || attempts.Take(state) is not { } attempt)
+            if (string.IsNullOrEmpty(code))
+            {
+                return Results.BadRequest("The callback has no code: start again at /attach.");
+            }
+
+            try
+            {
+                var tenant = await attach.CompleteAsync(code, state, ct);
+                return Results.Text($"Attached to {tenant.BotId} with {string.Join(", ", tenant.GrantedScopes ?? [])}.");
+            }
+            catch (LineAttachStateMismatchException)
             {
                 return Results.BadRequest("Unknown or expired attach attempt: start again at /attach.");
             }
-
-            var attached = (await attach.AttachAsync(attempt, code, state, ct)).Value;
-            await store.RecordAttachedAsync(attached.BotId, attached.Scopes, clock.GetUtcNow(), ct);
-            return Results.Text($"Attached to {attached.BotId} with {string.Join(", ", attached.Scopes)}.");
         });
 
         app.MapLineWebhook("/line/webhook");
     }
-}
-
-/// <summary>
-/// Attach attempts waiting for their callback (state and PKCE verifier stay server-side), for ten minutes. In memory:
-/// enough for one instance; the tenant registry keeps them in a shared store.
-/// </summary>
-public sealed class AttachAttempts(TimeProvider clock)
-{
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<string, (LineAttachAuthorization Attempt, DateTimeOffset ExpiresAt)> _pending = new(StringComparer.Ordinal);
-
-    /// <summary>Keeps an attempt until its callback or its expiry.</summary>
-    public void Remember(LineAttachAuthorization attempt) => _pending[attempt.State] = (attempt, clock.GetUtcNow() + Lifetime);
-
-    /// <summary>The attempt of <paramref name="state"/>, once: null when unknown, used or expired.</summary>
-    public LineAttachAuthorization? Take(string? state)
-        => state is not null && _pending.TryRemove(state, out var pending) && pending.ExpiresAt > clock.GetUtcNow() && pending.Attempt.IsExpectedState(state)
-            ? pending.Attempt
-            : null;
-}
-
-/// <summary>Feeds the scope guard: calls an OA did not grant fail before any request.</summary>
-internal sealed class AttachmentScopes(AttachmentStore store) : ILineTenantScopeStore
-{
-    public async ValueTask<IReadOnlyCollection<string>?> GetGrantedScopesAsync(string botId, CancellationToken cancellationToken)
-        => (await store.FindAsync(botId, cancellationToken))?.Scopes is { } scopes ? [.. scopes] : null;
 }
