@@ -63,9 +63,74 @@ Task("Build")
     });
 });
 
+Task("Consumer")
+    .Description("Builds, outside the repository and from artifacts/packages only, a consumer of the packages that holds every C# block of README.md verbatim.")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    // Blocks with top-level statements are programs (one project each); the others share one library project.
+    var blocks = Regex.Matches(System.IO.File.ReadAllText(root.CombineWithFilePath("README.md").FullPath), @"```csharp\n(.*?)```", RegexOptions.Singleline)
+        .Select(match => match.Groups[1].Value)
+        .ToList();
+    bool IsProgram(string code) => Regex.IsMatch(code, @"^(var|await|app\.|builder\.)\b", RegexOptions.Multiline);
+    var version = GetFiles($"{packages.FullPath}/ModuleGen.Line.*.nupkg")
+        .Select(f => Regex.Match(f.GetFilename().FullPath, @"^ModuleGen\.Line\.(\d+\.\d+\.\d+.*)\.nupkg$"))
+        .First(m => m.Success).Groups[1].Value;
+    var consumer = System.IO.Directory.CreateTempSubdirectory("modulegen-consumer-").FullName;
+    var projects = new List<(string Name, IReadOnlyList<string> Files, bool IsProgram)>();
+    projects.Add(("Library", blocks.Where(b => !IsProgram(b)).ToList(), false));
+    projects.AddRange(blocks.Where(IsProgram).Select((b, i) => ($"Program{i + 1}", (IReadOnlyList<string>)new[] { b }, true)));
+    foreach (var (name, files, isProgram) in projects)
+    {
+        var folder = System.IO.Path.Combine(consumer, name);
+        System.IO.Directory.CreateDirectory(folder);
+        for (var i = 0; i < files.Count; i++)
+        {
+            System.IO.File.WriteAllText(System.IO.Path.Combine(folder, $"Snippet{i + 1}.cs"), files[i]);
+        }
+
+        // A project like dotnet new web makes, restoring ModuleGen's packages from artifacts/packages next to the
+        // machine's own feeds (no nuget.config), at the version this build packed.
+        System.IO.File.WriteAllText(System.IO.Path.Combine(folder, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <OutputType>{(isProgram ? "Exe" : "Library")}</OutputType>
+                <RestoreAdditionalProjectSources>{packages.FullPath}</RestoreAdditionalProjectSources>
+                <NoWarn>$(NoWarn);NU1603</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ModuleGen.Line" Version="{version}" />
+                <PackageReference Include="ModuleGen.Line.AspNetCore" Version="{version}" />
+                <PackageReference Include="ModuleGen.Line.Inbox.Sqlite" Version="{version}" />
+                <PackageReference Include="ModuleGen.Line.Testing" Version="{version}" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+                <PackageReference Include="Shouldly" Version="4.2.1" />
+              </ItemGroup>
+            </Project>
+            """);
+    }
+
+    // One solution: one restore and one build for all of them.
+    var names = string.Join(" ", projects.Select(p => $"{p.Name}/{p.Name}.csproj"));
+    foreach (var arguments in new[] { "new sln --name Consumer --format sln", $"sln Consumer.sln add {names}", "build Consumer.sln --nologo -v quiet" })
+    {
+        if (StartProcess("dotnet", new ProcessSettings { Arguments = arguments, WorkingDirectory = consumer }) != 0)
+        {
+            throw new CakeException($"The README's C# does not build from the packages (dotnet {arguments}; the projects are left in {consumer}).");
+        }
+    }
+
+    Information($"The README's {blocks.Count} C# blocks build verbatim in {projects.Count} consumer projects from the {version} packages.");
+    DeleteDirectory(consumer, new DeleteDirectorySettings { Recursive = true, Force = true });
+});
+
 Task("Test")
-    .Description("Starts a throwaway PostgreSQL and redis-server where installed, runs every tests/**/*.Tests.csproj and *.ContractTests.csproj, then prints 'N passed, N failed'.")
+    .Description("Builds the README's C# from the packages (Consumer), starts a throwaway PostgreSQL and redis-server where installed, runs every tests/**/*.Tests.csproj and *.ContractTests.csproj, then prints 'N passed, N failed'.")
     .IsDependentOn("Build")
+    .IsDependentOn("Consumer")
     .Does(() =>
 {
     var projects = GetFiles("./tests/**/*.Tests.csproj")
