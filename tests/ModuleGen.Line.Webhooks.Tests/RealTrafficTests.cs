@@ -160,7 +160,12 @@ public sealed class RealTrafficTests
             var head = $"POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nx-line-signature: abc\r\nContent-Length: 1000\r\n\r\n{{\"destination\":";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
             await stream.FlushAsync();
-            await Task.Delay(50);
+
+            // Hang up only once the request reached the app (a connection closed before that never reaches the endpoint).
+            var started = i + 1;
+            await Eventually.HoldsAsync(
+                () => Task.FromResult(logs.Lines.Count(l => l.Message.StartsWith("Request starting", StringComparison.Ordinal)) >= started),
+                "the request reached the app");
         }
 
         await Eventually.HoldsAsync(

@@ -40,6 +40,11 @@ internal static class LineWebhookEndpoint
         }
         catch (OperationCanceledException)
         {
+            // The client hung up while waiting for a slot: like any abort before the body was read, one debug line.
+            LineWebhookLog.BodyNotRead(
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory),
+                StatusCodes.Status400BadRequest,
+                "the client hung up before the request was read");
             return;
         }
 
