@@ -15,9 +15,9 @@ internal static partial class WebhookInboxLog
         ILogger logger, string webhookEventId, string eventType, string destination, int attempt);
 
     [LoggerMessage(2, LogLevel.Warning,
-        "Webhook event {WebhookEventId} ({EventType}) failed on attempt {Attempt} of {MaxAttempts}; next attempt at {RetryAt:O}.")]
+        "Webhook event {WebhookEventId} ({EventType}) failed on attempt {Attempt} of {MaxAttempts} ({Error}); next attempt at {RetryAt:O}.")]
     public static partial void EventFailed(
-        ILogger logger, Exception exception, string webhookEventId, string eventType, int attempt, int maxAttempts, DateTimeOffset retryAt);
+        ILogger logger, string webhookEventId, string eventType, int attempt, int maxAttempts, string error, DateTimeOffset retryAt);
 
     [LoggerMessage(3, LogLevel.Error,
         "Webhook event {WebhookEventId} ({EventType}) failed on attempt {Attempt} of {MaxAttempts} and was dead-lettered.")]

@@ -208,8 +208,10 @@ public sealed class WebhookInboxWorker : BackgroundService
         _metrics?.Handled(inboxEvent.EventType, "retry", started);
         TimeSpan delay = RetryBackoff.ComputeDelay(entry.Attempt, _options, Random.Shared.NextDouble());
         DateTimeOffset retryAt = _timeProvider.GetUtcNow() + delay;
+        // One line per retried attempt (LINE unreachable must not flood the log with stack traces); the stored error and
+        // the dead-letter log keep the whole exception.
         WebhookInboxLog.EventFailed(
-            _logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, _options.MaxAttempts, retryAt);
+            _logger, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, _options.MaxAttempts, OneLine(exception), retryAt);
         return RecordOutcomeAsync(
             entry, renewal, (inbox, e) => inbox.FailAsync(e, error, retryAt, CancellationToken.None));
     }
@@ -294,6 +296,18 @@ public sealed class WebhookInboxWorker : BackgroundService
         Task poll = Task.Delay(_options.PollInterval, _timeProvider, pollCancellation.Token);
         await Task.WhenAny(_signal.WaitAsync(), poll).ConfigureAwait(false);
         await pollCancellation.CancelAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The exception's type and message on one line, innermost cause included (for a transport failure, the reason).</summary>
+    private static string OneLine(Exception exception)
+    {
+        var text = exception.GetType().Name + ": " + exception.Message;
+        if (exception.InnerException is { } inner && !exception.Message.Contains(inner.Message, StringComparison.Ordinal))
+        {
+            text += " <- " + inner.GetType().Name + ": " + inner.Message;
+        }
+
+        return text.ReplaceLineEndings(" ");
     }
 
     private static string Truncate(string error) =>

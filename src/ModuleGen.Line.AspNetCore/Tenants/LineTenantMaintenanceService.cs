@@ -131,8 +131,16 @@ public sealed partial class LineTenantMaintenanceService : BackgroundService
         }
         catch (Exception exception)
         {
-            // LINE or the store may be down: the next interval tries again, the webhook keeps working meanwhile.
-            LogStepFailed(_logger, exception, step);
+            // LINE or the store may be down: the next interval tries again, the webhook keeps working meanwhile. A call LINE
+            // did not answer is one line (no stack trace per interval while offline); anything else keeps its exception.
+            if (exception is LineApiException { Status: 0 } unreachable)
+            {
+                LogStepFailedUnreachable(_logger, step, unreachable.Message);
+            }
+            else
+            {
+                LogStepFailed(_logger, exception, step);
+            }
         }
     }
 
@@ -146,4 +154,7 @@ public sealed partial class LineTenantMaintenanceService : BackgroundService
 
     [LoggerMessage(3, LogLevel.Error, "Tenant maintenance step '{Step}' failed; trying again at the next interval.")]
     private static partial void LogStepFailed(ILogger logger, Exception exception, string step);
+
+    [LoggerMessage(4, LogLevel.Warning, "Tenant maintenance step '{Step}' could not reach LINE ({Reason}); trying again at the next interval.")]
+    private static partial void LogStepFailedUnreachable(ILogger logger, string step, string reason);
 }
