@@ -81,10 +81,7 @@ public sealed class ModuleGenGenerator : IIncrementalGenerator
         {
             foreach (var item in items)
             {
-                if (DiagnosticDescriptors.Find(item.Id) is { } descriptor)
-                {
-                    spc.ReportDiagnostic(Diagnostic.Create(descriptor, ToLocation(item.Location), item.MessageArgs.ToArray<object>()));
-                }
+                spc.ReportDiagnostic(Diagnostic.Create(item.Descriptor, ToLocation(item.Location), item.MessageArgs.ToArray<object>()));
             }
         });
 

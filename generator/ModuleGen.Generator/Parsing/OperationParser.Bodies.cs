@@ -1,4 +1,5 @@
 using System.Linq;
+using ModuleGen.Generator.Diagnostics;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 using YamlDotNet.RepresentationModel;
@@ -14,7 +15,7 @@ internal sealed partial class OperationParser
         var description = SchemaKeywords.Description(node);
         if (node.ChildMapping("content") is not { Children.Count: > 0 } content)
         {
-            _diagnostics.Add("MG0002", node.Location(document.Path), $"The request body of '{source.OperationId}'", "content");
+            _diagnostics.Add(DiagnosticDescriptors.MissingRequiredField, node.Location(document.Path), $"The request body of '{source.OperationId}'", "content");
             return null;
         }
 
@@ -22,7 +23,7 @@ internal sealed partial class OperationParser
         {
             if (media.Child("schema") is not { } schemaNode)
             {
-                _diagnostics.Add("MG0002", media.Location(document.Path), $"The {mediaType} body of '{source.OperationId}'", "schema");
+                _diagnostics.Add(DiagnosticDescriptors.MissingRequiredField, media.Location(document.Path), $"The {mediaType} body of '{source.OperationId}'", "schema");
                 return null;
             }
 
@@ -33,7 +34,7 @@ internal sealed partial class OperationParser
 
             if (kind != BodyKind.Json && type.Kind != TypeKind.Model)
             {
-                _diagnostics.Add("MG0004", media.Location(document.Path), $"A {mediaType} body that is not an object", $"the operation '{source.OperationId}'");
+                _diagnostics.Add(DiagnosticDescriptors.UnsupportedConstruct, media.Location(document.Path), $"A {mediaType} body that is not an object", $"the operation '{source.OperationId}'");
                 return null;
             }
 
@@ -47,7 +48,7 @@ internal sealed partial class OperationParser
             return new RequestBodySpec(BodyKind.Binary, TypeRef.Binary, required, description, binaryTypes.ToImmutableEquatableArray());
         }
 
-        _diagnostics.Add("MG0004", content.Location(document.Path), $"The request media type '{mediaTypes[0]}'", $"the operation '{source.OperationId}'");
+        _diagnostics.Add(DiagnosticDescriptors.UnsupportedConstruct, content.Location(document.Path), $"The request media type '{mediaTypes[0]}'", $"the operation '{source.OperationId}'");
         return null;
     }
 
@@ -73,13 +74,13 @@ internal sealed partial class OperationParser
             .ToImmutableEquatableArray();
         if (source.Operation.ChildMapping("responses") is not { Children.Count: > 0 } responses)
         {
-            _diagnostics.Add("MG0002", source.Location, $"The operation '{source.OperationId}'", "responses");
+            _diagnostics.Add(DiagnosticDescriptors.MissingRequiredField, source.Location, $"The operation '{source.OperationId}'", "responses");
             return null;
         }
 
         if (source.SuccessResponse() is not { } success)
         {
-            _diagnostics.Add("MG0002", responses.Location(source.Document.Path), $"The operation '{source.OperationId}'", "a 2xx response");
+            _diagnostics.Add(DiagnosticDescriptors.NoSuccessResponse, responses.Location(source.Document.Path), source.OperationId);
             return null;
         }
 
@@ -109,7 +110,7 @@ internal sealed partial class OperationParser
 
             if (type.Kind != TypeKind.Model)
             {
-                _diagnostics.Add("MG0004", json.Location(document.Path), $"A JSON response of kind {type.Kind}", $"the operation '{source.OperationId}'");
+                _diagnostics.Add(DiagnosticDescriptors.UnsupportedConstruct, json.Location(document.Path), $"A JSON response of kind {type.Kind}", $"the operation '{source.OperationId}'");
                 return null;
             }
 
@@ -122,7 +123,7 @@ internal sealed partial class OperationParser
             return new ResponseSpec(BodyKind.Binary, TypeRef.Binary, description);
         }
 
-        _diagnostics.Add("MG0004", first.Key.Location(document.Path), $"The response media type '{first.Key.KeyText()}'", $"the operation '{source.OperationId}'");
+        _diagnostics.Add(DiagnosticDescriptors.UnsupportedConstruct, first.Key.Location(document.Path), $"The response media type '{first.Key.KeyText()}'", $"the operation '{source.OperationId}'");
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModuleGen.Generator.Diagnostics;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 using YamlDotNet.RepresentationModel;
@@ -21,7 +22,7 @@ internal sealed partial class OperationParser
         var per = node.ChildString("per");
         if (requests is not > 0 || per is not ("second" or "minute" or "hour"))
         {
-            _diagnostics.Add("MG0005", node.Location(source.Document.Path), "x-modulegen-rate-limit", $"it needs 'requests' (a positive integer) and 'per' (second, minute or hour), not requests: {node.ChildString("requests") ?? "(none)"}, per: {per ?? "(none)"}");
+            _diagnostics.Add(DiagnosticDescriptors.InvalidExtension, node.Location(source.Document.Path), "x-modulegen-rate-limit", $"it needs 'requests' (a positive integer) and 'per' (second, minute or hour), not requests: {node.ChildString("requests") ?? "(none)"}, per: {per ?? "(none)"}");
             return null;
         }
 
@@ -41,7 +42,7 @@ internal sealed partial class OperationParser
         var token = node.ChildString("token");
         if (items is null || next is null || token is null)
         {
-            _diagnostics.Add("MG0005", location, "x-modulegen-pagination", "it needs 'items', 'next' and 'token'");
+            _diagnostics.Add(DiagnosticDescriptors.InvalidExtension, location, "x-modulegen-pagination", "it needs 'items', 'next' and 'token'");
             return null;
         }
 
@@ -53,19 +54,19 @@ internal sealed partial class OperationParser
         var tokenParameter = parameters.FirstOrDefault(p => p.WireName == token && p.Location == ParameterLocation.Query);
         if (itemsProperty?.Type.Kind != TypeKind.Array)
         {
-            _diagnostics.Add("MG0005", location, "x-modulegen-pagination", $"the response of '{source.OperationId}' has no array property '{items}'");
+            _diagnostics.Add(DiagnosticDescriptors.InvalidExtension, location, "x-modulegen-pagination", $"the response of '{source.OperationId}' has no array property '{items}'");
             return null;
         }
 
         if (nextProperty?.Type.Kind != TypeKind.String)
         {
-            _diagnostics.Add("MG0005", location, "x-modulegen-pagination", $"the response of '{source.OperationId}' has no string property '{next}'");
+            _diagnostics.Add(DiagnosticDescriptors.InvalidExtension, location, "x-modulegen-pagination", $"the response of '{source.OperationId}' has no string property '{next}'");
             return null;
         }
 
         if (tokenParameter is null)
         {
-            _diagnostics.Add("MG0005", location, "x-modulegen-pagination", $"'{source.OperationId}' has no query parameter '{token}'");
+            _diagnostics.Add(DiagnosticDescriptors.InvalidExtension, location, "x-modulegen-pagination", $"'{source.OperationId}' has no query parameter '{token}'");
             return null;
         }
 

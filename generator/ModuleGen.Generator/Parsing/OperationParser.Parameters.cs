@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModuleGen.Generator.Diagnostics;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 using YamlDotNet.RepresentationModel;
@@ -39,7 +40,7 @@ internal sealed partial class OperationParser
         var location = node.ChildString("in");
         if (name is null || location is null)
         {
-            _diagnostics.Add("MG0002", node.Location(document.Path), $"A parameter of '{source.OperationId}'", name is null ? "name" : "in");
+            _diagnostics.Add(DiagnosticDescriptors.MissingRequiredField, node.Location(document.Path), $"A parameter of '{source.OperationId}'", name is null ? "name" : "in");
             return null;
         }
 
@@ -56,7 +57,7 @@ internal sealed partial class OperationParser
                 kind = ParameterLocation.Header;
                 break;
             default:
-                _diagnostics.Add("MG0004", node.Location(document.Path), $"A parameter in '{location}'", $"the operation '{source.OperationId}'");
+                _diagnostics.Add(DiagnosticDescriptors.UnsupportedConstruct, node.Location(document.Path), $"A parameter in '{location}'", $"the operation '{source.OperationId}'");
                 return null;
         }
 
@@ -70,7 +71,7 @@ internal sealed partial class OperationParser
         if (type.Kind is TypeKind.Model or TypeKind.Map or TypeKind.Any or TypeKind.Binary
             || (type.Kind == TypeKind.Array && type.Element!.Kind is TypeKind.Model or TypeKind.Map or TypeKind.Any or TypeKind.Array or TypeKind.Binary))
         {
-            _diagnostics.Add("MG0004", node.Location(document.Path), $"A parameter of kind {type.Kind}", $"the operation '{source.OperationId}'");
+            _diagnostics.Add(DiagnosticDescriptors.UnsupportedConstruct, node.Location(document.Path), $"A parameter of kind {type.Kind}", $"the operation '{source.OperationId}'");
             return null;
         }
 
@@ -79,7 +80,7 @@ internal sealed partial class OperationParser
         var required = kind == ParameterLocation.Path || node.ChildBool("required");
         if (kind == ParameterLocation.Path && !source.Path.Contains("{" + name + "}"))
         {
-            _diagnostics.Add("MG0008", node.Location(document.Path), $"The path parameter '{name}' of '{source.OperationId}'", $"the path '{source.Path}' has no {{{name}}}");
+            _diagnostics.Add(DiagnosticDescriptors.InvalidValue, node.Location(document.Path), $"The path parameter '{name}' of '{source.OperationId}'", $"the path '{source.Path}' has no {{{name}}}");
             return null;
         }
 
@@ -97,7 +98,7 @@ internal sealed partial class OperationParser
         {
             if (kind != ParameterLocation.Header)
             {
-                _diagnostics.Add("MG0005", node.Location(document.Path), "x-modulegen-scope", "only a header parameter can be a client scope");
+                _diagnostics.Add(DiagnosticDescriptors.InvalidExtension, node.Location(document.Path), "x-modulegen-scope", "only a header parameter can be a client scope");
                 return null;
             }
 
@@ -112,7 +113,7 @@ internal sealed partial class OperationParser
         {
             if (kind != ParameterLocation.Header || type.Kind != TypeKind.String)
             {
-                _diagnostics.Add("MG0005", node.Location(document.Path), "x-modulegen-idempotency-key", "only a string header parameter can carry a retry key");
+                _diagnostics.Add(DiagnosticDescriptors.InvalidExtension, node.Location(document.Path), "x-modulegen-idempotency-key", "only a string header parameter can carry a retry key");
                 return null;
             }
 
@@ -137,7 +138,7 @@ internal sealed partial class OperationParser
 
         if (scopes.TryGetValue(scope.Name, out var existing) && existing != scope)
         {
-            _diagnostics.Add("MG0005", node.Location(document.Path), "x-modulegen-scope", $"the scope '{scope.Name}' of {clientName} is declared twice with different header parameters");
+            _diagnostics.Add(DiagnosticDescriptors.InvalidExtension, node.Location(document.Path), "x-modulegen-scope", $"the scope '{scope.Name}' of {clientName} is declared twice with different header parameters");
             return;
         }
 

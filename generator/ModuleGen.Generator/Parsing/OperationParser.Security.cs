@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModuleGen.Generator.Diagnostics;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 using YamlDotNet.RepresentationModel;
@@ -29,7 +30,7 @@ internal sealed partial class OperationParser
             case "none":
                 return SecuritySpec.None;
             default:
-                _diagnostics.Add("MG0005", source.Location, "x-modulegen-auth", $"'{text}' is not one of bearer, basic, none");
+                _diagnostics.Add(DiagnosticDescriptors.InvalidExtension, source.Location, "x-modulegen-auth", $"'{text}' is not one of bearer, basic, none");
                 return SecuritySpec.None;
         }
 
@@ -47,7 +48,7 @@ internal sealed partial class OperationParser
             .FirstOrDefault(node => node is not null);
         if (scheme is null)
         {
-            _diagnostics.Add("MG0003", requirement.Location(source.Document.Path), "#/components/securitySchemes/" + schemeName, ": no opted-in spec file defines this security scheme");
+            _diagnostics.Add(DiagnosticDescriptors.UndefinedSecurityScheme, requirement.Location(source.Document.Path), schemeName, source.OperationId);
             return SecuritySpec.None;
         }
 
@@ -70,7 +71,7 @@ internal sealed partial class OperationParser
             return new SecuritySpec(location == "header" ? AuthKind.ApiKeyHeader : AuthKind.ApiKeyQuery, schemeName, name);
         }
 
-        _diagnostics.Add("MG0004", scheme.Location(source.Document.Path), $"The security scheme '{schemeName}' ({type} {httpScheme ?? location})", $"the operation '{source.OperationId}'");
+        _diagnostics.Add(DiagnosticDescriptors.UnsupportedConstruct, scheme.Location(source.Document.Path), $"The security scheme '{schemeName}' ({type} {httpScheme ?? location})", $"the operation '{source.OperationId}'");
         return SecuritySpec.None;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModuleGen.Generator.Diagnostics;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 using YamlDotNet.RepresentationModel;
@@ -52,7 +53,7 @@ internal sealed partial class OperationParser
         {
             if (document.Root.Child("components") is null)
             {
-                _diagnostics.Add("MG0002", document.Root.Location(document.Path), $"The spec file '{document.FileName}'", "paths");
+                _diagnostics.Add(DiagnosticDescriptors.MissingRequiredField, document.Root.Location(document.Path), $"The spec file '{document.FileName}'", "paths");
             }
 
             return;
@@ -62,13 +63,13 @@ internal sealed partial class OperationParser
         {
             if (pathPair.Key.KeyText() is not { } path)
             {
-                _diagnostics.Add("MG0008", pathPair.Key.Location(document.Path), "A path", "a key must be a string");
+                _diagnostics.Add(DiagnosticDescriptors.InvalidValue, pathPair.Key.Location(document.Path), "A path", "a key must be a string");
                 continue;
             }
 
             if (pathPair.Value is not YamlMappingNode pathItem)
             {
-                _diagnostics.Add("MG0008", pathPair.Value.Location(document.Path), $"The path item '{path}'", "it must be a mapping");
+                _diagnostics.Add(DiagnosticDescriptors.InvalidValue, pathPair.Value.Location(document.Path), $"The path item '{path}'", "it must be a mapping");
                 continue;
             }
 
@@ -86,7 +87,7 @@ internal sealed partial class OperationParser
                     case YamlMappingNode:
                         break;
                     case { } notAMapping:
-                        _diagnostics.Add("MG0008", notAMapping.Location(document.Path), $"The operation {method.ToUpperInvariant()} {path}", "it must be a mapping");
+                        _diagnostics.Add(DiagnosticDescriptors.InvalidValue, notAMapping.Location(document.Path), $"The operation {method.ToUpperInvariant()} {path}", "it must be a mapping");
                         break;
                 }
             }
@@ -99,13 +100,13 @@ internal sealed partial class OperationParser
         var operationId = operation.ChildString("operationId");
         if (operationId is null)
         {
-            _diagnostics.Add("MG0002", operationLocation, $"The operation {method.ToUpperInvariant()} {path}", "operationId");
+            _diagnostics.Add(DiagnosticDescriptors.MissingRequiredField, operationLocation, $"The operation {method.ToUpperInvariant()} {path}", "operationId");
             return null;
         }
 
         if (_operationIds.TryGetValue(operationId, out var existing))
         {
-            _diagnostics.Add("MG0006", operation.Child("operationId")!.Location(document.Path), operationId, existing);
+            _diagnostics.Add(DiagnosticDescriptors.DuplicateOperationId, operation.Child("operationId")!.Location(document.Path), operationId, existing);
             return null;
         }
 
@@ -113,7 +114,7 @@ internal sealed partial class OperationParser
         var serverUrl = ServerOf(operation) ?? ServerOf(pathItem) ?? ServerOf(document.Root);
         if (serverUrl is null)
         {
-            _diagnostics.Add("MG0002", operationLocation, $"The operation '{operationId}'", "servers");
+            _diagnostics.Add(DiagnosticDescriptors.MissingRequiredField, operationLocation, $"The operation '{operationId}'", "servers");
             return null;
         }
 
@@ -203,7 +204,7 @@ internal sealed partial class OperationParser
         {
             if (!parameters.Any(p => p.Location == ParameterLocation.Path && p.WireName == templateName))
             {
-                _diagnostics.Add("MG0002", source.MethodLocation, $"The operation '{source.OperationId}'", $"parameters (path parameter '{templateName}')");
+                _diagnostics.Add(DiagnosticDescriptors.PathParameterNotDeclared, source.MethodLocation, source.OperationId, templateName);
                 return;
             }
         }

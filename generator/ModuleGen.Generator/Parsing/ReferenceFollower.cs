@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ModuleGen.Generator.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace ModuleGen.Generator.Parsing;
@@ -26,7 +27,7 @@ internal sealed class ReferenceFollower
         var resolved = _documents.Resolve(reference, document);
         if (resolved is null)
         {
-            _diagnostics.Add("MG0003", node.Child("$ref")!.Location(document.Path), reference, _documents.WhyUnresolved(reference));
+            _diagnostics.Add(DiagnosticDescriptors.UnresolvedReference, node.Child("$ref")!.Location(document.Path), reference, _documents.WhyUnresolved(reference));
         }
 
         return resolved;
@@ -70,7 +71,7 @@ internal sealed class ReferenceFollower
     public bool IsEntered(ResolvedNode target) => _entered.Contains(Key(target));
 
     public void ReportCycle(YamlNode node, string reference, SpecDocument document)
-        => _diagnostics.Add("MG0008", node.Child("$ref")!.Location(document.Path), $"The $ref '{reference}'", "it leads back to itself");
+        => _diagnostics.Add(DiagnosticDescriptors.InvalidValue, node.Child("$ref")!.Location(document.Path), $"The $ref '{reference}'", "it leads back to itself");
 
     /// <summary>Identifies a referenced node across documents: its file name and JSON pointer.</summary>
     public static string Key(ResolvedNode target) => target.Document.FileName + "#" + target.Pointer;

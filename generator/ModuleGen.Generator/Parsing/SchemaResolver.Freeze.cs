@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModuleGen.Generator.Diagnostics;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 
@@ -48,7 +49,7 @@ internal sealed partial class SchemaResolver
                     if (_schemas.TryGetValue(mapping.TypeFullName, out var derived) && derived.BaseType != builder.FullName)
                     {
                         _diagnostics.Add(
-                            "MG0005",
+                            DiagnosticDescriptors.InvalidExtension,
                             builder.MappingLocations[mapping.TypeFullName],
                             "discriminator",
                             $"'{derived.Name}' is mapped from '{builder.Name}' but does not start with allOf: [$ref to {builder.Name}]");
@@ -79,7 +80,7 @@ internal sealed partial class SchemaResolver
                 if (discriminatorValue is null)
                 {
                     _diagnostics.Add(
-                        "MG0005",
+                        DiagnosticDescriptors.InvalidExtension,
                         baseBuilder.DiscriminatorLocation,
                         "discriminator",
                         $"'{builder.Name}' derives from '{baseBuilder.Name}' but its discriminator mapping has no value for it");
@@ -117,7 +118,7 @@ internal sealed partial class SchemaResolver
         {
             if (builder is not null)
             {
-                _diagnostics.Add("MG0008", builder.Location, $"The schema '{builder.Name}'", "its allOf members include it again (an allOf cycle)");
+                _diagnostics.Add(DiagnosticDescriptors.InvalidValue, builder.Location, $"The schema '{builder.Name}'", "its allOf members include it again (an allOf cycle)");
             }
 
             return new List<PropertySpec>();

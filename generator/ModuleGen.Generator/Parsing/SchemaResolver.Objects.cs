@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ModuleGen.Generator.Diagnostics;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 using YamlDotNet.RepresentationModel;
@@ -64,7 +65,7 @@ internal sealed partial class SchemaResolver
             {
                 if (target is not null)
                 {
-                    _diagnostics.Add("MG0004", member.Location(document.Path), $"allOf with the non-object '{reference}'", $"that member of '{builder.Name}'");
+                    _diagnostics.Add(DiagnosticDescriptors.UnsupportedConstruct, member.Location(document.Path), $"allOf with the non-object '{reference}'", $"that member of '{builder.Name}'");
                 }
 
                 return;
@@ -72,7 +73,7 @@ internal sealed partial class SchemaResolver
 
             if (baseName == builder.FullName)
             {
-                _diagnostics.Add("MG0008", member.Location(document.Path), $"The schema '{builder.Name}'", "its allOf includes itself");
+                _diagnostics.Add(DiagnosticDescriptors.InvalidValue, member.Location(document.Path), $"The schema '{builder.Name}'", "its allOf includes itself");
                 return;
             }
 
@@ -111,7 +112,7 @@ internal sealed partial class SchemaResolver
         {
             if (pair.Key.KeyText() is not { } jsonName)
             {
-                _diagnostics.Add("MG0008", pair.Key.Location(document.Path), $"A property name of '{builder.Name}'", "a key must be a string");
+                _diagnostics.Add(DiagnosticDescriptors.InvalidValue, pair.Key.Location(document.Path), $"A property name of '{builder.Name}'", "a key must be a string");
                 continue;
             }
 
@@ -158,7 +159,7 @@ internal sealed partial class SchemaResolver
         var propertyName = discriminator.ChildString("propertyName");
         if (propertyName is null)
         {
-            _diagnostics.Add("MG0002", discriminator.Location(document.Path), $"The discriminator of '{builder.Name}'", "propertyName");
+            _diagnostics.Add(DiagnosticDescriptors.MissingRequiredField, discriminator.Location(document.Path), $"The discriminator of '{builder.Name}'", "propertyName");
             return;
         }
 
@@ -166,7 +167,7 @@ internal sealed partial class SchemaResolver
         builder.DiscriminatorLocation = discriminator.Location(document.Path);
         if (discriminator.ChildMapping("mapping") is not { } mappings || mappings.Children.Count == 0)
         {
-            _diagnostics.Add("MG0002", discriminator.Location(document.Path), $"The discriminator of '{builder.Name}'", "mapping");
+            _diagnostics.Add(DiagnosticDescriptors.MissingRequiredField, discriminator.Location(document.Path), $"The discriminator of '{builder.Name}'", "mapping");
             return;
         }
 
@@ -174,7 +175,7 @@ internal sealed partial class SchemaResolver
         {
             if (pair.Key.KeyText() is not { } value)
             {
-                _diagnostics.Add("MG0008", pair.Key.Location(document.Path), $"A discriminator value of '{builder.Name}'", "a key must be a string");
+                _diagnostics.Add(DiagnosticDescriptors.InvalidValue, pair.Key.Location(document.Path), $"A discriminator value of '{builder.Name}'", "a key must be a string");
                 continue;
             }
 
@@ -182,7 +183,7 @@ internal sealed partial class SchemaResolver
             var resolved = _documents.Resolve(reference, document);
             if (resolved is null)
             {
-                _diagnostics.Add("MG0003", pair.Value.Location(document.Path), reference, $" (discriminator value '{value}' of '{builder.Name}')");
+                _diagnostics.Add(DiagnosticDescriptors.UnresolvedDiscriminatorMapping, pair.Value.Location(document.Path), reference, value, builder.Name);
                 continue;
             }
 
@@ -209,7 +210,7 @@ internal sealed partial class SchemaResolver
         }
         else if (_schemas.TryGetValue(ns + "." + name, out var existing))
         {
-            _diagnostics.Add("MG0007", node.Location(document.Path), name, ns, existing.Origin);
+            _diagnostics.Add(DiagnosticDescriptors.DuplicateSchemaName, node.Location(document.Path), name, ns, existing.Origin);
             name += "_" + Naming.ToPascalCase(System.IO.Path.GetFileNameWithoutExtension(document.FileName));
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ModuleGen.Generator.Diagnostics;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 using YamlDotNet.RepresentationModel;
@@ -49,7 +50,7 @@ internal sealed partial class SchemaResolver
             {
                 if (pair.Key.KeyText() is not { } name)
                 {
-                    _diagnostics.Add("MG0008", pair.Key.Location(document.Path), "A schema name", "a key must be a string");
+                    _diagnostics.Add(DiagnosticDescriptors.InvalidValue, pair.Key.Location(document.Path), "A schema name", "a key must be a string");
                     continue;
                 }
 
@@ -100,7 +101,7 @@ internal sealed partial class SchemaResolver
             if (known is null && _references.IsEntered(component))
             {
                 _diagnostics.Add(
-                    "MG0008",
+                    DiagnosticDescriptors.InvalidValue,
                     referencedAt ?? component.Node.Location(component.Document.Path),
                     $"The schema '{component.Name}'",
                     "it is an alias ($ref) that leads back to itself");
@@ -138,7 +139,7 @@ internal sealed partial class SchemaResolver
     {
         if (node is not YamlMappingNode mapping)
         {
-            _diagnostics.Add("MG0008", node.Location(document.Path), $"The schema '{nameHint}'", "a schema must be a mapping");
+            _diagnostics.Add(DiagnosticDescriptors.InvalidValue, node.Location(document.Path), $"The schema '{nameHint}'", "a schema must be a mapping");
             return null;
         }
 
@@ -147,7 +148,7 @@ internal sealed partial class SchemaResolver
             if (mapping.Child(keyword) is not null)
             {
                 _diagnostics.Add(
-                    "MG0004",
+                    DiagnosticDescriptors.UnsupportedConstruct,
                     mapping.KeyLocation(keyword, document.Path),
                     $"'{keyword}' (use a discriminator with allOf sub-schemas instead)",
                     $"the schema '{nameHint}'");
@@ -184,7 +185,7 @@ internal sealed partial class SchemaResolver
             case "array":
                 if (mapping.Child("items") is not { } items)
                 {
-                    _diagnostics.Add("MG0002", mapping.KeyLocation("type", document.Path), $"The array schema '{nameHint}'", "items");
+                    _diagnostics.Add(DiagnosticDescriptors.MissingRequiredField, mapping.KeyLocation("type", document.Path), $"The array schema '{nameHint}'", "items");
                     return null;
                 }
 
@@ -201,7 +202,7 @@ internal sealed partial class SchemaResolver
             case null:
                 return TypeRef.Any;
             default:
-                _diagnostics.Add("MG0008", mapping.KeyLocation("type", document.Path), $"The schema '{nameHint}'", $"unknown type '{type}'");
+                _diagnostics.Add(DiagnosticDescriptors.InvalidValue, mapping.KeyLocation("type", document.Path), $"The schema '{nameHint}'", $"unknown type '{type}'");
                 return null;
         }
     }

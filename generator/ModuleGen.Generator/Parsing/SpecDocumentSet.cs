@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using ModuleGen.Generator.Diagnostics;
 using ModuleGen.Generator.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -68,7 +69,7 @@ internal sealed class SpecDocumentSet
             if (set._byFileName.ContainsKey(document.FileName))
             {
                 diagnostics.Add(
-                    "MG0008",
+                    DiagnosticDescriptors.InvalidValue,
                     document.Root.Location(document.Path),
                     $"The spec file '{document.Path}'",
                     $"another opted-in spec file is also named '{document.FileName}'; $ref resolves by file name");
@@ -87,7 +88,7 @@ internal sealed class SpecDocumentSet
     {
         if (file.Text is null)
         {
-            diagnostics.Add("MG0009", new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0), file.Path);
+            diagnostics.Add(DiagnosticDescriptors.SpecFileNotFound, new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0), file.Path);
             return null;
         }
 
@@ -99,7 +100,7 @@ internal sealed class SpecDocumentSet
         catch (Exception exception) when (exception is not YamlException and not OperationCanceledException)
         {
             // YamlDotNet also throws plain exceptions (e.g. InvalidOperationException) on some malformed input.
-            diagnostics.Add("MG0001", new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0), file.Path, exception.Message);
+            diagnostics.Add(DiagnosticDescriptors.InvalidYaml, new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0), file.Path, exception.Message);
             return null;
         }
         catch (YamlException exception)
@@ -107,7 +108,7 @@ internal sealed class SpecDocumentSet
             var start = exception.Start;
             var end = exception.End;
             diagnostics.Add(
-                "MG0001",
+                DiagnosticDescriptors.InvalidYaml,
                 new LocationInfo(
                     file.Path,
                     (int)Math.Min(start.Index, file.Text.Length),
@@ -124,7 +125,7 @@ internal sealed class SpecDocumentSet
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             diagnostics.Add(
-                "MG0001",
+                DiagnosticDescriptors.InvalidYaml,
                 new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0),
                 file.Path,
                 "the document is empty or is not a mapping");
