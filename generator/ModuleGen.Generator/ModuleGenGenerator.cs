@@ -87,12 +87,14 @@ public sealed class ModuleGenGenerator : IIncrementalGenerator
 
         var summary = model
             .Combine(options)
-            .Select(static (pair, _) => new SummarySpec(
-                pair.Right.RootNamespace,
-                pair.Left.Clients.Count,
-                pair.Left.Clients.Sum(c => c.Operations.Count),
-                pair.Left.Schemas.Count,
-                pair.Left.Clients.Select(c => c.Namespace + "." + c.Name).OrderBy(n => n, StringComparer.Ordinal).ToImmutableEquatableArray()))
+            .Select(static (pair, _) => new SummarySpec
+            {
+                Namespace = pair.Right.RootNamespace,
+                Clients = pair.Left.Clients.Count,
+                Operations = pair.Left.Clients.Sum(c => c.Operations.Count),
+                Models = pair.Left.Schemas.Count,
+                ClientTypes = pair.Left.Clients.Select(c => c.Namespace + "." + c.Name).OrderBy(n => n, StringComparer.Ordinal).ToImmutableEquatableArray(),
+            })
             .WithTrackingName(TrackingNames.Summary);
         context.RegisterSourceOutput(summary, static (spc, counts) =>
         {

@@ -110,7 +110,14 @@ public sealed class SchemaResolutionTests
 
         run.Diagnostics.ShouldBeEmpty();
         run.Model.Clients.Single().Operations.Single().Pagination
-            .ShouldBe(new PaginationSpec("GetAllThings", "Things", TypeRef.String, "Next", "start"));
+            .ShouldBe(new PaginationSpec
+            {
+                MethodName = "GetAllThings",
+                ItemsProperty = "Things",
+                ItemType = TypeRef.String,
+                NextProperty = "Next",
+                TokenArgument = "start",
+            });
         run.CompilationProblems().ShouldBeEmpty();
     }
 

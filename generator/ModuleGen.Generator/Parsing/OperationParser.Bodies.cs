@@ -38,14 +38,28 @@ internal sealed partial class OperationParser
                 return null;
             }
 
-            return new RequestBodySpec(kind, type, required, description, ImmutableEquatableArray<string>.Empty);
+            return new RequestBodySpec
+            {
+                Kind = kind,
+                Type = type,
+                Required = required,
+                Description = description,
+                ContentTypes = ImmutableEquatableArray<string>.Empty,
+            };
         }
 
         var mediaTypes = content.Children.Select(p => p.Key.KeyText() ?? string.Empty).ToList();
         var binaryTypes = mediaTypes.Where(m => IsBinaryMedia(content.Child(m), document)).ToList();
         if (binaryTypes.Count == mediaTypes.Count)
         {
-            return new RequestBodySpec(BodyKind.Binary, TypeRef.Binary, required, description, binaryTypes.ToImmutableEquatableArray());
+            return new RequestBodySpec
+            {
+                Kind = BodyKind.Binary,
+                Type = TypeRef.Binary,
+                Required = required,
+                Description = description,
+                ContentTypes = binaryTypes.ToImmutableEquatableArray(),
+            };
         }
 
         _diagnostics.Add(DiagnosticDescriptors.UnsupportedConstruct, content.Location(document.Path), $"The request media type '{mediaTypes[0]}'", $"the operation '{source.OperationId}'");

@@ -73,11 +73,13 @@ internal sealed partial class OperationParser
         var pascal = Naming.ToPascalCase(source.OperationId);
         var methodName = node.ChildString("method")
             ?? (pascal.StartsWith("Get", StringComparison.Ordinal) ? "GetAll" + pascal.Substring(3) : pascal + "All");
-        return new PaginationSpec(
-            Naming.ToPascalCase(methodName),
-            itemsProperty.PropertyName,
-            itemsProperty.Type.Element!,
-            nextProperty.PropertyName,
-            tokenParameter.ArgumentName);
+        return new PaginationSpec
+        {
+            MethodName = Naming.ToPascalCase(methodName),
+            ItemsProperty = itemsProperty.PropertyName,
+            ItemType = itemsProperty.Type.Element!,
+            NextProperty = nextProperty.PropertyName,
+            TokenArgument = tokenParameter.ArgumentName,
+        };
     }
 }

@@ -84,15 +84,17 @@ internal sealed partial class OperationParser
             return null;
         }
 
-        var parameter = new ParameterSpec(
-            name,
-            kind == ParameterLocation.Header ? Naming.HeaderParameterName(name) : Naming.ToCamelCase(name),
-            kind,
-            required,
-            type,
-            SchemaKeywords.Description(node),
-            constraints,
-            SchemaKeywords.DefaultLiteral(schema));
+        var parameter = new ParameterSpec
+        {
+            WireName = name,
+            ArgumentName = kind == ParameterLocation.Header ? Naming.HeaderParameterName(name) : Naming.ToCamelCase(name),
+            Location = kind,
+            Required = required,
+            Type = type,
+            Description = SchemaKeywords.Description(node),
+            Constraints = constraints,
+            DefaultLiteral = SchemaKeywords.DefaultLiteral(schema),
+        };
 
         if (node.ChildString("x-modulegen-scope") is { } scopeName)
         {
@@ -106,7 +108,14 @@ internal sealed partial class OperationParser
             return new ParameterOutcome(
                 ParameterRole.Scope,
                 parameter,
-                new ScopeSpec(scopeIdentifier, name, Naming.ToCamelCase(scopeIdentifier) + "Id", constraints.Pattern, parameter.Description));
+                new ScopeSpec
+                {
+                    Name = scopeIdentifier,
+                    DefaultHeaderName = name,
+                    ArgumentName = Naming.ToCamelCase(scopeIdentifier) + "Id",
+                    Pattern = constraints.Pattern,
+                    Description = parameter.Description,
+                });
         }
 
         if (node.ChildBool("x-modulegen-idempotency-key"))

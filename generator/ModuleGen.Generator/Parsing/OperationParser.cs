@@ -243,38 +243,42 @@ internal sealed partial class OperationParser
         }
 
         var operation = source.Operation;
-        list.Add(new OperationSpec(
-            source.OperationId,
-            Naming.ToPascalCase(source.OperationId) + "Async",
-            source.Method.ToUpperInvariant(),
-            source.Path,
-            source.ServerUrl.TrimEnd('/'),
-            operation.ChildString("summary")?.Trim(),
-            operation.ChildString("description")?.Trim(),
-            AuthOf(source),
-            scope,
-            parameters.ToImmutableEquatableArray(),
-            body,
-            response,
-            (operation.ChildSequence("x-modulegen-required-scopes")?.Children.OfType<YamlScalarNode>()
+        list.Add(new OperationSpec
+        {
+            OperationId = source.OperationId,
+            MethodName = Naming.ToPascalCase(source.OperationId) + "Async",
+            HttpMethod = source.Method.ToUpperInvariant(),
+            PathTemplate = source.Path,
+            ServerUrl = source.ServerUrl.TrimEnd('/'),
+            Summary = operation.ChildString("summary")?.Trim(),
+            Description = operation.ChildString("description")?.Trim(),
+            Auth = AuthOf(source),
+            Scope = scope,
+            Parameters = parameters.ToImmutableEquatableArray(),
+            Body = body,
+            Response = response,
+            RequiredScopes = (operation.ChildSequence("x-modulegen-required-scopes")?.Children.OfType<YamlScalarNode>()
                 .Select(s => s.Value ?? string.Empty) ?? Enumerable.Empty<string>()).ToImmutableEquatableArray(),
-            ParseRateLimit(source),
-            pagination,
-            alreadyAccepted,
-            idempotencyHeader,
-            operation.ChildBool("deprecated")));
+            RateLimit = ParseRateLimit(source),
+            Pagination = pagination,
+            AlreadyAcceptedStatuses = alreadyAccepted,
+            IdempotencyHeader = idempotencyHeader,
+            Deprecated = operation.ChildBool("deprecated"),
+        });
     }
 
     public ImmutableEquatableArray<ClientSpec> BuildClients(string rootNamespace)
         => _clients
             .OrderBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => new ClientSpec(
-                c.Key,
-                rootNamespace,
-                (_clientScopes.TryGetValue(c.Key, out var scopes) ? scopes.Values : Enumerable.Empty<ScopeSpec>())
+            .Select(c => new ClientSpec
+            {
+                Name = c.Key,
+                Namespace = rootNamespace,
+                Scopes = (_clientScopes.TryGetValue(c.Key, out var scopes) ? scopes.Values : Enumerable.Empty<ScopeSpec>())
                     .OrderBy(s => s.Name, StringComparer.Ordinal)
                     .ToImmutableEquatableArray(),
-                c.Value.OrderBy(o => o.MethodName, StringComparer.Ordinal).ToImmutableEquatableArray()))
+                Operations = c.Value.OrderBy(o => o.MethodName, StringComparer.Ordinal).ToImmutableEquatableArray(),
+            })
             .ToImmutableEquatableArray();
 
     private static string ClientName(SpecDocument document, YamlMappingNode operation)

@@ -12,14 +12,16 @@ internal static class SchemaKeywords
 {
     /// <summary>The validation keywords as written (numbers as invariant text); all null for a null schema.</summary>
     public static ConstraintSpec Constraints(YamlNode? schema)
-        => new(
-            schema.ChildNumberText("minimum"),
-            schema.ChildNumberText("maximum"),
-            schema.ChildInt("minLength"),
-            schema.ChildInt("maxLength"),
-            schema.ChildString("pattern"),
-            schema.ChildInt("minItems"),
-            schema.ChildInt("maxItems"));
+        => new ConstraintSpec
+        {
+            Minimum = schema.ChildNumberText("minimum"),
+            Maximum = schema.ChildNumberText("maximum"),
+            MinLength = schema.ChildInt("minLength"),
+            MaxLength = schema.ChildInt("maxLength"),
+            Pattern = schema.ChildString("pattern"),
+            MinItems = schema.ChildInt("minItems"),
+            MaxItems = schema.ChildInt("maxItems"),
+        };
 
     /// <summary>The <c>description</c> (or, lacking one, the <c>summary</c>), trimmed.</summary>
     public static string? Description(YamlNode node)

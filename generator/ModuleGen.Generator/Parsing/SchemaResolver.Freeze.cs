@@ -64,11 +64,13 @@ internal sealed partial class SchemaResolver
             DiscriminatorSpec? discriminatorSpec = null;
             if (builder.DiscriminatorJsonName is { } jsonName)
             {
-                discriminatorSpec = new DiscriminatorSpec(
-                    jsonName,
-                    Naming.ToPascalCase(jsonName),
-                    builder.Mappings.Where(m => _schemas.TryGetValue(m.TypeFullName, out var d) && d.BaseType == builder.FullName)
-                        .ToImmutableEquatableArray());
+                discriminatorSpec = new DiscriminatorSpec
+                {
+                    JsonName = jsonName,
+                    PropertyName = Naming.ToPascalCase(jsonName),
+                    Mappings = builder.Mappings.Where(m => _schemas.TryGetValue(m.TypeFullName, out var d) && d.BaseType == builder.FullName)
+                        .ToImmutableEquatableArray(),
+                };
             }
 
             string? discriminatorValue = null;
@@ -92,20 +94,22 @@ internal sealed partial class SchemaResolver
                 inherited = baseBuilder.Properties.ToImmutableEquatableArray();
             }
 
-            specs.Add(new SchemaSpec(
-                builder.Name,
-                builder.Namespace,
-                builder.Kind,
-                builder.Description,
-                builder.Properties.ToImmutableEquatableArray(),
-                inherited,
-                builder.BaseType,
-                discriminatorSpec,
-                discriminatorValue,
-                baseDiscriminator,
-                builder.EnumValues.ToImmutableEquatableArray(),
-                builder.FormEncoded,
-                builder.MultipartEncoded));
+            specs.Add(new SchemaSpec
+            {
+                Name = builder.Name,
+                Namespace = builder.Namespace,
+                Kind = builder.Kind,
+                Description = builder.Description,
+                Properties = builder.Properties.ToImmutableEquatableArray(),
+                InheritedProperties = inherited,
+                BaseType = builder.BaseType,
+                Discriminator = discriminatorSpec,
+                DiscriminatorValue = discriminatorValue,
+                BaseDiscriminatorJsonName = baseDiscriminator,
+                EnumValues = builder.EnumValues.ToImmutableEquatableArray(),
+                FormEncoded = builder.FormEncoded,
+                MultipartEncoded = builder.MultipartEncoded,
+            });
         }
 
         return new SchemaCatalog(specs.ToImmutableEquatableArray());

@@ -26,7 +26,12 @@ internal sealed partial class SchemaResolver
                 candidate = member + i.ToString(CultureInfo.InvariantCulture);
             }
 
-            builder.EnumValues.Add(new EnumValueSpec(text, candidate, null));
+            builder.EnumValues.Add(new EnumValueSpec
+            {
+                Value = text,
+                MemberName = candidate,
+                Description = null,
+            });
         }
 
         return new TypeRef(TypeKind.Enum, builder.FullName);
@@ -130,16 +135,18 @@ internal sealed partial class SchemaResolver
             }
 
             builder.Properties.RemoveAll(p => p.JsonName == jsonName);
-            builder.Properties.Add(new PropertySpec(
-                jsonName,
-                propertyName,
-                type,
-                required.Contains(jsonName),
-                pair.Value.ChildBool("nullable"),
-                SchemaKeywords.Description(pair.Value),
-                pair.Value.ChildString("x-modulegen-read-also"),
-                SchemaKeywords.DefaultLiteral(pair.Value),
-                ConstraintsOf(type, pair.Value, document)));
+            builder.Properties.Add(new PropertySpec
+            {
+                JsonName = jsonName,
+                PropertyName = propertyName,
+                Type = type,
+                Required = required.Contains(jsonName),
+                Nullable = pair.Value.ChildBool("nullable"),
+                Description = SchemaKeywords.Description(pair.Value),
+                ReadAlso = pair.Value.ChildString("x-modulegen-read-also"),
+                DefaultLiteral = SchemaKeywords.DefaultLiteral(pair.Value),
+                Constraints = ConstraintsOf(type, pair.Value, document),
+            });
         }
 
         builder.RequiredElsewhere.UnionWith(required);
@@ -190,7 +197,11 @@ internal sealed partial class SchemaResolver
             var target = ResolveComponent(resolved.Value);
             if (target?.FullName is { } fullName)
             {
-                builder.Mappings.Add(new DiscriminatorMapping(value, fullName));
+                builder.Mappings.Add(new DiscriminatorMapping
+                {
+                    Value = value,
+                    TypeFullName = fullName,
+                });
                 builder.MappingLocations[fullName] = pair.Value.Location(document.Path);
             }
         }

@@ -88,7 +88,7 @@ internal sealed class SpecDocumentSet
     {
         if (file.Text is null)
         {
-            diagnostics.Add(DiagnosticDescriptors.SpecFileNotFound, new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0), file.Path);
+            diagnostics.Add(DiagnosticDescriptors.SpecFileNotFound, LocationInfo.StartOf(file.Path), file.Path);
             return null;
         }
 
@@ -100,7 +100,7 @@ internal sealed class SpecDocumentSet
         catch (Exception exception) when (exception is not YamlException and not OperationCanceledException)
         {
             // YamlDotNet also throws plain exceptions (e.g. InvalidOperationException) on some malformed input.
-            diagnostics.Add(DiagnosticDescriptors.InvalidYaml, new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0), file.Path, exception.Message);
+            diagnostics.Add(DiagnosticDescriptors.InvalidYaml, LocationInfo.StartOf(file.Path), file.Path, exception.Message);
             return null;
         }
         catch (YamlException exception)
@@ -109,14 +109,16 @@ internal sealed class SpecDocumentSet
             var end = exception.End;
             diagnostics.Add(
                 DiagnosticDescriptors.InvalidYaml,
-                new LocationInfo(
-                    file.Path,
-                    (int)Math.Min(start.Index, file.Text.Length),
-                    (int)Math.Min(Math.Max(end.Index, start.Index), file.Text.Length),
-                    (int)Math.Max(start.Line - 1, 0),
-                    (int)Math.Max(start.Column - 1, 0),
-                    (int)Math.Max(end.Line - 1, 0),
-                    (int)Math.Max(end.Column - 1, 0)),
+                new LocationInfo
+                {
+                    FilePath = file.Path,
+                    StartOffset = (int)Math.Min(start.Index, file.Text.Length),
+                    EndOffset = (int)Math.Min(Math.Max(end.Index, start.Index), file.Text.Length),
+                    StartLine = (int)Math.Max(start.Line - 1, 0),
+                    StartColumn = (int)Math.Max(start.Column - 1, 0),
+                    EndLine = (int)Math.Max(end.Line - 1, 0),
+                    EndColumn = (int)Math.Max(end.Column - 1, 0),
+                },
                 file.Path,
                 exception.InnerException?.Message ?? exception.Message);
             return null;
@@ -126,7 +128,7 @@ internal sealed class SpecDocumentSet
         {
             diagnostics.Add(
                 DiagnosticDescriptors.InvalidYaml,
-                new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0),
+                LocationInfo.StartOf(file.Path),
                 file.Path,
                 "the document is empty or is not a mapping");
             return null;
