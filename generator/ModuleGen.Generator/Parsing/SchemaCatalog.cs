@@ -17,7 +17,7 @@ internal sealed class SchemaCatalog
     public SchemaCatalog(ImmutableEquatableArray<SchemaSpec> schemas)
     {
         Schemas = schemas;
-        _byFullName = schemas.ToDictionary(schema => schema.Namespace + "." + schema.Name, StringComparer.Ordinal);
+        _byFullName = schemas.ToDictionary(schema => schema.FullName, StringComparer.Ordinal);
     }
 
     /// <summary>Every schema, sorted by full name.</summary>
