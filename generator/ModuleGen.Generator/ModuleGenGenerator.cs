@@ -81,21 +81,20 @@ public sealed class ModuleGenGenerator : IIncrementalGenerator
         {
             foreach (var item in items)
             {
-                if (DiagnosticDescriptors.Find(item.Id) is { } descriptor)
-                {
-                    spc.ReportDiagnostic(Diagnostic.Create(descriptor, ToLocation(item.Location), item.MessageArgs.ToArray<object>()));
-                }
+                spc.ReportDiagnostic(Diagnostic.Create(item.Descriptor, ToLocation(item.Location), item.MessageArgs.ToArray<object>()));
             }
         });
 
         var summary = model
             .Combine(options)
-            .Select(static (pair, _) => new SummarySpec(
-                pair.Right.RootNamespace,
-                pair.Left.Clients.Count,
-                pair.Left.Clients.Sum(c => c.Operations.Count),
-                pair.Left.Schemas.Count,
-                pair.Left.Clients.Select(c => c.Namespace + "." + c.Name).OrderBy(n => n, StringComparer.Ordinal).ToImmutableEquatableArray()))
+            .Select(static (pair, _) => new SummarySpec
+            {
+                Namespace = pair.Right.RootNamespace,
+                Clients = pair.Left.Clients.Count,
+                Operations = pair.Left.Clients.Sum(c => c.Operations.Count),
+                Models = pair.Left.Schemas.Count,
+                ClientTypes = pair.Left.Clients.Select(c => c.Namespace + "." + c.Name).OrderBy(n => n, StringComparer.Ordinal).ToImmutableEquatableArray(),
+            })
             .WithTrackingName(TrackingNames.Summary);
         context.RegisterSourceOutput(summary, static (spc, counts) =>
         {

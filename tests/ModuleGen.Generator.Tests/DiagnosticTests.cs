@@ -72,7 +72,7 @@ public sealed class DiagnosticTests
 
         var run = Run(yaml);
 
-        run.SingleDiagnostic().ShouldBe("MG0002", DiagnosticSeverity.Error, Path, 6, 4, "The operation 'getThing' is missing the required field 'parameters (path parameter 'thingId')'");
+        run.SingleDiagnostic().ShouldBe("MG0002", DiagnosticSeverity.Error, Path, 6, 4, "The operation 'getThing' declares no path parameter named 'thingId', which its path template uses");
         run.Model.Clients.ShouldBeEmpty();
     }
 

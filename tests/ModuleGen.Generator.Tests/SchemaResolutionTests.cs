@@ -69,4 +69,94 @@ public sealed class SchemaResolutionTests
             .ShouldBe(new TypeRef(TypeKind.Model, "TestApi.Models.ErrorResponse"));
         run.CompilationProblems().ShouldBeEmpty();
     }
+    [Fact]
+    public void PaginationReadsANextPropertyInheritedThroughAllOf()
+    {
+        const string yaml = """
+            openapi: 3.0.3
+            info: { title: Things, version: '1.0' }
+            servers:
+              - url: https://api.example
+            paths:
+              /things:
+                get:
+                  operationId: getThings
+                  parameters:
+                    - { name: start, in: query, schema: { type: string } }
+                  x-modulegen-pagination: { items: things, next: next, token: start }
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/ThingPage' }
+            components:
+              schemas:
+                Page:
+                  type: object
+                  properties:
+                    next: { type: string }
+                ThingPage:
+                  allOf:
+                    - $ref: '#/components/schemas/Page'
+                    - type: object
+                      properties:
+                        things:
+                          type: array
+                          items: { type: string }
+            """;
+
+        var run = GeneratorDriverHarness.Run(SpecProject.Create().WithSpec("/specs/things.yaml", yaml));
+
+        run.Diagnostics.ShouldBeEmpty();
+        run.Model.Clients.Single().Operations.Single().Pagination
+            .ShouldBe(new PaginationSpec
+            {
+                MethodName = "GetAllThings",
+                ItemsProperty = "Things",
+                ItemType = TypeRef.String,
+                NextProperty = "Next",
+                TokenArgument = "start",
+            });
+        run.CompilationProblems().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ALengthLimitReachedThroughAChainOfRefsHoldsForABodyPropertyAsForAParameter()
+    {
+        const string yaml = """
+            openapi: 3.0.3
+            info: { title: Things, version: '1.0' }
+            servers:
+              - url: https://api.example
+            paths:
+              /things:
+                post:
+                  operationId: createThing
+                  parameters:
+                    - { name: label, in: query, schema: { $ref: '#/components/schemas/Label' } }
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { $ref: '#/components/schemas/CreateThingRequest' }
+                  responses:
+                    '200': { description: OK }
+            components:
+              schemas:
+                CreateThingRequest:
+                  type: object
+                  properties:
+                    label: { $ref: '#/components/schemas/Label' }
+                Label: { $ref: '#/components/schemas/ShortText' }
+                ShortText: { type: string, maxLength: 20 }
+            """;
+
+        var run = GeneratorDriverHarness.Run(SpecProject.Create().WithSpec("/specs/things.yaml", yaml));
+
+        run.Diagnostics.ShouldBeEmpty();
+        var parameter = run.Model.Clients.Single().Operations.Single().Parameters.Single();
+        var property = run.Model.Schemas.Single(schema => schema.Name == "CreateThingRequest").Properties.Single();
+        parameter.Constraints.MaxLength.ShouldBe(20);
+        property.Constraints.ShouldBe(parameter.Constraints);
+    }
 }

@@ -2,7 +2,12 @@ using Microsoft.CodeAnalysis;
 
 namespace ModuleGen.Generator.Diagnostics;
 
-/// <summary>Every diagnostic the generator reports. IDs are tracked in AnalyzerReleases.*.md.</summary>
+/// <summary>
+/// Every diagnostic the generator reports, passed as a descriptor from where a problem is found to where it is reported
+/// (never as an ID string). Where one ID covers several cases, each case has its own descriptor and message. IDs are
+/// tracked in AnalyzerReleases.*.md; a test checks that, and that every call passes as many arguments as its message has
+/// placeholders.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "ModuleGen.Spec";
@@ -23,10 +28,42 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor PathParameterNotDeclared = new(
+        "MG0002",
+        "Spec is missing a required field",
+        "The operation '{0}' declares no path parameter named '{1}', which its path template uses",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NoSuccessResponse = new(
+        "MG0002",
+        "Spec is missing a required field",
+        "The operation '{0}' has no 2xx response",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnresolvedReference = new(
         "MG0003",
         "Unresolved $ref",
         "The $ref '{0}' does not resolve{1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UndefinedSecurityScheme = new(
+        "MG0003",
+        "Unresolved $ref",
+        "The security scheme '{0}' that the operation '{1}' requires is not defined under components.securitySchemes of any opted-in spec file",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnresolvedDiscriminatorMapping = new(
+        "MG0003",
+        "Unresolved $ref",
+        "The discriminator value '{1}' of '{2}' maps to '{0}', which does not resolve",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -86,19 +123,4 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
-
-    public static DiagnosticDescriptor? Find(string id) => id switch
-    {
-        "MG0001" => InvalidYaml,
-        "MG0002" => MissingRequiredField,
-        "MG0003" => UnresolvedReference,
-        "MG0004" => UnsupportedConstruct,
-        "MG0005" => InvalidExtension,
-        "MG0006" => DuplicateOperationId,
-        "MG0007" => DuplicateSchemaName,
-        "MG0008" => InvalidValue,
-        "MG0009" => SpecFileNotFound,
-        "MG0010" => RuntimeNotReferenced,
-        _ => null,
-    };
 }

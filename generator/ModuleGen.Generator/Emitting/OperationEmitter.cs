@@ -16,6 +16,7 @@ internal static class OperationEmitter
     {
         var arguments = Arguments(operation);
         WriteDocs(writer, operation, arguments);
+        WriteObsolete(writer, operation);
         var returnType = operation.Response.Kind switch
         {
             BodyKind.Json => $"{TypeNames.Line}.LineResponse<{TypeNames.Of(operation.Response.Type!)}>",
@@ -362,6 +363,7 @@ internal static class OperationEmitter
 
         writer.WriteLine("/// <param name=\"cancellationToken\">The token that cancels the walk.</param>");
         var declarations = pageArguments.Select(a => a.Declaration).Concat(new[] { $"[global::System.Runtime.CompilerServices.EnumeratorCancellation] {TypeNames.CancellationToken} cancellationToken = default" });
+        WriteObsolete(writer, operation);
         writer.WriteLine($"public virtual async {TypeNames.Generic}.IAsyncEnumerable<{itemType}> {pagination.MethodName}Async({string.Join(", ", declarations)})");
         using (writer.Braces())
         {
@@ -393,12 +395,22 @@ internal static class OperationEmitter
             // Optional page arguments come first, so a caller passing only a token would not compile without this.
             writer.WriteLine($"/// <summary>Every item of every page of <see cref=\"{operation.MethodName}\"/>, with LINE's defaults for the other arguments.</summary>");
             writer.WriteLine("/// <param name=\"cancellationToken\">The token that cancels the walk.</param>");
+            WriteObsolete(writer, operation);
             writer.WriteLine($"public virtual {TypeNames.Generic}.IAsyncEnumerable<{itemType}> {pagination.MethodName}Async({TypeNames.CancellationToken} cancellationToken)");
             writer.Indentation++;
             var defaults = pageArguments.Select(a => a.Declaration.Substring(a.Declaration.IndexOf(" = ", System.StringComparison.Ordinal) + 3));
             writer.WriteLine($"=> {pagination.MethodName}Async({string.Join(", ", defaults)}, cancellationToken);");
             writer.Indentation--;
             writer.WriteLine();
+        }
+    }
+
+    /// <summary>An operation the spec marks <c>deprecated</c> is <c>[Obsolete]</c>, and so are its pagers.</summary>
+    private static void WriteObsolete(SourceWriter writer, OperationSpec operation)
+    {
+        if (operation.Deprecated)
+        {
+            writer.WriteLine($"[global::System.Obsolete({TypeNames.Literal($"The spec marks {operation.OperationId} deprecated.")})]");
         }
     }
 }

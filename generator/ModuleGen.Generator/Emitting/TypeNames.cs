@@ -32,14 +32,6 @@ internal static class TypeNames
         _ => "object",
     };
 
-    /// <summary>The concrete type used to create an empty collection of <paramref name="type"/>.</summary>
-    public static string ConcreteOf(TypeRef type) => type.Kind switch
-    {
-        TypeKind.Array => Generic + ".List<" + Of(type.Element!) + ">",
-        TypeKind.Map => Generic + ".Dictionary<string, " + Of(type.Element!) + ">",
-        _ => Of(type),
-    };
-
     public static string Nullable(TypeRef type, bool multipart = false) => Of(type, multipart) + "?";
 
     public static string Literal(string text)

@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using Microsoft.CodeAnalysis.Text;
 
 namespace ModuleGen.Generator.Helpers;
 
@@ -54,8 +53,6 @@ internal sealed class SourceWriter
         _indentation++;
         return new Block(this, "}" + closingSuffix);
     }
-
-    public SourceText ToSourceText() => SourceText.From(_builder.ToString(), Encoding.UTF8);
 
     public override string ToString() => _builder.ToString();
 

@@ -4,17 +4,17 @@ namespace ModuleGen.Generator.Model;
 
 /// <summary>One generated client class, with the scoped clients (<c>ForBot</c>) its operations need.</summary>
 /// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record ClientSpec(
-    string Name,
-    string Namespace,
-    ImmutableEquatableArray<ScopeSpec> Scopes,
-    ImmutableEquatableArray<OperationSpec> Operations);
+internal sealed record ClientSpec
+{
+    /// <summary>The class name.</summary>
+    public required string Name { get; init; }
 
-/// <summary>A header parameter lifted out of the methods into a scoped client (<c>x-modulegen-scope</c>).</summary>
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record ScopeSpec(
-    string Name,
-    string DefaultHeaderName,
-    string ArgumentName,
-    string? Pattern,
-    string? Description);
+    /// <summary>The namespace (the root namespace).</summary>
+    public required string Namespace { get; init; }
+
+    /// <summary>The scoped clients, sorted by name.</summary>
+    public required ImmutableEquatableArray<ScopeSpec> Scopes { get; init; }
+
+    /// <summary>The operations, sorted by method name.</summary>
+    public required ImmutableEquatableArray<OperationSpec> Operations { get; init; }
+}

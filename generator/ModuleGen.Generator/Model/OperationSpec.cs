@@ -4,106 +4,59 @@ namespace ModuleGen.Generator.Model;
 
 /// <summary>One HTTP operation of a client.</summary>
 /// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record OperationSpec(
-    string OperationId,
-    string MethodName,
-    string HttpMethod,
-    string PathTemplate,
-    string ServerUrl,
-    string? Summary,
-    string? Description,
-    SecuritySpec Auth,
-    string? Scope,
-    ImmutableEquatableArray<ParameterSpec> Parameters,
-    RequestBodySpec? Body,
-    ResponseSpec Response,
-    ImmutableEquatableArray<string> RequiredScopes,
-    RateLimitSpec? RateLimit,
-    PaginationSpec? Pagination,
-    ImmutableEquatableArray<int> AlreadyAcceptedStatuses,
-    string? IdempotencyHeader,
-    bool Deprecated);
-
-public enum AuthKind
+internal sealed record OperationSpec
 {
-    Bearer,
-    Basic,
-    None,
-    ApiKeyHeader,
-    ApiKeyQuery,
+    /// <summary>The spec's operationId.</summary>
+    public required string OperationId { get; init; }
+
+    /// <summary>The C# method name (<c>…Async</c>).</summary>
+    public required string MethodName { get; init; }
+
+    /// <summary>The HTTP method, upper case.</summary>
+    public required string HttpMethod { get; init; }
+
+    /// <summary>The path with <c>{name}</c> placeholders.</summary>
+    public required string PathTemplate { get; init; }
+
+    /// <summary>The server URL, without a trailing slash.</summary>
+    public required string ServerUrl { get; init; }
+
+    /// <summary>The operation summary.</summary>
+    public required string? Summary { get; init; }
+
+    /// <summary>The operation description.</summary>
+    public required string? Description { get; init; }
+
+    /// <summary>How the operation authenticates.</summary>
+    public required SecuritySpec Auth { get; init; }
+
+    /// <summary>The scope (see <see cref="ScopeSpec"/>) the operation belongs to, if any.</summary>
+    public required string? Scope { get; init; }
+
+    /// <summary>The method arguments, in spec order.</summary>
+    public required ImmutableEquatableArray<ParameterSpec> Parameters { get; init; }
+
+    /// <summary>The request body, if any.</summary>
+    public required RequestBodySpec? Body { get; init; }
+
+    /// <summary>The success response.</summary>
+    public required ResponseSpec Response { get; init; }
+
+    /// <summary>The OAuth scopes the spec says the call needs (<c>x-modulegen-required-scopes</c>).</summary>
+    public required ImmutableEquatableArray<string> RequiredScopes { get; init; }
+
+    /// <summary>The rate limit (<c>x-modulegen-rate-limit</c>), if any.</summary>
+    public required RateLimitSpec? RateLimit { get; init; }
+
+    /// <summary>The pager (<c>x-modulegen-pagination</c>), if any.</summary>
+    public required PaginationSpec? Pagination { get; init; }
+
+    /// <summary>The statuses marked <c>x-modulegen-already-accepted</c>, sorted.</summary>
+    public required ImmutableEquatableArray<int> AlreadyAcceptedStatuses { get; init; }
+
+    /// <summary>The header that carries the retry key, if any.</summary>
+    public required string? IdempotencyHeader { get; init; }
+
+    /// <summary>Whether the spec marks the operation deprecated (emitted as <c>[Obsolete]</c>).</summary>
+    public required bool Deprecated { get; init; }
 }
-
-/// <summary>
-/// How an operation authenticates: the kind, the security scheme it names (null for LINE's x-modulegen-auth), and for an
-/// API key the header or query parameter that carries it.
-/// </summary>
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record SecuritySpec(AuthKind Kind, string? SchemeName = null, string? ApiKeyName = null)
-{
-    public static SecuritySpec None { get; } = new(AuthKind.None);
-}
-
-public enum ParameterLocation
-{
-    Path,
-    Query,
-    Header,
-}
-
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record ParameterSpec(
-    string WireName,
-    string ArgumentName,
-    ParameterLocation Location,
-    bool Required,
-    TypeRef Type,
-    string? Description,
-    ConstraintSpec Constraints,
-    string? DefaultLiteral);
-
-/// <summary>Validation constraints of a parameter or property, as written in the spec (numbers as invariant text).</summary>
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record ConstraintSpec(
-    string? Minimum,
-    string? Maximum,
-    int? MinLength,
-    int? MaxLength,
-    string? Pattern,
-    int? MinItems,
-    int? MaxItems)
-{
-    public static ConstraintSpec None { get; } = new(null, null, null, null, null, null, null);
-
-    public bool IsEmpty => Equals(None);
-}
-
-public enum BodyKind
-{
-    None,
-    Json,
-    Form,
-    Multipart,
-    Binary,
-}
-
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record RequestBodySpec(
-    BodyKind Kind,
-    TypeRef? Type,
-    bool Required,
-    string? Description,
-    ImmutableEquatableArray<string> ContentTypes);
-
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record ResponseSpec(BodyKind Kind, TypeRef? Type, string? Description);
-
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record RateLimitSpec(int Requests, string Per);
-
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record PaginationSpec(
-    string MethodName,
-    string ItemsProperty,
-    TypeRef ItemType,
-    string NextProperty,
-    string TokenArgument);

@@ -2,58 +2,49 @@ using ModuleGen.Generator.Helpers;
 
 namespace ModuleGen.Generator.Model;
 
-public enum SchemaKind
-{
-    /// <summary>A plain object: a sealed class.</summary>
-    Object,
-
-    /// <summary>An object with a discriminator: an abstract class plus an Unknown fallback.</summary>
-    PolymorphicBase,
-
-    /// <summary>A string enum: an open, extensible struct.</summary>
-    Enum,
-}
-
 /// <summary>One generated model type.</summary>
 /// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record SchemaSpec(
-    string Name,
-    string Namespace,
-    SchemaKind Kind,
-    string? Description,
-    ImmutableEquatableArray<PropertySpec> Properties,
-    ImmutableEquatableArray<PropertySpec> InheritedProperties,
-    string? BaseType,
-    DiscriminatorSpec? Discriminator,
-    string? DiscriminatorValue,
-    string? BaseDiscriminatorJsonName,
-    ImmutableEquatableArray<EnumValueSpec> EnumValues,
-    bool FormEncoded,
-    bool MultipartEncoded)
+internal sealed record SchemaSpec
 {
+    /// <summary>The type name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The namespace.</summary>
+    public required string Namespace { get; init; }
+
+    /// <summary>What it generates.</summary>
+    public required SchemaKind Kind { get; init; }
+
+    /// <summary>Its description.</summary>
+    public required string? Description { get; init; }
+
+    /// <summary>Its own properties (<c>allOf</c> members merged).</summary>
+    public required ImmutableEquatableArray<PropertySpec> Properties { get; init; }
+
+    /// <summary>The properties of its polymorphic base.</summary>
+    public required ImmutableEquatableArray<PropertySpec> InheritedProperties { get; init; }
+
+    /// <summary>The full name of its polymorphic base, if any.</summary>
+    public required string? BaseType { get; init; }
+
+    /// <summary>Its discriminator, for a polymorphic base.</summary>
+    public required DiscriminatorSpec? Discriminator { get; init; }
+
+    /// <summary>The discriminator value that names it, for a sub-type.</summary>
+    public required string? DiscriminatorValue { get; init; }
+
+    /// <summary>The discriminator property of its base, for a sub-type.</summary>
+    public required string? BaseDiscriminatorJsonName { get; init; }
+
+    /// <summary>Its values, for an enum.</summary>
+    public required ImmutableEquatableArray<EnumValueSpec> EnumValues { get; init; }
+
+    /// <summary>Whether it is sent as a form.</summary>
+    public required bool FormEncoded { get; init; }
+
+    /// <summary>Whether it is sent as multipart.</summary>
+    public required bool MultipartEncoded { get; init; }
+
+    /// <summary>The namespace-qualified name.</summary>
     public string FullName => Namespace + "." + Name;
 }
-
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record PropertySpec(
-    string JsonName,
-    string PropertyName,
-    TypeRef Type,
-    bool Required,
-    bool Nullable,
-    string? Description,
-    string? ReadAlso,
-    string? DefaultLiteral,
-    ConstraintSpec Constraints);
-
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record DiscriminatorSpec(
-    string JsonName,
-    string PropertyName,
-    ImmutableEquatableArray<DiscriminatorMapping> Mappings);
-
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record DiscriminatorMapping(string Value, string TypeFullName);
-
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record EnumValueSpec(string Value, string MemberName, string? Description);

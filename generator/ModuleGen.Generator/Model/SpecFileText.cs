@@ -2,8 +2,4 @@ namespace ModuleGen.Generator.Model;
 
 /// <summary>An opted-in spec file's path and full text (null when the file could not be read), the input of the parse step.</summary>
 /// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record SpecFileText(string Path, string? Text);
-
-/// <summary>Generator settings read from MSBuild properties.</summary>
-/// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record GeneratorOptions(string RootNamespace);
+internal sealed record SpecFileText(string Path, string? Text);

@@ -1,24 +1,8 @@
 namespace ModuleGen.Generator.Model;
 
-public enum TypeKind
-{
-    String,
-    Int32,
-    Int64,
-    Float,
-    Double,
-    Boolean,
-    Binary,
-    Any,
-    Model,
-    Enum,
-    Array,
-    Map,
-}
-
 /// <summary>The C# shape of a schema use: a primitive, a generated type (by full name), or a collection of one.</summary>
 /// <remarks>Immutable, structural equality — adding a member that breaks this breaks incremental caching.</remarks>
-public sealed record TypeRef(TypeKind Kind, string? FullName = null, TypeRef? Element = null)
+internal sealed record TypeRef(TypeKind Kind, string? FullName = null, TypeRef? Element = null)
 {
     public static TypeRef String { get; } = new(TypeKind.String);
     public static TypeRef Int32 { get; } = new(TypeKind.Int32);

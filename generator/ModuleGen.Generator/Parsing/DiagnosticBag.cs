@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 
@@ -11,15 +12,13 @@ internal sealed class DiagnosticBag
     private readonly List<DiagnosticInfo> _items = new();
     private readonly HashSet<DiagnosticInfo> _seen = new();
 
-    public bool HasErrors { get; private set; }
-
-    public void Add(string id, LocationInfo? location, params string[] args)
+    /// <summary>Records a problem once; <paramref name="args"/> fill the placeholders of the descriptor's message.</summary>
+    public void Add(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args)
     {
-        var info = new DiagnosticInfo(id, args.ToImmutableEquatableArray(), location);
+        var info = new DiagnosticInfo(descriptor, args.ToImmutableEquatableArray(), location);
         if (_seen.Add(info))
         {
             _items.Add(info);
-            HasErrors |= id != "MG0004";
         }
     }
 
@@ -27,6 +26,6 @@ internal sealed class DiagnosticBag
         => _items
             .OrderBy(d => d.Location?.FilePath ?? string.Empty, System.StringComparer.Ordinal)
             .ThenBy(d => d.Location?.StartOffset ?? 0)
-            .ThenBy(d => d.Id, System.StringComparer.Ordinal)
+            .ThenBy(d => d.Descriptor.Id, System.StringComparer.Ordinal)
             .ToImmutableEquatableArray();
 }

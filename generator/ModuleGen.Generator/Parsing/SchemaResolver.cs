@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
+using ModuleGen.Generator.Diagnostics;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 using YamlDotNet.RepresentationModel;
@@ -9,28 +8,32 @@ using YamlDotNet.RepresentationModel;
 namespace ModuleGen.Generator.Parsing;
 
 /// <summary>
-/// Turns schema nodes into <see cref="TypeRef"/>s, building a <see cref="SchemaSpec"/> for every named component and
-/// every inline object or enum. Mutable while parsing; <see cref="Freeze"/> returns the sorted, equatable result.
+/// Phase 1 of parsing: turns schema nodes into <see cref="TypeRef"/>s, building a <see cref="SchemaBuilder"/> for every
+/// named component and every inline object or enum; <see cref="Freeze"/> then merges <c>allOf</c> members and returns
+/// the sorted, equatable <see cref="SchemaCatalog"/> operations are read against. This file resolves a node to a type;
+/// the partial files build objects and enums (<c>.Objects</c>), resolve what operations use (<c>.Operations</c>) and
+/// freeze (<c>.Freeze</c>).
 /// </summary>
-internal sealed class SchemaResolver
+internal sealed partial class SchemaResolver
 {
     private static readonly string[] UnsupportedKeywords = { "oneOf", "anyOf", "not" };
 
     private readonly SpecDocumentSet _documents;
+    private readonly ReferenceFollower _references;
     private readonly DiagnosticBag _diagnostics;
     private readonly string _rootNamespace;
     private readonly Dictionary<string, TypeRef?> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaBuilder> _schemas = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _following = new(StringComparer.Ordinal);
 
-    public SchemaResolver(SpecDocumentSet documents, DiagnosticBag diagnostics, string rootNamespace)
+    public SchemaResolver(SpecDocumentSet documents, ReferenceFollower references, DiagnosticBag diagnostics, string rootNamespace)
     {
         _documents = documents;
+        _references = references;
         _diagnostics = diagnostics;
         _rootNamespace = rootNamespace;
     }
 
-    public string ModelNamespace(SpecDocument document)
+    private string ModelNamespace(SpecDocument document)
         => _rootNamespace + "." + (document.Root.ChildString("x-modulegen-namespace") ?? "Models");
 
     /// <summary>Every component schema is generated, reachable from an operation or not (webhook models are not).</summary>
@@ -47,7 +50,7 @@ internal sealed class SchemaResolver
             {
                 if (pair.Key.KeyText() is not { } name)
                 {
-                    _diagnostics.Add("MG0008", pair.Key.Location(document.Path), "A schema name", "a key must be a string");
+                    _diagnostics.Add(DiagnosticDescriptors.InvalidValue, pair.Key.Location(document.Path), "A schema name", "a key must be a string");
                     continue;
                 }
 
@@ -56,67 +59,49 @@ internal sealed class SchemaResolver
         }
     }
 
-    public SchemaBuilder? FindSchema(string fullName) => _schemas.TryGetValue(fullName, out var builder) ? builder : null;
-
-    public void MarkEncoding(TypeRef type, BodyKind kind)
-    {
-        if (type.FullName is { } fullName && _schemas.TryGetValue(fullName, out var builder))
-        {
-            builder.FormEncoded |= kind == BodyKind.Form;
-            builder.MultipartEncoded |= kind == BodyKind.Multipart;
-        }
-    }
-
     /// <summary>Resolves a schema node (a <c>$ref</c> or inline); null when it cannot be used (already reported).</summary>
-    public TypeRef? Resolve(YamlNode node, SpecDocument document, string nameHint)
+    private TypeRef? Resolve(YamlNode node, SpecDocument document, string nameHint)
     {
-        if (node.ChildString("$ref") is { } reference)
+        if (node.ChildString("$ref") is not { } reference)
         {
-            var resolved = _documents.Resolve(reference, document);
-            if (resolved is null)
-            {
-                _diagnostics.Add(
-                    "MG0003",
-                    node.Child("$ref")!.Location(document.Path),
-                    reference,
-                    _documents.WhyUnresolved(reference));
-                return null;
-            }
-
-            if (resolved.Value.Pointer.StartsWith("/components/schemas/", StringComparison.Ordinal))
-            {
-                return ResolveComponent(resolved.Value, node.Child("$ref")!.Location(document.Path));
-            }
-
-            var key = resolved.Value.Document.FileName + "#" + resolved.Value.Pointer;
-            if (!_following.Add(key))
-            {
-                _diagnostics.Add("MG0008", node.Child("$ref")!.Location(document.Path), $"The $ref '{reference}'", "it leads back to itself");
-                return null;
-            }
-
-            try
-            {
-                return Resolve(resolved.Value.Node, resolved.Value.Document, Naming.ToPascalCase(resolved.Value.Name));
-            }
-            finally
-            {
-                _following.Remove(key);
-            }
+            return ResolveInline(node, document, nameHint, componentKey: null);
         }
 
-        return ResolveInline(node, document, nameHint, componentKey: null);
+        if (_references.Step(node, reference, document) is not { } resolved)
+        {
+            return null;
+        }
+
+        if (resolved.Pointer.StartsWith("/components/schemas/", StringComparison.Ordinal))
+        {
+            return ResolveComponent(resolved, node.Child("$ref")!.Location(document.Path));
+        }
+
+        if (!_references.TryEnter(resolved))
+        {
+            _references.ReportCycle(node, reference, document);
+            return null;
+        }
+
+        try
+        {
+            return Resolve(resolved.Node, resolved.Document, Naming.ToPascalCase(resolved.Name));
+        }
+        finally
+        {
+            _references.Leave(resolved);
+        }
     }
 
     private TypeRef? ResolveComponent(ResolvedNode component, LocationInfo? referencedAt = null)
     {
-        var key = component.Document.FileName + "#" + component.Pointer;
+        var key = ReferenceFollower.Key(component);
         if (_components.TryGetValue(key, out var known))
         {
-            if (known is null && _following.Contains(key))
+            if (known is null && _references.IsEntered(component))
             {
                 _diagnostics.Add(
-                    "MG0008",
+                    DiagnosticDescriptors.InvalidValue,
                     referencedAt ?? component.Node.Location(component.Document.Path),
                     $"The schema '{component.Name}'",
                     "it is an alias ($ref) that leads back to itself");
@@ -129,7 +114,7 @@ internal sealed class SchemaResolver
         {
             // An alias: the component is another schema under a second name.
             _components[key] = null;
-            _following.Add(key);
+            _references.TryEnter(component);
             try
             {
                 var aliased = Resolve(component.Node, component.Document, Naming.ToPascalCase(component.Name));
@@ -138,7 +123,7 @@ internal sealed class SchemaResolver
             }
             finally
             {
-                _following.Remove(key);
+                _references.Leave(component);
             }
         }
 
@@ -154,7 +139,7 @@ internal sealed class SchemaResolver
     {
         if (node is not YamlMappingNode mapping)
         {
-            _diagnostics.Add("MG0008", node.Location(document.Path), $"The schema '{nameHint}'", "a schema must be a mapping");
+            _diagnostics.Add(DiagnosticDescriptors.InvalidValue, node.Location(document.Path), $"The schema '{nameHint}'", "a schema must be a mapping");
             return null;
         }
 
@@ -163,7 +148,7 @@ internal sealed class SchemaResolver
             if (mapping.Child(keyword) is not null)
             {
                 _diagnostics.Add(
-                    "MG0004",
+                    DiagnosticDescriptors.UnsupportedConstruct,
                     mapping.KeyLocation(keyword, document.Path),
                     $"'{keyword}' (use a discriminator with allOf sub-schemas instead)",
                     $"the schema '{nameHint}'");
@@ -200,7 +185,7 @@ internal sealed class SchemaResolver
             case "array":
                 if (mapping.Child("items") is not { } items)
                 {
-                    _diagnostics.Add("MG0002", mapping.KeyLocation("type", document.Path), $"The array schema '{nameHint}'", "items");
+                    _diagnostics.Add(DiagnosticDescriptors.MissingRequiredField, mapping.KeyLocation("type", document.Path), $"The array schema '{nameHint}'", "items");
                     return null;
                 }
 
@@ -217,448 +202,8 @@ internal sealed class SchemaResolver
             case null:
                 return TypeRef.Any;
             default:
-                _diagnostics.Add("MG0008", mapping.KeyLocation("type", document.Path), $"The schema '{nameHint}'", $"unknown type '{type}'");
+                _diagnostics.Add(DiagnosticDescriptors.InvalidValue, mapping.KeyLocation("type", document.Path), $"The schema '{nameHint}'", $"unknown type '{type}'");
                 return null;
         }
     }
-
-    private TypeRef BuildEnum(YamlMappingNode mapping, YamlSequenceNode values, SpecDocument document, string nameHint, string? componentKey)
-    {
-        var builder = Register(nameHint, document, mapping, componentKey, SchemaKind.Enum);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in values.Children.OfType<YamlScalarNode>())
-        {
-            var text = value.Value ?? string.Empty;
-            var member = Naming.ToPascalCase(text);
-            var candidate = member;
-            for (var i = 2; !seen.Add(candidate); i++)
-            {
-                candidate = member + i.ToString(CultureInfo.InvariantCulture);
-            }
-
-            builder.EnumValues.Add(new EnumValueSpec(text, candidate, null));
-        }
-
-        return new TypeRef(TypeKind.Enum, builder.FullName);
-    }
-
-    private TypeRef BuildObject(YamlMappingNode mapping, SpecDocument document, string nameHint, string? componentKey)
-    {
-        var kind = mapping.Child("discriminator") is not null ? SchemaKind.PolymorphicBase : SchemaKind.Object;
-        var builder = Register(nameHint, document, mapping, componentKey, kind);
-        var result = new TypeRef(TypeKind.Model, builder.FullName);
-
-        if (mapping.ChildSequence("allOf") is { } allOf)
-        {
-            foreach (var member in allOf.Children)
-            {
-                AddAllOfMember(builder, member, document);
-            }
-        }
-
-        AddProperties(builder, mapping, document);
-
-        if (mapping.ChildMapping("discriminator") is { } discriminator)
-        {
-            ReadDiscriminator(builder, discriminator, document);
-        }
-
-        return result;
-    }
-
-    private void AddAllOfMember(SchemaBuilder builder, YamlNode member, SpecDocument document)
-    {
-        if (member.ChildString("$ref") is { } reference)
-        {
-            var target = Resolve(member, document, builder.Name + "Base");
-            if (target?.FullName is not { } baseName || !_schemas.TryGetValue(baseName, out var baseBuilder))
-            {
-                if (target is not null)
-                {
-                    _diagnostics.Add("MG0004", member.Location(document.Path), $"allOf with the non-object '{reference}'", $"that member of '{builder.Name}'");
-                }
-
-                return;
-            }
-
-            if (baseName == builder.FullName)
-            {
-                _diagnostics.Add("MG0008", member.Location(document.Path), $"The schema '{builder.Name}'", "its allOf includes itself");
-                return;
-            }
-
-            if (baseBuilder.Kind == SchemaKind.PolymorphicBase && builder.BaseType is null)
-            {
-                builder.BaseType = baseName;
-            }
-            else
-            {
-                builder.FlattenedFrom.Add(baseName);
-            }
-
-            return;
-        }
-
-        if (member is YamlMappingNode inline)
-        {
-            AddProperties(builder, inline, document);
-        }
-    }
-
-    private void AddProperties(SchemaBuilder builder, YamlMappingNode mapping, SpecDocument document)
-    {
-        var required = new HashSet<string>(
-            mapping.ChildSequence("required")?.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? string.Empty)
-                ?? Enumerable.Empty<string>(),
-            StringComparer.Ordinal);
-
-        if (mapping.ChildMapping("properties") is not { } properties)
-        {
-            builder.RequiredElsewhere.UnionWith(required);
-            return;
-        }
-
-        foreach (var pair in properties.Children)
-        {
-            if (pair.Key.KeyText() is not { } jsonName)
-            {
-                _diagnostics.Add("MG0008", pair.Key.Location(document.Path), $"A property name of '{builder.Name}'", "a key must be a string");
-                continue;
-            }
-
-            // A JSON name whose words cannot be told apart (adaccount) takes its C# name from x-modulegen-name.
-            var propertyName = pair.Value.ChildString("x-modulegen-name") ?? Naming.ToPascalCase(jsonName);
-            if (propertyName == builder.Name)
-            {
-                propertyName += "Value";
-            }
-
-            var type = Resolve(pair.Value, document, builder.Name + Naming.ToPascalCase(jsonName));
-            if (type is null)
-            {
-                continue;
-            }
-
-            builder.Properties.RemoveAll(p => p.JsonName == jsonName);
-            builder.Properties.Add(new PropertySpec(
-                jsonName,
-                propertyName,
-                type,
-                required.Contains(jsonName),
-                pair.Value.ChildBool("nullable"),
-                Describe(pair.Value),
-                pair.Value.ChildString("x-modulegen-read-also"),
-                DefaultLiteral(pair.Value),
-                ConstraintsOf(type, pair.Value, document)));
-        }
-
-        builder.RequiredElsewhere.UnionWith(required);
-    }
-
-    /// <summary>
-    /// The checks a writer runs on a primitive or array property: read from the property's own schema, or from the
-    /// primitive component it references. Models, maps and enums carry none (their own writers check themselves).
-    /// </summary>
-    private ConstraintSpec ConstraintsOf(TypeRef type, YamlNode propertySchema, SpecDocument document)
-    {
-        if (!(type.Kind is TypeKind.String or TypeKind.Array || type.IsNumber))
-        {
-            return ConstraintSpec.None;
-        }
-
-        var node = propertySchema;
-        if (node.ChildString("$ref") is { } reference)
-        {
-            if (_documents.Resolve(reference, document) is not { } resolved)
-            {
-                return ConstraintSpec.None;
-            }
-
-            node = resolved.Node;
-        }
-
-        return new ConstraintSpec(
-            node.ChildNumberText("minimum"),
-            node.ChildNumberText("maximum"),
-            node.ChildInt("minLength"),
-            node.ChildInt("maxLength"),
-            node.ChildString("pattern"),
-            node.ChildInt("minItems"),
-            node.ChildInt("maxItems"));
-    }
-
-    private void ReadDiscriminator(SchemaBuilder builder, YamlMappingNode discriminator, SpecDocument document)
-    {
-        var propertyName = discriminator.ChildString("propertyName");
-        if (propertyName is null)
-        {
-            _diagnostics.Add("MG0002", discriminator.Location(document.Path), $"The discriminator of '{builder.Name}'", "propertyName");
-            return;
-        }
-
-        builder.DiscriminatorJsonName = propertyName;
-        builder.DiscriminatorLocation = discriminator.Location(document.Path);
-        if (discriminator.ChildMapping("mapping") is not { } mappings || mappings.Children.Count == 0)
-        {
-            _diagnostics.Add("MG0002", discriminator.Location(document.Path), $"The discriminator of '{builder.Name}'", "mapping");
-            return;
-        }
-
-        foreach (var pair in mappings.Children)
-        {
-            if (pair.Key.KeyText() is not { } value)
-            {
-                _diagnostics.Add("MG0008", pair.Key.Location(document.Path), $"A discriminator value of '{builder.Name}'", "a key must be a string");
-                continue;
-            }
-
-            var reference = (pair.Value as YamlScalarNode)?.Value ?? string.Empty;
-            var resolved = _documents.Resolve(reference, document);
-            if (resolved is null)
-            {
-                _diagnostics.Add("MG0003", pair.Value.Location(document.Path), reference, $" (discriminator value '{value}' of '{builder.Name}')");
-                continue;
-            }
-
-            var target = ResolveComponent(resolved.Value);
-            if (target?.FullName is { } fullName)
-            {
-                builder.Mappings.Add(new DiscriminatorMapping(value, fullName));
-                builder.MappingLocations[fullName] = pair.Value.Location(document.Path);
-            }
-        }
-    }
-
-    private SchemaBuilder Register(string nameHint, SpecDocument document, YamlMappingNode node, string? componentKey, SchemaKind kind)
-    {
-        var isComponent = componentKey is not null;
-        var ns = ModelNamespace(document);
-        var name = nameHint;
-        if (!isComponent)
-        {
-            for (var i = 2; _schemas.ContainsKey(ns + "." + name); i++)
-            {
-                name = nameHint + i.ToString(CultureInfo.InvariantCulture);
-            }
-        }
-        else if (_schemas.TryGetValue(ns + "." + name, out var existing))
-        {
-            _diagnostics.Add("MG0007", node.Location(document.Path), name, ns, existing.Origin);
-            name += "_" + Naming.ToPascalCase(System.IO.Path.GetFileNameWithoutExtension(document.FileName));
-        }
-
-        var builder = new SchemaBuilder(name, ns, kind, Describe(node), $"{document.FileName} line {node.Start.Line}")
-        {
-            Location = node.Location(document.Path),
-        };
-        _schemas.Add(builder.FullName, builder);
-        if (componentKey is not null)
-        {
-            _components[componentKey] = new TypeRef(kind == SchemaKind.Enum ? TypeKind.Enum : TypeKind.Model, builder.FullName);
-        }
-
-        return builder;
-    }
-
-    /// <summary>Links sub-types to their bases and returns every schema, sorted by full name.</summary>
-    public ImmutableEquatableArray<SchemaSpec> Freeze()
-    {
-        foreach (var builder in _schemas.Values)
-        {
-            foreach (var source in builder.FlattenedFrom)
-            {
-                foreach (var property in AllProperties(source))
-                {
-                    if (!builder.Properties.Any(p => p.JsonName == property.JsonName))
-                    {
-                        builder.Properties.Add(property);
-                    }
-                }
-            }
-
-            if (builder.RequiredElsewhere.Count > 0)
-            {
-                for (var i = 0; i < builder.Properties.Count; i++)
-                {
-                    var property = builder.Properties[i];
-                    if (!property.Required && builder.RequiredElsewhere.Contains(property.JsonName))
-                    {
-                        builder.Properties[i] = property with { Required = true };
-                    }
-                }
-            }
-        }
-
-        foreach (var builder in _schemas.Values)
-        {
-            if (builder.DiscriminatorJsonName is { } discriminator)
-            {
-                builder.Properties.RemoveAll(p => p.JsonName == discriminator);
-                foreach (var mapping in builder.Mappings)
-                {
-                    if (_schemas.TryGetValue(mapping.TypeFullName, out var derived) && derived.BaseType != builder.FullName)
-                    {
-                        _diagnostics.Add(
-                            "MG0005",
-                            builder.MappingLocations[mapping.TypeFullName],
-                            "discriminator",
-                            $"'{derived.Name}' is mapped from '{builder.Name}' but does not start with allOf: [$ref to {builder.Name}]");
-                    }
-                }
-            }
-        }
-
-        var specs = new List<SchemaSpec>();
-        foreach (var builder in _schemas.Values.OrderBy(b => b.FullName, StringComparer.Ordinal))
-        {
-            DiscriminatorSpec? discriminatorSpec = null;
-            if (builder.DiscriminatorJsonName is { } jsonName)
-            {
-                discriminatorSpec = new DiscriminatorSpec(
-                    jsonName,
-                    Naming.ToPascalCase(jsonName),
-                    builder.Mappings.Where(m => _schemas.TryGetValue(m.TypeFullName, out var d) && d.BaseType == builder.FullName)
-                        .ToImmutableEquatableArray());
-            }
-
-            string? discriminatorValue = null;
-            string? baseDiscriminator = null;
-            var inherited = ImmutableEquatableArray<PropertySpec>.Empty;
-            if (builder.BaseType is { } baseType && _schemas.TryGetValue(baseType, out var baseBuilder))
-            {
-                discriminatorValue = baseBuilder.Mappings.FirstOrDefault(m => m.TypeFullName == builder.FullName)?.Value;
-                if (discriminatorValue is null)
-                {
-                    _diagnostics.Add(
-                        "MG0005",
-                        baseBuilder.DiscriminatorLocation,
-                        "discriminator",
-                        $"'{builder.Name}' derives from '{baseBuilder.Name}' but its discriminator mapping has no value for it");
-                    continue;
-                }
-
-                baseDiscriminator = baseBuilder.DiscriminatorJsonName;
-                builder.Properties.RemoveAll(p => p.JsonName == baseDiscriminator);
-                inherited = baseBuilder.Properties.ToImmutableEquatableArray();
-            }
-
-            specs.Add(new SchemaSpec(
-                builder.Name,
-                builder.Namespace,
-                builder.Kind,
-                builder.Description,
-                builder.Properties.ToImmutableEquatableArray(),
-                inherited,
-                builder.BaseType,
-                discriminatorSpec,
-                discriminatorValue,
-                baseDiscriminator,
-                builder.EnumValues.ToImmutableEquatableArray(),
-                builder.FormEncoded,
-                builder.MultipartEncoded));
-        }
-
-        return specs.ToImmutableEquatableArray();
-    }
-
-    private List<PropertySpec> AllProperties(string fullName, HashSet<string>? visiting = null)
-    {
-        visiting ??= new HashSet<string>(StringComparer.Ordinal);
-        if (!_schemas.TryGetValue(fullName, out var builder) || !visiting.Add(fullName))
-        {
-            if (builder is not null)
-            {
-                _diagnostics.Add("MG0008", builder.Location, $"The schema '{builder.Name}'", "its allOf members include it again (an allOf cycle)");
-            }
-
-            return new List<PropertySpec>();
-        }
-
-        var result = new List<PropertySpec>();
-        if (builder.BaseType is { } baseType)
-        {
-            result.AddRange(AllProperties(baseType, visiting));
-        }
-
-        foreach (var source in builder.FlattenedFrom)
-        {
-            result.AddRange(AllProperties(source, visiting));
-        }
-
-        result.AddRange(builder.Properties);
-        visiting.Remove(fullName);
-        return result;
-    }
-
-    public static string? Describe(YamlNode node)
-    {
-        var text = node.ChildString("description") ?? node.ChildString("summary");
-        return text?.Trim();
-    }
-
-    /// <summary>The default as C# source text (used in documentation and optional arguments).</summary>
-    public static string? DefaultLiteral(YamlNode schema)
-    {
-        if (schema.Child("default") is not YamlScalarNode scalar || scalar.Value is null)
-        {
-            return null;
-        }
-
-        var type = schema.ChildString("type");
-        return type switch
-        {
-            "boolean" => scalar.Value.ToLowerInvariant() == "true" ? "true" : "false",
-            "integer" or "number" when double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => scalar.Value,
-            _ => "\"" + scalar.Value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"",
-        };
-    }
-}
-
-/// <summary>A schema while it is being parsed.</summary>
-internal sealed class SchemaBuilder
-{
-    public SchemaBuilder(string name, string ns, SchemaKind kind, string? description, string origin)
-    {
-        Name = name;
-        Namespace = ns;
-        Kind = kind;
-        Description = description;
-        Origin = origin;
-    }
-
-    public string Name { get; }
-
-    public string Namespace { get; }
-
-    public string FullName => Namespace + "." + Name;
-
-    public SchemaKind Kind { get; }
-
-    public string? Description { get; }
-
-    public string Origin { get; }
-
-    public LocationInfo? Location { get; init; }
-
-    public List<PropertySpec> Properties { get; } = new();
-
-    public HashSet<string> RequiredElsewhere { get; } = new(StringComparer.Ordinal);
-
-    public List<string> FlattenedFrom { get; } = new();
-
-    public string? BaseType { get; set; }
-
-    public string? DiscriminatorJsonName { get; set; }
-
-    public LocationInfo? DiscriminatorLocation { get; set; }
-
-    public List<DiscriminatorMapping> Mappings { get; } = new();
-
-    public Dictionary<string, LocationInfo> MappingLocations { get; } = new(StringComparer.Ordinal);
-
-    public List<EnumValueSpec> EnumValues { get; } = new();
-
-    public bool FormEncoded { get; set; }
-
-    public bool MultipartEncoded { get; set; }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using ModuleGen.Generator.Diagnostics;
 using ModuleGen.Generator.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -68,7 +69,7 @@ internal sealed class SpecDocumentSet
             if (set._byFileName.ContainsKey(document.FileName))
             {
                 diagnostics.Add(
-                    "MG0008",
+                    DiagnosticDescriptors.InvalidValue,
                     document.Root.Location(document.Path),
                     $"The spec file '{document.Path}'",
                     $"another opted-in spec file is also named '{document.FileName}'; $ref resolves by file name");
@@ -87,7 +88,7 @@ internal sealed class SpecDocumentSet
     {
         if (file.Text is null)
         {
-            diagnostics.Add("MG0009", new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0), file.Path);
+            diagnostics.Add(DiagnosticDescriptors.SpecFileNotFound, LocationInfo.StartOf(file.Path), file.Path);
             return null;
         }
 
@@ -99,7 +100,7 @@ internal sealed class SpecDocumentSet
         catch (Exception exception) when (exception is not YamlException and not OperationCanceledException)
         {
             // YamlDotNet also throws plain exceptions (e.g. InvalidOperationException) on some malformed input.
-            diagnostics.Add("MG0001", new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0), file.Path, exception.Message);
+            diagnostics.Add(DiagnosticDescriptors.InvalidYaml, LocationInfo.StartOf(file.Path), file.Path, exception.Message);
             return null;
         }
         catch (YamlException exception)
@@ -107,15 +108,17 @@ internal sealed class SpecDocumentSet
             var start = exception.Start;
             var end = exception.End;
             diagnostics.Add(
-                "MG0001",
-                new LocationInfo(
-                    file.Path,
-                    (int)Math.Min(start.Index, file.Text.Length),
-                    (int)Math.Min(Math.Max(end.Index, start.Index), file.Text.Length),
-                    (int)Math.Max(start.Line - 1, 0),
-                    (int)Math.Max(start.Column - 1, 0),
-                    (int)Math.Max(end.Line - 1, 0),
-                    (int)Math.Max(end.Column - 1, 0)),
+                DiagnosticDescriptors.InvalidYaml,
+                new LocationInfo
+                {
+                    FilePath = file.Path,
+                    StartOffset = (int)Math.Min(start.Index, file.Text.Length),
+                    EndOffset = (int)Math.Min(Math.Max(end.Index, start.Index), file.Text.Length),
+                    StartLine = (int)Math.Max(start.Line - 1, 0),
+                    StartColumn = (int)Math.Max(start.Column - 1, 0),
+                    EndLine = (int)Math.Max(end.Line - 1, 0),
+                    EndColumn = (int)Math.Max(end.Column - 1, 0),
+                },
                 file.Path,
                 exception.InnerException?.Message ?? exception.Message);
             return null;
@@ -124,8 +127,8 @@ internal sealed class SpecDocumentSet
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             diagnostics.Add(
-                "MG0001",
-                new LocationInfo(file.Path, 0, 0, 0, 0, 0, 0),
+                DiagnosticDescriptors.InvalidYaml,
+                LocationInfo.StartOf(file.Path),
                 file.Path,
                 "the document is empty or is not a mapping");
             return null;

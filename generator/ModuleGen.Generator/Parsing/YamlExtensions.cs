@@ -47,14 +47,16 @@ internal static class YamlExtensions
         => scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "~" or "null" or "Null" or "NULL" or "";
 
     public static LocationInfo Location(this YamlNode node, string path)
-        => new(
-            path,
-            (int)node.Start.Index,
-            (int)node.End.Index,
-            (int)node.Start.Line - 1,
-            (int)node.Start.Column - 1,
-            (int)node.End.Line - 1,
-            (int)node.End.Column - 1);
+        => new LocationInfo
+        {
+            FilePath = path,
+            StartOffset = (int)node.Start.Index,
+            EndOffset = (int)node.End.Index,
+            StartLine = (int)node.Start.Line - 1,
+            StartColumn = (int)node.Start.Column - 1,
+            EndLine = (int)node.End.Line - 1,
+            EndColumn = (int)node.End.Column - 1,
+        };
 
     /// <summary>The location of a mapping's key (points at the name, which reads best in an error list).</summary>
     public static LocationInfo KeyLocation(this YamlMappingNode parent, string key, string path)

@@ -31,7 +31,8 @@ internal static class ModelGraph
 
     private static void Walk(object? value, string path, List<string> problems, HashSet<object> visited)
     {
-        if (value is null || value is string || value is Enum || value.GetType().IsPrimitive || value is decimal)
+        // A DiagnosticDescriptor is one of the generator's static descriptors: it compares by value and roots nothing.
+        if (value is null || value is string || value is Enum || value.GetType().IsPrimitive || value is decimal || value is DiagnosticDescriptor)
         {
             return;
         }
