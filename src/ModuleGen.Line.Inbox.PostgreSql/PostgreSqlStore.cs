@@ -44,6 +44,11 @@ public sealed class PostgreSqlStore : IAsyncDisposable, IDisposable
             if (!_migrated)
             {
                 await PostgreSqlStoreSchema.MigrateAsync(_dataSource, _schema, cancellationToken).ConfigureAwait(false);
+                if (Options.OrderPerDestination)
+                {
+                    await AddMissingDestinationLeasesAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 _migrated = true;
             }
         }
@@ -51,6 +56,22 @@ public sealed class PostgreSqlStore : IAsyncDisposable, IDisposable
         {
             _migrationGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Per-OA ordering claims OAs through <c>inbox_destinations</c>, whose rows are made as events arrive while it is on.
+    /// Events stored while it was off have none: without this they would never be claimed once it is switched on.
+    /// </summary>
+    private async Task AddMissingDestinationLeasesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO inbox_destinations (destination)
+            SELECT DISTINCT destination FROM inbox_events WHERE state = 0
+            ON CONFLICT DO NOTHING
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An open pooled connection on a migrated schema; dispose it to return it.</summary>

@@ -113,6 +113,22 @@ public sealed class PostgreSqlOrderedInboxTests(PostgreSqlServer server) : IDisp
     }
 
     [Fact]
+    public async Task EventsStoredBeforeOrderingWasSwitchedOnAreStillClaimed()
+    {
+        var schema = "test_" + Guid.NewGuid().ToString("N");
+        using (var unordered = server.CreateStore(orderPerDestination: false, schema: schema))
+        {
+            await new PostgreSqlWebhookInbox(unordered, _clock).EnqueueAsync(
+                [TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2), destination: TestEvents.OtherDestination)], None);
+        }
+
+        using var ordered = server.CreateStore(orderPerDestination: true, schema: schema);
+        IReadOnlyList<InboxEntry> leased = await new PostgreSqlWebhookInbox(ordered, _clock).LeaseAsync(10, Lease, None);
+
+        leased.Select(e => e.Event.WebhookEventId).Order().ShouldBe([TestEvents.Id(1), TestEvents.Id(2)]);
+    }
+
+    [Fact]
     public async Task AnExpiredOaLeaseIsTakenOverAndRenewalKeepsItFromExpiring()
     {
         var inbox = new PostgreSqlWebhookInbox(_store, _clock);

@@ -44,10 +44,10 @@ public sealed class PostgreSqlServer : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>A store on a new, empty schema of this server.</summary>
-    public PostgreSqlStore CreateStore(bool orderPerDestination = false) => new(new PostgreSqlStoreOptions
+    public PostgreSqlStore CreateStore(bool orderPerDestination = false, string? schema = null) => new(new PostgreSqlStoreOptions
     {
         ConnectionString = ConnectionString,
-        Schema = "test_" + Guid.NewGuid().ToString("N"),
+        Schema = schema ?? "test_" + Guid.NewGuid().ToString("N"),
         OrderPerDestination = orderPerDestination,
     });
 
