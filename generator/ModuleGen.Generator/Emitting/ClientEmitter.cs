@@ -41,6 +41,7 @@ internal static class ClientEmitter
     {
         var operations = client.Operations.Where(o => o.Scope is null).ToList();
         writer.WriteLine($"/// <summary>The {client.Name} operations{(client.Scopes.Count > 0 ? " that act for no single scope; use " + string.Join(", ", client.Scopes.Select(s => "<see cref=\"For" + s.Name + "\"/>")) + " for the others" : string.Empty)}.</summary>");
+        Header.WriteGeneratedCode(writer);
         writer.WriteLine($"public partial class {client.Name}");
         using (writer.Braces())
         {
@@ -91,6 +92,7 @@ internal static class ClientEmitter
         var name = ScopedClientName(client, scope);
         var operations = client.Operations.Where(o => o.Scope == scope.Name).ToList();
         writer.WriteLine($"/// <summary>The {client.Name} operations for one {scope.Name.ToLowerInvariant()}, created by <see cref=\"{client.Name}.For{scope.Name}\"/>.</summary>");
+        Header.WriteGeneratedCode(writer);
         writer.WriteLine($"public partial class {name}");
         using (writer.Braces())
         {

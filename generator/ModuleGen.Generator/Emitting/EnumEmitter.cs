@@ -14,6 +14,7 @@ internal static class EnumEmitter
         var name = schema.Name;
         DocComments.Summary(writer, schema.Description, $"The {name} values.");
         DocComments.Element(writer, "remarks", "An open set: a value that is not listed here is kept as it is.");
+        Header.WriteGeneratedCode(writer);
         writer.WriteLine($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {TypeNames.Runtime}.ILineExtensibleEnum");
         using (writer.Braces())
         {

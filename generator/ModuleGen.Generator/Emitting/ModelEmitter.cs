@@ -57,6 +57,7 @@ internal static class ModelEmitter
             DocComments.Element(writer, "remarks", $"The \"{schema.DiscriminatorValue}\" kind of <see cref=\"{TypeNames.Global(schema.BaseType!)}\"/>.");
         }
 
+        Header.WriteGeneratedCode(writer);
         writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.Runtime}.LineJsonModelConverter<{schema.Name}>))]");
         var declaration = isBase
             ? $"public abstract partial class {schema.Name} : {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>"
@@ -416,6 +417,7 @@ internal static class ModelEmitter
         var discriminator = schema.Discriminator!;
         var discriminatorArgument = Naming.ToCamelCase(discriminator.PropertyName);
         writer.WriteLine($"/// <summary>A {schema.Name} of a kind this version does not know. Its shared properties are read; the whole object is kept in <see cref=\"RawJson\"/> and written back unchanged.</summary>");
+        Header.WriteGeneratedCode(writer);
         writer.WriteLine($"public sealed partial class {name} : {schema.Name}, {TypeNames.Runtime}.ILineUnknownKind");
         using (writer.Braces())
         {

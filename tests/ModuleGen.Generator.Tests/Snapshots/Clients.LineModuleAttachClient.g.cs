@@ -6,6 +6,7 @@
 namespace TestApi
 {
     /// <summary>The LineModuleAttachClient operations.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     public partial class LineModuleAttachClient
     {
         private static readonly global::ModuleGen.Line.Runtime.LineOperation s_attachModule = new global::ModuleGen.Line.Runtime.LineOperation(

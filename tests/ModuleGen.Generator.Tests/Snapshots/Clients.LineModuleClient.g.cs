@@ -6,6 +6,7 @@
 namespace TestApi
 {
     /// <summary>The LineModuleClient operations that act for no single scope; use <see cref="ForBot"/> for the others.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     public partial class LineModuleClient
     {
         private static readonly global::ModuleGen.Line.Runtime.LineOperation s_detachModule = new global::ModuleGen.Line.Runtime.LineOperation(
@@ -119,6 +120,7 @@ namespace TestApi
     }
 
     /// <summary>The LineModuleClient operations for one bot, created by <see cref="LineModuleClient.ForBot"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     public partial class LineModuleBotClient
     {
         private static readonly global::ModuleGen.Line.Runtime.LineOperation s_acquireChatControl = new global::ModuleGen.Line.Runtime.LineOperation(

@@ -6,6 +6,7 @@
 namespace TestApi.Models
 {
     /// <summary>How long the module keeps chat control: until ttl seconds have passed, or with no limit when expired is false.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<AcquireChatControlRequest>))]
     public sealed partial class AcquireChatControlRequest : global::ModuleGen.Line.Runtime.ILineJsonModel<AcquireChatControlRequest>
     {

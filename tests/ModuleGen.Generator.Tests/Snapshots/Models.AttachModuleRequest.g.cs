@@ -6,6 +6,7 @@
 namespace TestApi.Models
 {
     /// <summary>Form body of the token exchange that attaches the module to an OA: the authorization code, the redirect URI and PKCE verifier, the module channel's credentials when they are not in the Basic header, and the optional values the authorize URL carried.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<AttachModuleRequest>))]
     public sealed partial class AttachModuleRequest : global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleRequest>
     {

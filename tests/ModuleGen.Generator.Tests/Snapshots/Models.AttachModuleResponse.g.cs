@@ -6,6 +6,7 @@
 namespace TestApi.Models
 {
     /// <summary>The OA the module is now attached to, by the user ID of its bot, and the scopes the OA admin granted.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<AttachModuleResponse>))]
     public sealed partial class AttachModuleResponse : global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleResponse>
     {

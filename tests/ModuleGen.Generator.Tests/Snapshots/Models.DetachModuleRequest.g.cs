@@ -6,6 +6,7 @@
 namespace TestApi.Models
 {
     /// <summary>The OA to detach the module from, by the user ID of its bot.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<DetachModuleRequest>))]
     public sealed partial class DetachModuleRequest : global::ModuleGen.Line.Runtime.ILineJsonModel<DetachModuleRequest>
     {

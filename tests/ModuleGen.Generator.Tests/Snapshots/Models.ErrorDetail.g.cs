@@ -6,6 +6,7 @@
 namespace TestApi.Models
 {
     /// <summary>One problem LINE found in the request: what is wrong, and the property of the request it concerns.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<ErrorDetail>))]
     public sealed partial class ErrorDetail : global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorDetail>
     {

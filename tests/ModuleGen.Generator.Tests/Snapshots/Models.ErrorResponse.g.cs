@@ -6,6 +6,7 @@
 namespace TestApi.Models
 {
     /// <summary>The error body of the Messaging API and the Module API.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<ErrorResponse>))]
     public sealed partial class ErrorResponse : global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorResponse>
     {

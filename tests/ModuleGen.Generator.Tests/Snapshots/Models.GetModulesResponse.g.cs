@@ -6,6 +6,7 @@
 namespace TestApi.Models
 {
     /// <summary>One page of the OA bots the module is attached to.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<GetModulesResponse>))]
     public sealed partial class GetModulesResponse : global::ModuleGen.Line.Runtime.ILineJsonModel<GetModulesResponse>
     {

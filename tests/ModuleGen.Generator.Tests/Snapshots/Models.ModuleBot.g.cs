@@ -6,6 +6,7 @@
 namespace TestApi.Models
 {
     /// <summary>An OA bot the module is attached to.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<ModuleBot>))]
     public sealed partial class ModuleBot : global::ModuleGen.Line.Runtime.ILineJsonModel<ModuleBot>
     {

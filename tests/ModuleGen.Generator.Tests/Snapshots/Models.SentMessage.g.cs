@@ -6,6 +6,7 @@
 namespace TestApi.Models
 {
     /// <summary>A message LINE sent: its ID and, when it can be quoted, its quote token.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<SentMessage>))]
     public sealed partial class SentMessage : global::ModuleGen.Line.Runtime.ILineJsonModel<SentMessage>
     {

@@ -7,6 +7,7 @@
 namespace TestApi
 {
     /// <summary>What ModuleGen generated into this assembly.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     internal static class ModuleGenManifest
     {
         public const int Clients = 2;
