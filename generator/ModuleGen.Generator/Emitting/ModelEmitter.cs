@@ -183,7 +183,7 @@ internal static class ModelEmitter
         writer.WriteLine();
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an");
-        writer.WriteLine("/// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.");
+        writer.WriteLine("/// object built in code). Reading never fails for them: a server's payloads may lag behind its spec.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine($"public {TypeNames.Generic}.IReadOnlyList<string> MissingRequiredProperties => {ReadState}.MissingOf(_readState);");
         writer.WriteLine();
@@ -203,7 +203,7 @@ internal static class ModelEmitter
         var isDerived = schema.BaseType is not null;
         if (!isDerived)
         {
-            writer.WriteLine("/// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref=\"global::ModuleGen.Line.LineJson.Validate{T}\"/>), so an object read from LINE always writes back.</summary>");
+            writer.WriteLine("/// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref=\"global::ModuleGen.Line.LineJson.Validate{T}\"/>), so an object that was read always writes back.</summary>");
             writer.WriteLine($"public {(isBase ? "virtual " : string.Empty)}void WriteJson({JsonWriter} writer)");
             using (writer.Braces())
             {
@@ -437,7 +437,7 @@ internal static class ModelEmitter
             writer.WriteLine("/// <summary>Writes the object exactly as it was read.</summary>");
             writer.WriteLine($"public override void WriteJson({JsonWriter} writer) => RawJson.WriteTo(writer);");
             writer.WriteLine();
-            writer.WriteLine("// Written back exactly as LINE sent it: not this version's to check.");
+            writer.WriteLine("// Written back exactly as it was read: not this version's to check.");
             writer.WriteLine("private protected override void ValidateProperties()");
             using (writer.Braces())
             {

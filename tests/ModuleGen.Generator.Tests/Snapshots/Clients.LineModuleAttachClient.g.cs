@@ -37,7 +37,7 @@ namespace TestApi
         /// <param name="request">The request body.</param>
         /// <param name="cancellationToken">The token that cancels the call.</param>
         /// <returns>Attached.</returns>
-        /// <exception cref="global::ModuleGen.Line.LineApiException">LINE answered with an error status, or the request could not be sent.</exception>
+        /// <exception cref="global::ModuleGen.Line.LineApiException">The server answered with an error status, or the request could not be sent.</exception>
         /// <exception cref="global::System.ArgumentException">An argument breaks the spec's constraints; nothing was sent.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::ModuleGen.Line.LineResponse<global::TestApi.Models.AttachModuleResponse>> AttachModuleAsync(global::TestApi.Models.AttachModuleRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {

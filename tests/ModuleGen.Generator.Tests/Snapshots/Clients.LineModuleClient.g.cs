@@ -44,12 +44,12 @@ namespace TestApi
         /// <remarks>
         /// The bot goes in the body; no bot-id header is sent. The change takes effect after a short lag: send no further requests for that OA once this call succeeds.
         /// POST https://api.line.me/v2/bot/channel/detach (operationId detachModule).
-        /// LINE's rate limit: 2000 requests per second.
+        /// Rate limit: 2000 requests per second.
         /// </remarks>
         /// <param name="request">The request body.</param>
         /// <param name="cancellationToken">The token that cancels the call.</param>
         /// <returns>Detached.</returns>
-        /// <exception cref="global::ModuleGen.Line.LineApiException">LINE answered with an error status, or the request could not be sent.</exception>
+        /// <exception cref="global::ModuleGen.Line.LineApiException">The server answered with an error status, or the request could not be sent.</exception>
         /// <exception cref="global::System.ArgumentException">An argument breaks the spec's constraints; nothing was sent.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::ModuleGen.Line.LineResponse> DetachModuleAsync(global::TestApi.Models.DetachModuleRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -65,13 +65,13 @@ namespace TestApi
         /// <summary>Get one page of the bots (OAs) the module is attached to.</summary>
         /// <remarks>
         /// GET https://api.line.me/v2/bot/list (operationId getModules).
-        /// LINE's rate limit: 2000 requests per second.
+        /// Rate limit: 2000 requests per second.
         /// </remarks>
         /// <param name="start">The continuation token from the previous page's `next`. It expires after 24 hours.</param>
-        /// <param name="limit">The largest number of bots in one page. LINE's default: 100.</param>
+        /// <param name="limit">The largest number of bots in one page. Default: 100.</param>
         /// <param name="cancellationToken">The token that cancels the call.</param>
         /// <returns>One page of attached bots.</returns>
-        /// <exception cref="global::ModuleGen.Line.LineApiException">LINE answered with an error status, or the request could not be sent.</exception>
+        /// <exception cref="global::ModuleGen.Line.LineApiException">The server answered with an error status, or the request could not be sent.</exception>
         /// <exception cref="global::System.ArgumentException">An argument breaks the spec's constraints; nothing was sent.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::ModuleGen.Line.LineResponse<global::TestApi.Models.GetModulesResponse>> GetModulesAsync(string? start = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -90,8 +90,8 @@ namespace TestApi
         }
 
         /// <summary>Every item of every page of <see cref="GetModulesAsync"/>, fetching the next page only when the previous one is used up.</summary>
-        /// <remarks>Continuation tokens expire after 24 hours; a walk that stalls longer fails with a <see cref="global::ModuleGen.Line.LineApiException"/> (400).</remarks>
-        /// <param name="limit">The largest number of bots in one page. LINE's default: 100.</param>
+        /// <remarks>Continuation tokens expire after 24 hours; a walk that stalls longer fails with a LineApiException (400).</remarks>
+        /// <param name="limit">The largest number of bots in one page. Default: 100.</param>
         /// <param name="cancellationToken">The token that cancels the walk.</param>
         public virtual async global::System.Collections.Generic.IAsyncEnumerable<global::TestApi.Models.ModuleBot> GetAllBotsAsync(int? limit = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -111,7 +111,7 @@ namespace TestApi
             while (!string.IsNullOrEmpty(start));
         }
 
-        /// <summary>Every item of every page of <see cref="GetModulesAsync"/>, with LINE's defaults for the other arguments.</summary>
+        /// <summary>Every item of every page of <see cref="GetModulesAsync"/>, with the defaults for the other arguments.</summary>
         /// <param name="cancellationToken">The token that cancels the walk.</param>
         public virtual global::System.Collections.Generic.IAsyncEnumerable<global::TestApi.Models.ModuleBot> GetAllBotsAsync(global::System.Threading.CancellationToken cancellationToken)
             => GetAllBotsAsync(null, cancellationToken);
@@ -154,7 +154,7 @@ namespace TestApi
         /// <summary>The bot this client acts for.</summary>
         public virtual string BotId => _scope.Value;
 
-        /// <summary>The module scopes this client was told the OA granted, or null when unchecked.</summary>
+        /// <summary>The scopes this client was told were granted, or null when unchecked.</summary>
         public virtual global::System.Collections.Generic.IReadOnlyCollection<string>? GrantedScopes => _scope.GrantedScopes;
 
         /// <summary>The pipeline every call of this client goes through.</summary>
@@ -165,13 +165,13 @@ namespace TestApi
         /// Marketplace modules are Default Active, so most never call this. Control is per user, group or room.
         /// POST https://api.line.me/v2/bot/chat/{chatId}/control/acquire (operationId acquireChatControl).
         /// Module scope required: message:receive.
-        /// LINE's rate limit: 2000 requests per second.
+        /// Rate limit: 2000 requests per second.
         /// </remarks>
         /// <param name="chatId">The user, group or room ID of the chat. A module sees user IDs in their 68-character L… form; pass them unchanged.</param>
         /// <param name="request">The request body; when null, none is sent.</param>
         /// <param name="cancellationToken">The token that cancels the call.</param>
         /// <returns>Control acquired.</returns>
-        /// <exception cref="global::ModuleGen.Line.LineApiException">LINE answered with an error status, or the request could not be sent.</exception>
+        /// <exception cref="global::ModuleGen.Line.LineApiException">The server answered with an error status, or the request could not be sent.</exception>
         /// <exception cref="global::System.ArgumentException">An argument breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::ModuleGen.Line.LineScopeNotGrantedException">The client was given the OA's granted scopes and they lack one this operation needs; nothing was sent.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::ModuleGen.Line.LineResponse> AcquireChatControlAsync(string chatId, global::TestApi.Models.AcquireChatControlRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -197,12 +197,12 @@ namespace TestApi
         /// <remarks>
         /// POST https://api.line.me/v2/bot/chat/{chatId}/control/release (operationId releaseChatControl).
         /// Module scope required: message:receive.
-        /// LINE's rate limit: 2000 requests per second.
+        /// Rate limit: 2000 requests per second.
         /// </remarks>
         /// <param name="chatId">The user, group or room ID of the chat. A module sees user IDs in their 68-character L… form; pass them unchanged.</param>
         /// <param name="cancellationToken">The token that cancels the call.</param>
         /// <returns>Control released.</returns>
-        /// <exception cref="global::ModuleGen.Line.LineApiException">LINE answered with an error status, or the request could not be sent.</exception>
+        /// <exception cref="global::ModuleGen.Line.LineApiException">The server answered with an error status, or the request could not be sent.</exception>
         /// <exception cref="global::System.ArgumentException">An argument breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::ModuleGen.Line.LineScopeNotGrantedException">The client was given the OA's granted scopes and they lack one this operation needs; nothing was sent.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::ModuleGen.Line.LineResponse> ReleaseChatControlAsync(string chatId, global::System.Threading.CancellationToken cancellationToken = default)

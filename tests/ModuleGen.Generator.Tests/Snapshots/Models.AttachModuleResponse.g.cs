@@ -26,7 +26,7 @@ namespace TestApi.Models
 
         /// <summary>
         /// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an
-        /// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.
+        /// object built in code). Reading never fails for them: a server's payloads may lag behind its spec.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
 
@@ -34,7 +34,7 @@ namespace TestApi.Models
 
         void global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleResponse>.Validate() => ValidateProperties();
 
-        /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object read from LINE always writes back.</summary>
+        /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object that was read always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
