@@ -43,9 +43,11 @@ internal static class ClientEmitter
         writer.WriteLine($"/// <summary>The {client.Name} operations{(client.Scopes.Count > 0 ? " that act for no single scope; use " + string.Join(", ", client.Scopes.Select(s => "<see cref=\"For" + s.Name + "\"/>")) + " for the others" : string.Empty)}.</summary>");
         Header.WriteGeneratedCode(writer);
         writer.WriteLine($"public partial class {client.Name}");
+        var patterns = ConstraintChecks.PatternsOf(scope: null, operations);
         using (writer.Braces())
         {
             WriteOperationTable(writer, operations);
+            patterns.Write(writer);
             writer.WriteLine($"private readonly {Pipeline} _pipeline;");
             writer.WriteLine();
             writer.WriteLine("/// <summary>For mocking.</summary>");
@@ -83,7 +85,7 @@ internal static class ClientEmitter
 
             foreach (var operation in operations)
             {
-                OperationEmitter.Write(writer, operation, scopeField: null);
+                OperationEmitter.Write(writer, operation, scopeField: null, patterns);
             }
         }
     }
@@ -95,14 +97,11 @@ internal static class ClientEmitter
         writer.WriteLine($"/// <summary>The {client.Name} operations for one {scope.Name.ToLowerInvariant()}, created by <see cref=\"{client.Name}.For{scope.Name}\"/>.</summary>");
         Header.WriteGeneratedCode(writer);
         writer.WriteLine($"public partial class {name}");
+        var patterns = ConstraintChecks.PatternsOf(scope, operations);
         using (writer.Braces())
         {
             WriteOperationTable(writer, operations);
-            if (scope.Pattern is not null)
-            {
-                writer.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex s_{scope.ArgumentName}Pattern = new global::System.Text.RegularExpressions.Regex({TypeNames.Literal(scope.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
-                writer.WriteLine();
-            }
+            patterns.Write(writer);
 
             writer.WriteLine($"private readonly {Pipeline} _pipeline;");
             writer.WriteLine($"private readonly {TypeNames.Runtime}.LineClientScope _scope;");
@@ -124,7 +123,7 @@ internal static class ClientEmitter
                 writer.WriteLine($"{TypeNames.Runtime}.LineArgument.NotNullOrEmpty({scope.ArgumentName}, nameof({scope.ArgumentName}));");
                 if (scope.Pattern is not null)
                 {
-                    writer.WriteLine($"{TypeNames.Runtime}.LineArgument.Matches({scope.ArgumentName}, s_{scope.ArgumentName}Pattern, nameof({scope.ArgumentName}));");
+                    writer.WriteLine($"{TypeNames.Runtime}.LineArgument.Matches({scope.ArgumentName}, {patterns.Field(scope.Pattern)}, nameof({scope.ArgumentName}));");
                 }
 
                 writer.WriteLine($"_scope = new {TypeNames.Runtime}.LineClientScope(pipeline.Options.GetScopeHeaderName({TypeNames.Literal(scope.Name)}, {TypeNames.Literal(scope.DefaultHeaderName)}), {scope.ArgumentName}, grantedScopes);");
@@ -142,7 +141,7 @@ internal static class ClientEmitter
             writer.WriteLine();
             foreach (var operation in operations)
             {
-                OperationEmitter.Write(writer, operation, scopeField: "_scope");
+                OperationEmitter.Write(writer, operation, scopeField: "_scope", patterns);
             }
         }
     }

@@ -65,8 +65,10 @@ internal static class ModelEmitter
                 ? $"public sealed partial class {schema.Name} : {TypeNames.Global(schema.BaseType!)}, {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>"
                 : $"public sealed partial class {schema.Name} : {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>";
         writer.WriteLine(declaration);
+        var patterns = ConstraintChecks.PatternsOf(schema);
         using (writer.Braces())
         {
+            patterns.Write(writer);
             if (isBase)
             {
                 WriteBaseMembers(writer, schema);
@@ -93,7 +95,7 @@ internal static class ModelEmitter
             }
 
             WriteModelInterface(writer, schema);
-            WriteWriteMethods(writer, schema);
+            WriteWriteMethods(writer, schema, patterns);
             if (isBase)
             {
                 WriteBaseDeserializer(writer, schema);
@@ -105,12 +107,12 @@ internal static class ModelEmitter
 
             if (schema.FormEncoded)
             {
-                FormEmitter.WriteFormFields(writer, schema);
+                FormEmitter.WriteFormFields(writer, schema, patterns);
             }
 
             if (schema.MultipartEncoded)
             {
-                FormEmitter.WriteMultipart(writer, schema);
+                FormEmitter.WriteMultipart(writer, schema, patterns);
             }
         }
     }
@@ -197,7 +199,7 @@ internal static class ModelEmitter
         writer.WriteLine();
     }
 
-    private static void WriteWriteMethods(SourceWriter writer, SchemaSpec schema)
+    private static void WriteWriteMethods(SourceWriter writer, SchemaSpec schema, PatternFields patterns)
     {
         var isBase = schema.Kind == SchemaKind.PolymorphicBase;
         var isDerived = schema.BaseType is not null;
@@ -241,7 +243,7 @@ internal static class ModelEmitter
         }
 
         writer.WriteLine();
-        WriteValidateMethod(writer, schema, modifiers);
+        WriteValidateMethod(writer, schema, modifiers, patterns);
     }
 
     private static string Modifiers(SchemaSpec schema)
@@ -298,7 +300,7 @@ internal static class ModelEmitter
     /// The strict checks of a request, at every depth: required properties present, then the spec's constraints. Kept
     /// apart from writing because inbound and outbound are different contracts even where one schema describes both.
     /// </summary>
-    private static void WriteValidateMethod(SourceWriter writer, SchemaSpec schema, string modifiers)
+    private static void WriteValidateMethod(SourceWriter writer, SchemaSpec schema, string modifiers, PatternFields patterns)
     {
         writer.WriteLine($"{modifiers} void ValidateProperties()");
         using (writer.Braces())
@@ -310,14 +312,14 @@ internal static class ModelEmitter
 
             foreach (var property in schema.Properties)
             {
-                WritePropertyChecks(writer, schema, property);
+                WritePropertyChecks(writer, schema, property, patterns);
             }
         }
 
         writer.WriteLine();
     }
 
-    private static void WritePropertyChecks(SourceWriter writer, SchemaSpec schema, PropertySpec property)
+    private static void WritePropertyChecks(SourceWriter writer, SchemaSpec schema, PropertySpec property, PatternFields patterns)
     {
         if (property.Type.Kind == TypeKind.Binary)
         {
@@ -334,11 +336,11 @@ internal static class ModelEmitter
                 writer.WriteLine($"throw {MissingRequired(schema, property)};");
             }
 
-            ConstraintChecks.WriteForProperty(writer, schema, property, property.PropertyName);
+            ConstraintChecks.WriteForProperty(writer, schema, property, property.PropertyName, patterns);
             return;
         }
 
-        var checks = ConstraintChecks.For(property.Type, property.Constraints, Local(property), qualifiedName);
+        var checks = ConstraintChecks.For(property.Type, property.Constraints, Local(property), qualifiedName, patterns);
         var nested = NestedValidation(property.Type, Local(property), qualifiedName);
         if (IsRequiredNonNull(property))
         {

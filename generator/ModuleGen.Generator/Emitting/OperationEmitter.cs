@@ -12,7 +12,7 @@ internal static class OperationEmitter
 
     public static string Descriptor(OperationSpec operation) => "s_" + Naming.StripAt(Naming.ToCamelCase(operation.OperationId));
 
-    public static void Write(SourceWriter writer, OperationSpec operation, string? scopeField)
+    public static void Write(SourceWriter writer, OperationSpec operation, string? scopeField, PatternFields patterns)
     {
         var arguments = Arguments(operation);
         WriteDocs(writer, operation, arguments);
@@ -26,7 +26,7 @@ internal static class OperationEmitter
         writer.WriteLine($"public virtual async {TypeNames.Tasks}.Task<{returnType}> {operation.MethodName}({string.Join(", ", arguments.Select(a => a.Declaration))})");
         using (writer.Braces())
         {
-            WriteValidation(writer, operation);
+            WriteValidation(writer, operation, patterns);
             if (scopeField is not null)
             {
                 writer.WriteLine($"{scopeField}.EnsureGranted({Descriptor(operation)});");
@@ -204,7 +204,7 @@ internal static class OperationEmitter
         }
     }
 
-    private static void WriteValidation(SourceWriter writer, OperationSpec operation)
+    private static void WriteValidation(SourceWriter writer, OperationSpec operation, PatternFields patterns)
     {
         foreach (var parameter in operation.Parameters)
         {
@@ -219,7 +219,7 @@ internal static class OperationEmitter
             }
 
             var value = parameter.Required ? name : "__" + Naming.StripAt(name);
-            var checks = ConstraintChecks.For(parameter.Type, constraints, value, $"nameof({name})");
+            var checks = ConstraintChecks.For(parameter.Type, constraints, value, $"nameof({name})", patterns);
             if (checks.Count == 0)
             {
                 continue;

@@ -9,6 +9,8 @@ namespace TestApi.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<DetachModuleRequest>))]
     public sealed partial class DetachModuleRequest : global::ModuleGen.Line.Runtime.ILineJsonModel<DetachModuleRequest>
     {
+        private static readonly global::System.Text.RegularExpressions.Regex s_botIdPattern = new global::System.Text.RegularExpressions.Regex("^U[0-9a-f]{32}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         /// <summary>The user ID of the OA's bot to detach from.</summary>
         /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
         public required string BotId { get; set; }
@@ -60,7 +62,7 @@ namespace TestApi.Models
             }
             if (BotId is { } __botId)
             {
-                global::ModuleGen.Line.Runtime.LineArgument.Matches(__botId, "^U[0-9a-f]{32}$", "DetachModuleRequest.BotId");
+                global::ModuleGen.Line.Runtime.LineArgument.Matches(__botId, s_botIdPattern, "DetachModuleRequest.BotId");
             }
         }
 
