@@ -117,6 +117,7 @@ public sealed class SchemaResolutionTests
                 ItemType = TypeRef.String,
                 NextProperty = "Next",
                 TokenArgument = "start",
+                Remarks = null,
             });
         run.CompilationProblems().ShouldBeEmpty();
     }

@@ -41,10 +41,13 @@ internal static class ClientEmitter
     {
         var operations = client.Operations.Where(o => o.Scope is null).ToList();
         writer.WriteLine($"/// <summary>The {client.Name} operations{(client.Scopes.Count > 0 ? " that act for no single scope; use " + string.Join(", ", client.Scopes.Select(s => "<see cref=\"For" + s.Name + "\"/>")) + " for the others" : string.Empty)}.</summary>");
+        Header.WriteGeneratedCode(writer);
         writer.WriteLine($"public partial class {client.Name}");
+        var patterns = ConstraintChecks.PatternsOf(scope: null, operations);
         using (writer.Braces())
         {
             WriteOperationTable(writer, operations);
+            patterns.Write(writer);
             writer.WriteLine($"private readonly {Pipeline} _pipeline;");
             writer.WriteLine();
             writer.WriteLine("/// <summary>For mocking.</summary>");
@@ -72,7 +75,8 @@ internal static class ClientEmitter
                 var scopedName = ScopedClientName(client, scope);
                 writer.WriteLine($"/// <summary>A client for the operations that act for one {scope.Name.ToLowerInvariant()}; it sends <paramref name=\"{scope.ArgumentName}\"/> in the {DocComments.Escape(scope.DefaultHeaderName)} header (name configurable in <see cref=\"{TypeNames.Line}.LineClientOptions\"/>) on each of its requests.</summary>");
                 writer.WriteLine($"/// <param name=\"{scope.ArgumentName}\">{DocComments.Escape(scope.Description ?? "The scope value.")}</param>");
-                writer.WriteLine("/// <param name=\"grantedScopes\">The module scopes the OA granted (from the attach result or the attached event). When given, an operation needing a scope that is not among them fails before any HTTP call; when null, nothing is checked.</param>");
+                var granted = scope.GrantedScopesDescription ?? $"The scopes granted for this {scope.Name.ToLowerInvariant()}.";
+                writer.WriteLine($"/// <param name=\"grantedScopes\">{DocComments.Escape(granted)} When given, an operation needing a scope that is not among them fails before any HTTP call; when null, nothing is checked.</param>");
                 writer.WriteLine($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"{scope.ArgumentName}\"/> is empty or malformed.</exception>");
                 writer.WriteLine($"public virtual {scopedName} For{scope.Name}(string {scope.ArgumentName}, {TypeNames.Generic}.IEnumerable<string>? grantedScopes = null)");
                 writer.WriteLine($"    => new {scopedName}(_pipeline, {scope.ArgumentName}, grantedScopes);");
@@ -81,7 +85,7 @@ internal static class ClientEmitter
 
             foreach (var operation in operations)
             {
-                OperationEmitter.Write(writer, operation, scopeField: null);
+                OperationEmitter.Write(writer, operation, scopeField: null, patterns);
             }
         }
     }
@@ -91,15 +95,13 @@ internal static class ClientEmitter
         var name = ScopedClientName(client, scope);
         var operations = client.Operations.Where(o => o.Scope == scope.Name).ToList();
         writer.WriteLine($"/// <summary>The {client.Name} operations for one {scope.Name.ToLowerInvariant()}, created by <see cref=\"{client.Name}.For{scope.Name}\"/>.</summary>");
+        Header.WriteGeneratedCode(writer);
         writer.WriteLine($"public partial class {name}");
+        var patterns = ConstraintChecks.PatternsOf(scope, operations);
         using (writer.Braces())
         {
             WriteOperationTable(writer, operations);
-            if (scope.Pattern is not null)
-            {
-                writer.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex s_{scope.ArgumentName}Pattern = new global::System.Text.RegularExpressions.Regex({TypeNames.Literal(scope.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
-                writer.WriteLine();
-            }
+            patterns.Write(writer);
 
             writer.WriteLine($"private readonly {Pipeline} _pipeline;");
             writer.WriteLine($"private readonly {TypeNames.Runtime}.LineClientScope _scope;");
@@ -121,7 +123,7 @@ internal static class ClientEmitter
                 writer.WriteLine($"{TypeNames.Runtime}.LineArgument.NotNullOrEmpty({scope.ArgumentName}, nameof({scope.ArgumentName}));");
                 if (scope.Pattern is not null)
                 {
-                    writer.WriteLine($"{TypeNames.Runtime}.LineArgument.Matches({scope.ArgumentName}, s_{scope.ArgumentName}Pattern, nameof({scope.ArgumentName}));");
+                    writer.WriteLine($"{TypeNames.Runtime}.LineArgument.Matches({scope.ArgumentName}, {patterns.Field(scope.Pattern)}, nameof({scope.ArgumentName}));");
                 }
 
                 writer.WriteLine($"_scope = new {TypeNames.Runtime}.LineClientScope(pipeline.Options.GetScopeHeaderName({TypeNames.Literal(scope.Name)}, {TypeNames.Literal(scope.DefaultHeaderName)}), {scope.ArgumentName}, grantedScopes);");
@@ -131,7 +133,7 @@ internal static class ClientEmitter
             writer.WriteLine($"/// <summary>The {scope.Name.ToLowerInvariant()} this client acts for.</summary>");
             writer.WriteLine($"public virtual string {Naming.ToPascalCase(scope.ArgumentName)} => _scope.Value;");
             writer.WriteLine();
-            writer.WriteLine("/// <summary>The module scopes this client was told the OA granted, or null when unchecked.</summary>");
+            writer.WriteLine("/// <summary>The scopes this client was told were granted, or null when unchecked.</summary>");
             writer.WriteLine($"public virtual {TypeNames.Generic}.IReadOnlyCollection<string>? GrantedScopes => _scope.GrantedScopes;");
             writer.WriteLine();
             writer.WriteLine("/// <summary>The pipeline every call of this client goes through.</summary>");
@@ -139,7 +141,7 @@ internal static class ClientEmitter
             writer.WriteLine();
             foreach (var operation in operations)
             {
-                OperationEmitter.Write(writer, operation, scopeField: "_scope");
+                OperationEmitter.Write(writer, operation, scopeField: "_scope", patterns);
             }
         }
     }
@@ -157,7 +159,7 @@ internal static class ClientEmitter
                 : "new string[] { " + string.Join(", ", operation.RequiredScopes.Select(TypeNames.Literal)) + " }";
             var rateLimit = operation.RateLimit is null
                 ? "null"
-                : $"new {TypeNames.Runtime}.LineRateLimit({TypeNames.Int(operation.RateLimit.Requests)}, {TypeNames.Runtime}.LineRateLimitPeriod.{Naming.ToPascalCase(operation.RateLimit.Per)})";
+                : $"new {TypeNames.Runtime}.LineRateLimit({TypeNames.Int(operation.RateLimit.Requests)}, {RateLimitPeriod(operation.RateLimit.Per)})";
             // A fact from the spec, not a decision: LineOperation.IsRetrySafe is the one rule that reads it.
             var carriesRetryKey = operation.IdempotencyHeader is not null ? "true" : "false";
             writer.WriteLine($"private static readonly {TypeNames.Runtime}.LineOperation {OperationEmitter.Descriptor(operation)} = new {TypeNames.Runtime}.LineOperation(");
@@ -171,6 +173,21 @@ internal static class ClientEmitter
             writer.WriteLine();
         }
     }
+
+    /// <summary>
+    /// The runtime's LineRateLimitPeriod member for a <c>per</c> the parser accepts (OperationParser.RateLimitPeriods): an
+    /// explicit mapping, tested against the runtime enum, instead of a member name derived from the spec's word.
+    /// </summary>
+    internal static string RateLimitPeriod(string per) => TypeNames.Runtime + ".LineRateLimitPeriod." + RateLimitPeriodMember(per);
+
+    /// <summary>The member name alone, for the test that every accepted value names a member of the runtime enum.</summary>
+    internal static string RateLimitPeriodMember(string per) => per switch
+    {
+        "second" => "Second",
+        "minute" => "Minute",
+        "hour" => "Hour",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(per), per, "the parser accepts no other rate limit period"),
+    };
 
     /// <summary>The runtime's name for an authentication kind: an explicit mapping, so renaming either side fails to compile here.</summary>
     private static string Authentication(AuthKind kind) => TypeNames.Runtime + ".LineAuthentication." + kind switch

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 
@@ -17,7 +18,8 @@ internal static class ConstraintChecks
     /// <param name="constraints">The spec's constraints.</param>
     /// <param name="value">A non-null expression of the value.</param>
     /// <param name="name">The expression naming the value in the exception (a <c>nameof(…)</c> or a string literal).</param>
-    public static List<string> For(TypeRef type, ConstraintSpec constraints, string value, string name)
+    /// <param name="patterns">The regex fields of the type being written, where the pattern was declared.</param>
+    public static List<string> For(TypeRef type, ConstraintSpec constraints, string value, string name, PatternFields patterns)
     {
         var checks = new List<string>();
         if (type.IsNumber)
@@ -42,7 +44,7 @@ internal static class ConstraintChecks
 
             if (constraints.Pattern is not null)
             {
-                checks.Add($"{Argument}.Matches({value}, {TypeNames.Literal(constraints.Pattern)}, {name});");
+                checks.Add($"{Argument}.Matches({value}, {patterns.Field(constraints.Pattern)}, {name});");
             }
         }
 
@@ -58,13 +60,42 @@ internal static class ConstraintChecks
     /// The checks of a request model's property, written where its non-null value is at hand: a value outside the spec's
     /// constraints fails the write, so a body LINE would refuse is never sent. The exception names <c>Model.Property</c>.
     /// </summary>
-    public static void WriteForProperty(SourceWriter writer, SchemaSpec schema, PropertySpec property, string value)
+    public static void WriteForProperty(SourceWriter writer, SchemaSpec schema, PropertySpec property, string value, PatternFields patterns)
     {
         var name = TypeNames.Literal(schema.Name + "." + property.PropertyName);
-        foreach (var check in For(property.Type, property.Constraints, value, name))
+        foreach (var check in For(property.Type, property.Constraints, value, name, patterns))
         {
             writer.WriteLine(check);
         }
+    }
+
+    /// <summary>The regex fields a model's checks use: one per distinct pattern of its own properties.</summary>
+    public static PatternFields PatternsOf(SchemaSpec schema)
+    {
+        var patterns = new PatternFields();
+        foreach (var property in schema.Properties)
+        {
+            patterns.Add(property.Type, property.Constraints, property.PropertyName);
+        }
+
+        return patterns;
+    }
+
+    /// <summary>The regex fields a client's checks use: its scope's pattern, then those of its operations' parameters.</summary>
+    public static PatternFields PatternsOf(ScopeSpec? scope, IEnumerable<OperationSpec> operations)
+    {
+        var patterns = new PatternFields();
+        if (scope is not null)
+        {
+            patterns.Add(scope.Pattern, scope.ArgumentName);
+        }
+
+        foreach (var parameter in operations.SelectMany(operation => operation.Parameters))
+        {
+            patterns.Add(parameter.Type, parameter.Constraints, parameter.ArgumentName);
+        }
+
+        return patterns;
     }
 
     private static string Nullable(int? value) => value is null ? "null" : TypeNames.Int(value.Value);

@@ -14,6 +14,7 @@ internal static class EnumEmitter
         var name = schema.Name;
         DocComments.Summary(writer, schema.Description, $"The {name} values.");
         DocComments.Element(writer, "remarks", "An open set: a value that is not listed here is kept as it is.");
+        Header.WriteGeneratedCode(writer);
         writer.WriteLine($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {TypeNames.Runtime}.ILineExtensibleEnum");
         using (writer.Braces())
         {
@@ -47,17 +48,22 @@ internal static class EnumEmitter
             }
 
             writer.WriteLine();
+            writer.WriteLine("/// <summary>Whether both hold the same value (ordinal comparison).</summary>");
             writer.WriteLine($"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
             writer.WriteLine();
+            writer.WriteLine("/// <summary>Whether the two hold different values (ordinal comparison).</summary>");
             writer.WriteLine($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Converts a JSON value to a {name}.</summary>");
             writer.WriteLine($"public static implicit operator {name}(string value) => new {name}(value);");
             writer.WriteLine();
+            writer.WriteLine("/// <summary>Whether <paramref name=\"other\"/> holds the same value (ordinal comparison).</summary>");
             writer.WriteLine($"public bool Equals({name} other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);");
             writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
             writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine("public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);");
             writer.WriteLine();
             writer.WriteLine("/// <summary>The JSON value.</summary>");

@@ -9,7 +9,7 @@ internal static class FormEmitter
     private const string Fields = TypeNames.Generic + ".List<" + TypeNames.Generic + ".KeyValuePair<string, string>>";
 
     /// <summary>Field names are the spec's (snake_case stays snake_case); absent optional fields are omitted.</summary>
-    public static void WriteFormFields(SourceWriter writer, SchemaSpec schema)
+    public static void WriteFormFields(SourceWriter writer, SchemaSpec schema, PatternFields patterns)
     {
         writer.WriteLine("/// <summary>The form fields of this request, in spec order; unset optional fields are left out.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
@@ -19,7 +19,7 @@ internal static class FormEmitter
             writer.WriteLine($"var fields = new {Fields}();");
             foreach (var property in schema.Properties)
             {
-                WriteField(writer, schema, property, "fields.Add(new " + TypeNames.Generic + ".KeyValuePair<string, string>(" + TypeNames.Literal(property.JsonName) + ", {0}));");
+                WriteField(writer, schema, property, patterns, "fields.Add(new " + TypeNames.Generic + ".KeyValuePair<string, string>(" + TypeNames.Literal(property.JsonName) + ", {0}));");
             }
 
             writer.WriteLine("return fields;");
@@ -29,7 +29,7 @@ internal static class FormEmitter
     }
 
     /// <summary>Binary properties become file parts; the others become text parts.</summary>
-    public static void WriteMultipart(SourceWriter writer, SchemaSpec schema)
+    public static void WriteMultipart(SourceWriter writer, SchemaSpec schema, PatternFields patterns)
     {
         writer.WriteLine("/// <summary>This request as multipart/form-data; the file parts read the caller's streams, which the caller keeps owning.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
@@ -51,7 +51,7 @@ internal static class FormEmitter
                     continue;
                 }
 
-                WriteField(writer, schema, property, $"{TypeNames.Runtime}.LineMultipart.AddText(content, {TypeNames.Literal(property.JsonName)}, {{0}});");
+                WriteField(writer, schema, property, patterns, $"{TypeNames.Runtime}.LineMultipart.AddText(content, {TypeNames.Literal(property.JsonName)}, {{0}});");
             }
 
             writer.WriteLine("return content;");
@@ -60,7 +60,7 @@ internal static class FormEmitter
         writer.WriteLine();
     }
 
-    private static void WriteField(SourceWriter writer, SchemaSpec schema, PropertySpec property, string addFormat)
+    private static void WriteField(SourceWriter writer, SchemaSpec schema, PropertySpec property, PatternFields patterns, string addFormat)
     {
         var text = property.Type.Kind switch
         {
@@ -82,7 +82,7 @@ internal static class FormEmitter
         writer.WriteLine($"if ({property.PropertyName} is {{ }} {Local(property)})");
         using (writer.Braces())
         {
-            ConstraintChecks.WriteForProperty(writer, schema, property, Local(property));
+            ConstraintChecks.WriteForProperty(writer, schema, property, Local(property), patterns);
             writer.WriteLine(string.Format(addFormat, text));
         }
     }

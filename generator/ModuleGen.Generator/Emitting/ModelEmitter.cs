@@ -57,6 +57,7 @@ internal static class ModelEmitter
             DocComments.Element(writer, "remarks", $"The \"{schema.DiscriminatorValue}\" kind of <see cref=\"{TypeNames.Global(schema.BaseType!)}\"/>.");
         }
 
+        Header.WriteGeneratedCode(writer);
         writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.Runtime}.LineJsonModelConverter<{schema.Name}>))]");
         var declaration = isBase
             ? $"public abstract partial class {schema.Name} : {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>"
@@ -64,8 +65,10 @@ internal static class ModelEmitter
                 ? $"public sealed partial class {schema.Name} : {TypeNames.Global(schema.BaseType!)}, {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>"
                 : $"public sealed partial class {schema.Name} : {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>";
         writer.WriteLine(declaration);
+        var patterns = ConstraintChecks.PatternsOf(schema);
         using (writer.Braces())
         {
+            patterns.Write(writer);
             if (isBase)
             {
                 WriteBaseMembers(writer, schema);
@@ -92,7 +95,7 @@ internal static class ModelEmitter
             }
 
             WriteModelInterface(writer, schema);
-            WriteWriteMethods(writer, schema);
+            WriteWriteMethods(writer, schema, patterns);
             if (isBase)
             {
                 WriteBaseDeserializer(writer, schema);
@@ -104,12 +107,12 @@ internal static class ModelEmitter
 
             if (schema.FormEncoded)
             {
-                FormEmitter.WriteFormFields(writer, schema);
+                FormEmitter.WriteFormFields(writer, schema, patterns);
             }
 
             if (schema.MultipartEncoded)
             {
-                FormEmitter.WriteMultipart(writer, schema);
+                FormEmitter.WriteMultipart(writer, schema, patterns);
             }
         }
     }
@@ -182,7 +185,7 @@ internal static class ModelEmitter
         writer.WriteLine();
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// The JSON names of the properties the spec requires that were absent or null when this object was read (empty for an");
-        writer.WriteLine("/// object built in code). Reading never fails for them: LINE's payloads vary with age and account settings.");
+        writer.WriteLine("/// object built in code). Reading never fails for them: a server's payloads may lag behind its spec.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine($"public {TypeNames.Generic}.IReadOnlyList<string> MissingRequiredProperties => {ReadState}.MissingOf(_readState);");
         writer.WriteLine();
@@ -196,13 +199,13 @@ internal static class ModelEmitter
         writer.WriteLine();
     }
 
-    private static void WriteWriteMethods(SourceWriter writer, SchemaSpec schema)
+    private static void WriteWriteMethods(SourceWriter writer, SchemaSpec schema, PatternFields patterns)
     {
         var isBase = schema.Kind == SchemaKind.PolymorphicBase;
         var isDerived = schema.BaseType is not null;
         if (!isDerived)
         {
-            writer.WriteLine("/// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref=\"global::ModuleGen.Line.LineJson.Validate{T}\"/>), so an object read from LINE always writes back.</summary>");
+            writer.WriteLine("/// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref=\"global::ModuleGen.Line.LineJson.Validate{T}\"/>), so an object that was read always writes back.</summary>");
             writer.WriteLine($"public {(isBase ? "virtual " : string.Empty)}void WriteJson({JsonWriter} writer)");
             using (writer.Braces())
             {
@@ -240,7 +243,7 @@ internal static class ModelEmitter
         }
 
         writer.WriteLine();
-        WriteValidateMethod(writer, schema, modifiers);
+        WriteValidateMethod(writer, schema, modifiers, patterns);
     }
 
     private static string Modifiers(SchemaSpec schema)
@@ -297,7 +300,7 @@ internal static class ModelEmitter
     /// The strict checks of a request, at every depth: required properties present, then the spec's constraints. Kept
     /// apart from writing because inbound and outbound are different contracts even where one schema describes both.
     /// </summary>
-    private static void WriteValidateMethod(SourceWriter writer, SchemaSpec schema, string modifiers)
+    private static void WriteValidateMethod(SourceWriter writer, SchemaSpec schema, string modifiers, PatternFields patterns)
     {
         writer.WriteLine($"{modifiers} void ValidateProperties()");
         using (writer.Braces())
@@ -309,14 +312,14 @@ internal static class ModelEmitter
 
             foreach (var property in schema.Properties)
             {
-                WritePropertyChecks(writer, schema, property);
+                WritePropertyChecks(writer, schema, property, patterns);
             }
         }
 
         writer.WriteLine();
     }
 
-    private static void WritePropertyChecks(SourceWriter writer, SchemaSpec schema, PropertySpec property)
+    private static void WritePropertyChecks(SourceWriter writer, SchemaSpec schema, PropertySpec property, PatternFields patterns)
     {
         if (property.Type.Kind == TypeKind.Binary)
         {
@@ -333,11 +336,11 @@ internal static class ModelEmitter
                 writer.WriteLine($"throw {MissingRequired(schema, property)};");
             }
 
-            ConstraintChecks.WriteForProperty(writer, schema, property, property.PropertyName);
+            ConstraintChecks.WriteForProperty(writer, schema, property, property.PropertyName, patterns);
             return;
         }
 
-        var checks = ConstraintChecks.For(property.Type, property.Constraints, Local(property), qualifiedName);
+        var checks = ConstraintChecks.For(property.Type, property.Constraints, Local(property), qualifiedName, patterns);
         var nested = NestedValidation(property.Type, Local(property), qualifiedName);
         if (IsRequiredNonNull(property))
         {
@@ -416,6 +419,7 @@ internal static class ModelEmitter
         var discriminator = schema.Discriminator!;
         var discriminatorArgument = Naming.ToCamelCase(discriminator.PropertyName);
         writer.WriteLine($"/// <summary>A {schema.Name} of a kind this version does not know. Its shared properties are read; the whole object is kept in <see cref=\"RawJson\"/> and written back unchanged.</summary>");
+        Header.WriteGeneratedCode(writer);
         writer.WriteLine($"public sealed partial class {name} : {schema.Name}, {TypeNames.Runtime}.ILineUnknownKind");
         using (writer.Braces())
         {
@@ -435,7 +439,7 @@ internal static class ModelEmitter
             writer.WriteLine("/// <summary>Writes the object exactly as it was read.</summary>");
             writer.WriteLine($"public override void WriteJson({JsonWriter} writer) => RawJson.WriteTo(writer);");
             writer.WriteLine();
-            writer.WriteLine("// Written back exactly as LINE sent it: not this version's to check.");
+            writer.WriteLine("// Written back exactly as it was read: not this version's to check.");
             writer.WriteLine("private protected override void ValidateProperties()");
             using (writer.Braces())
             {

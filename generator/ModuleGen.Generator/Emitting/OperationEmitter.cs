@@ -12,7 +12,7 @@ internal static class OperationEmitter
 
     public static string Descriptor(OperationSpec operation) => "s_" + Naming.StripAt(Naming.ToCamelCase(operation.OperationId));
 
-    public static void Write(SourceWriter writer, OperationSpec operation, string? scopeField)
+    public static void Write(SourceWriter writer, OperationSpec operation, string? scopeField, PatternFields patterns)
     {
         var arguments = Arguments(operation);
         WriteDocs(writer, operation, arguments);
@@ -26,7 +26,7 @@ internal static class OperationEmitter
         writer.WriteLine($"public virtual async {TypeNames.Tasks}.Task<{returnType}> {operation.MethodName}({string.Join(", ", arguments.Select(a => a.Declaration))})");
         using (writer.Braces())
         {
-            WriteValidation(writer, operation);
+            WriteValidation(writer, operation, patterns);
             if (scopeField is not null)
             {
                 writer.WriteLine($"{scopeField}.EnsureGranted({Descriptor(operation)});");
@@ -133,7 +133,7 @@ internal static class OperationEmitter
             var description = parameter.Description;
             if (parameter.DefaultLiteral is not null)
             {
-                description = (description is null ? string.Empty : description + " ") + "LINE's default: " + parameter.DefaultLiteral + ".";
+                description = (description is null ? string.Empty : description + " ") + "Default: " + parameter.DefaultLiteral + ".";
             }
 
             arguments.Add(new MethodArgument(parameter.ArgumentName, $"{TypeNames.Nullable(parameter.Type)} {parameter.ArgumentName} = null", description, parameter));
@@ -144,7 +144,8 @@ internal static class OperationEmitter
             arguments.Add(new MethodArgument(
                 "retryKey",
                 "string? retryKey = null",
-                $"The {operation.IdempotencyHeader} (a UUID). Leave it null to have one minted for this call; pass your own to make a retry of an earlier call (with the same body) safe for 24 hours."));
+                (operation.IdempotencyDescription is { } promise ? promise + " " : $"The {operation.IdempotencyHeader} header. ")
+                + "Leave it null to have one minted for this call; pass the key of an earlier call to retry it (with the same body)."));
         }
 
         arguments.Add(new MethodArgument("cancellationToken", $"{TypeNames.CancellationToken} cancellationToken = default", "The token that cancels the call."));
@@ -174,7 +175,7 @@ internal static class OperationEmitter
 
         if (operation.RateLimit is { } rateLimit)
         {
-            remarks.Add($"LINE's rate limit: {rateLimit.Requests} requests per {rateLimit.Per}.");
+            remarks.Add($"Rate limit: {rateLimit.Requests} requests per {rateLimit.Per}.");
         }
 
         DocComments.Element(writer, "remarks", string.Join("\n", remarks));
@@ -191,11 +192,11 @@ internal static class OperationEmitter
         };
         if (operation.AlreadyAcceptedStatuses.Count > 0)
         {
-            returns += " When LINE had already accepted a request with the same retry key, the result's AlreadyAccepted is true and AcceptedRequestId names that request.";
+            returns += " When a request with the same retry key had already been accepted, the result's AlreadyAccepted is true and AcceptedRequestId names that request.";
         }
 
         DocComments.Element(writer, "returns", returns);
-        writer.WriteLine($"/// <exception cref=\"{TypeNames.Line}.LineApiException\">LINE answered with an error status, or the request could not be sent.</exception>");
+        writer.WriteLine($"/// <exception cref=\"{TypeNames.Line}.LineApiException\">The server answered with an error status, or the request could not be sent.</exception>");
         writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">An argument breaks the spec's constraints; nothing was sent.</exception>");
         if (operation.RequiredScopes.Count > 0 && operation.Scope is not null)
         {
@@ -203,7 +204,7 @@ internal static class OperationEmitter
         }
     }
 
-    private static void WriteValidation(SourceWriter writer, OperationSpec operation)
+    private static void WriteValidation(SourceWriter writer, OperationSpec operation, PatternFields patterns)
     {
         foreach (var parameter in operation.Parameters)
         {
@@ -218,7 +219,7 @@ internal static class OperationEmitter
             }
 
             var value = parameter.Required ? name : "__" + Naming.StripAt(name);
-            var checks = ConstraintChecks.For(parameter.Type, constraints, value, $"nameof({name})");
+            var checks = ConstraintChecks.For(parameter.Type, constraints, value, $"nameof({name})", patterns);
             if (checks.Count == 0)
             {
                 continue;
@@ -355,7 +356,11 @@ internal static class OperationEmitter
         var itemType = TypeNames.Of(pagination.ItemType);
         var pageArguments = arguments.Where(a => a.Name != pagination.TokenArgument && a.Name != "cancellationToken").ToList();
         writer.WriteLine($"/// <summary>Every item of every page of <see cref=\"{operation.MethodName}\"/>, fetching the next page only when the previous one is used up.</summary>");
-        writer.WriteLine($"/// <remarks>Continuation tokens expire after 24 hours; a walk that stalls longer fails with a <see cref=\"{TypeNames.Line}.LineApiException\"/> (400).</remarks>");
+        if (pagination.Remarks is not null)
+        {
+            DocComments.Element(writer, "remarks", pagination.Remarks);
+        }
+
         foreach (var argument in pageArguments)
         {
             DocComments.Element(writer, "param", argument.Description ?? $"The {argument.Name} parameter.", $"name=\"{Naming.StripAt(argument.Name)}\"");
@@ -393,7 +398,7 @@ internal static class OperationEmitter
         if (pageArguments.Count > 0 && pageArguments.All(a => a.Declaration.Contains(" = ")))
         {
             // Optional page arguments come first, so a caller passing only a token would not compile without this.
-            writer.WriteLine($"/// <summary>Every item of every page of <see cref=\"{operation.MethodName}\"/>, with LINE's defaults for the other arguments.</summary>");
+            writer.WriteLine($"/// <summary>Every item of every page of <see cref=\"{operation.MethodName}\"/>, with the defaults for the other arguments.</summary>");
             writer.WriteLine("/// <param name=\"cancellationToken\">The token that cancels the walk.</param>");
             WriteObsolete(writer, operation);
             writer.WriteLine($"public virtual {TypeNames.Generic}.IAsyncEnumerable<{itemType}> {pagination.MethodName}Async({TypeNames.CancellationToken} cancellationToken)");

@@ -20,6 +20,7 @@ internal static class SummaryEmitter
         using (writer.Braces())
         {
             writer.WriteLine("/// <summary>What ModuleGen generated into this assembly.</summary>");
+            Header.WriteGeneratedCode(writer);
             writer.WriteLine("internal static class ModuleGenManifest");
             using (writer.Braces())
             {

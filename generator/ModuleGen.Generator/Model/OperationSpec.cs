@@ -57,6 +57,9 @@ internal sealed record OperationSpec
     /// <summary>The header that carries the retry key, if any.</summary>
     public required string? IdempotencyHeader { get; init; }
 
+    /// <summary>The retry key header parameter's description (what the server promises for a retried key), if any.</summary>
+    public required string? IdempotencyDescription { get; init; }
+
     /// <summary>Whether the spec marks the operation deprecated (emitted as <c>[Obsolete]</c>).</summary>
     public required bool Deprecated { get; init; }
 }

@@ -18,4 +18,7 @@ internal sealed record PaginationSpec
 
     /// <summary>The argument that sends the token.</summary>
     public required string TokenArgument { get; init; }
+
+    /// <summary>What the server says about a walk over its pages (<c>remarks</c> of <c>x-modulegen-pagination</c>), if anything.</summary>
+    public required string? Remarks { get; init; }
 }

@@ -18,4 +18,7 @@ internal sealed record ScopeSpec
 
     /// <summary>The header parameter's description.</summary>
     public required string? Description { get; init; }
+
+    /// <summary>Where the scopes granted for a scope value come from (<c>x-modulegen-granted-scopes</c>), if the spec says.</summary>
+    public required string? GrantedScopesDescription { get; init; }
 }

@@ -11,6 +11,9 @@ namespace ModuleGen.Generator.Parsing;
 /// <summary>Reads the operation-level <c>x-modulegen-*</c> extensions: rate limit and pagination.</summary>
 internal sealed partial class OperationParser
 {
+    /// <summary>The values of <c>per</c> that <c>x-modulegen-rate-limit</c> accepts (ClientEmitter maps each to the runtime's enum).</summary>
+    internal static readonly IReadOnlyList<string> RateLimitPeriods = new[] { "second", "minute", "hour" };
+
     private RateLimitSpec? ParseRateLimit(OperationSource source)
     {
         if (source.Operation.Child("x-modulegen-rate-limit") is not { } node)
@@ -20,7 +23,7 @@ internal sealed partial class OperationParser
 
         var requests = node.ChildInt("requests");
         var per = node.ChildString("per");
-        if (requests is not > 0 || per is not ("second" or "minute" or "hour"))
+        if (requests is not > 0 || per is null || !RateLimitPeriods.Contains(per))
         {
             _diagnostics.Add(DiagnosticDescriptors.InvalidExtension, node.Location(source.Document.Path), "x-modulegen-rate-limit", $"it needs 'requests' (a positive integer) and 'per' (second, minute or hour), not requests: {node.ChildString("requests") ?? "(none)"}, per: {per ?? "(none)"}");
             return null;
@@ -80,6 +83,7 @@ internal sealed partial class OperationParser
             ItemType = itemsProperty.Type.Element!,
             NextProperty = nextProperty.PropertyName,
             TokenArgument = tokenParameter.ArgumentName,
+            Remarks = node.ChildString("remarks"),
         };
     }
 }

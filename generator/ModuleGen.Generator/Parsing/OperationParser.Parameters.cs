@@ -115,6 +115,7 @@ internal sealed partial class OperationParser
                     ArgumentName = Naming.ToCamelCase(scopeIdentifier) + "Id",
                     Pattern = constraints.Pattern,
                     Description = parameter.Description,
+                    GrantedScopesDescription = node.ChildString("x-modulegen-granted-scopes"),
                 });
         }
 

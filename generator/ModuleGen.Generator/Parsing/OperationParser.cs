@@ -176,6 +176,7 @@ internal sealed partial class OperationParser
         var parameters = new List<ParameterSpec>();
         string? scope = null;
         string? idempotencyHeader = null;
+        string? idempotencyDescription = null;
         var clientName = ClientName(source.Document, source.Operation);
         foreach (var (parameterNode, parameterDocument) in source.Parameters)
         {
@@ -193,6 +194,7 @@ internal sealed partial class OperationParser
                     break;
                 case ParameterRole.IdempotencyKey:
                     idempotencyHeader = outcome.Value.Parameter!.WireName;
+                    idempotencyDescription = outcome.Value.Parameter.Description;
                     break;
                 default:
                     parameters.Add(outcome.Value.Parameter!);
@@ -263,6 +265,7 @@ internal sealed partial class OperationParser
             Pagination = pagination,
             AlreadyAcceptedStatuses = alreadyAccepted,
             IdempotencyHeader = idempotencyHeader,
+            IdempotencyDescription = idempotencyDescription,
             Deprecated = operation.ChildBool("deprecated"),
         });
     }
