@@ -48,6 +48,7 @@ public class LineClientOptions
 public sealed class LineEndpoints
 {
     private readonly Dictionary<string, Uri> _map = new(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _specServers = new(StringComparer.Ordinal);
     private Uri? _all;
 
     /// <summary>Sends calls for <paramref name="specServer"/> (e.g. https://api-data.line.me) to <paramref name="address"/>.</summary>
@@ -73,6 +74,7 @@ public sealed class LineEndpoints
             return mapped;
         }
 
-        return _all ?? new Uri(specServer, UriKind.Absolute);
+        // The spec names a handful of servers: each is parsed once, not on every call.
+        return _all ?? _specServers.GetOrAdd(specServer, static server => new Uri(server, UriKind.Absolute));
     }
 }
