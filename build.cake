@@ -1,4 +1,5 @@
-// ModuleGen build: ./build.sh [--target=Default|Clean|Restore|Build|Test|Pack|Generate] [--configuration=Release]
+// ModuleGen build: ./build.sh [--target=Default|Clean|Restore|Build|Test|Pack|Generate|OpenApi|Bench] [--configuration=Release]
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
@@ -15,6 +16,9 @@ var testResults = artifacts.Combine("test-results");
 var packages = artifacts.Combine("packages");
 var generatedOutput = artifacts.Combine("generated");
 var lineGeneratedSources = root.Combine("src/ModuleGen.Line/obj/generated");
+var openApiDocument = artifacts.CombineWithFilePath("openapi/line.json");
+var benchResults = artifacts.Combine("bench");
+var performanceDoc = root.CombineWithFilePath("docs/performance.md");
 
 // Set by Test; printed again after Cake's task table so it is the run's last line.
 string testTotals = null;
@@ -271,6 +275,53 @@ Task("Demo")
     }
 });
 
+Task("OpenApi")
+    .Description("Exports spec/*.yaml as one self-contained OpenAPI 3.0 document, artifacts/openapi/line.json (for NSwag, Kiota, Postman, doc sites).")
+    .Does(() =>
+{
+    var tool = root.CombineWithFilePath("bench/ModuleGen.OpenApiExport/ModuleGen.OpenApiExport.csproj");
+    DotNetBuild(tool.FullPath, new DotNetBuildSettings { Configuration = configuration });
+    RunDotNet($"bench/ModuleGen.OpenApiExport/bin/{configuration}/net10.0/ModuleGen.OpenApiExport.dll spec {root.GetRelativePath(openApiDocument)}",
+        "exporting spec/ as one OpenAPI document");
+});
+
+Task("Bench")
+    .Description("Runs the BenchmarkDotNet sets (generator; clients with the NSwag/Kiota/Refit peers; webhook reader) and the endpoint load loop, and writes the measured section of docs/performance.md. Not part of Default or Test; a few minutes on 2 cores.")
+    .IsDependentOn("OpenApi")
+    .Does(() =>
+{
+    // The peers project is outside ModuleGen.sln (its build runs NSwag and Kiota), so each bench project is built here.
+    foreach (var project in new[] { "ModuleGen.Bench.Generator", "ModuleGen.Bench.Peers", "ModuleGen.Bench.Endpoint" })
+    {
+        DotNetBuild($"bench/{project}/{project}.csproj", new DotNetBuildSettings { Configuration = configuration });
+    }
+
+    CleanDirectory(benchResults);
+    var tables = new List<string>();
+    foreach (var (project, title) in new[] { ("ModuleGen.Bench.Generator", "Generator"), ("ModuleGen.Bench.Peers", "Clients and webhook reader") })
+    {
+        var output = benchResults.Combine(project);
+        RunDotNet($"bench/{project}/bin/{configuration}/net10.0/{project}.dll --filter * --artifacts {root.GetRelativePath(output)}", $"{project} benchmarks");
+        var report = GetFiles($"{output.FullPath}/results/*-report-github.md").OrderBy(f => f.FullPath, StringComparer.Ordinal).ToList();
+        if (report.Count == 0)
+        {
+            throw new CakeException($"{project} wrote no GitHub markdown report under {root.GetRelativePath(output)}/results.");
+        }
+
+        tables.Add($"### {title}\n\n" + string.Join("\n", report.Select(f => System.IO.File.ReadAllText(f.FullPath).Trim())));
+    }
+
+    var endpointLines = new List<string>();
+    foreach (var scenario in new[] { "bare", "inmemory", "sqlite" })
+    {
+        var lines = CaptureDotNet($"bench/ModuleGen.Bench.Endpoint/bin/{configuration}/net10.0/ModuleGen.Bench.Endpoint.dll {scenario} 10", $"endpoint load loop ({scenario})");
+        endpointLines.Add(lines.Last(line => line.StartsWith(scenario + " ", StringComparison.Ordinal)));
+    }
+
+    WritePerformanceSection(tables, endpointLines);
+    Information("Wrote the measured section of {0}", root.GetRelativePath(performanceDoc));
+});
+
 Teardown(context => StopTestServers());
 
 Task("Default")
@@ -295,6 +346,80 @@ catch (Exception failure) when (testTotals is not null)
 if (testTotals is not null)
 {
     WriteTotals();
+}
+
+void RunDotNet(string arguments, string what)
+{
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments, WorkingDirectory = root });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"{what} failed (exit code {exitCode}).");
+    }
+}
+
+List<string> CaptureDotNet(string arguments, string what)
+{
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments, WorkingDirectory = root, RedirectStandardOutput = true }, out var output);
+    var lines = output.ToList();
+    lines.ForEach(line => Information(line));
+    if (exitCode != 0)
+    {
+        throw new CakeException($"{what} failed (exit code {exitCode}).");
+    }
+
+    return lines;
+}
+
+// docs/performance.md is hand-written around one generated section between two markers; only that section is replaced.
+void WritePerformanceSection(List<string> tables, List<string> endpointLines)
+{
+    const string begin = "<!-- bench:begin (written by ./build.sh --target=Bench; edits inside are overwritten) -->";
+    const string end = "<!-- bench:end -->";
+    var text = System.IO.File.ReadAllText(performanceDoc.FullPath);
+    var from = text.IndexOf(begin, StringComparison.Ordinal);
+    var to = text.IndexOf(end, StringComparison.Ordinal);
+    if (from < 0 || to < from)
+    {
+        throw new CakeException($"{root.GetRelativePath(performanceDoc)} lacks the '{begin}' ... '{end}' markers.");
+    }
+
+    var bare = EndpointRate(endpointLines[0]);
+    var section = new StringBuilder();
+    section.AppendLine(begin);
+    section.AppendLine();
+    section.AppendLine($"Last run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine: {MachineLine()}.");
+    section.AppendLine();
+    foreach (var table in tables)
+    {
+        section.AppendLine(table);
+        section.AppendLine();
+    }
+
+    section.AppendLine("### Webhook endpoint (loopback, 16 senders, 10 s after a 2 s warm-up)");
+    section.AppendLine();
+    section.AppendLine("| scenario | req/s | vs bare | run |");
+    section.AppendLine("|---|---:|---:|---|");
+    foreach (var line in endpointLines)
+    {
+        var rate = EndpointRate(line);
+        section.AppendLine($"| {line.Split(' ')[0]} | {rate:F0} | {rate / bare:F2}x | {line.Substring(line.IndexOf('(')).Trim('(', ')')} |");
+    }
+
+    section.AppendLine();
+    section.Append(end);
+    System.IO.File.WriteAllText(performanceDoc.FullPath, text.Substring(0, from) + section + text.Substring(to + end.Length));
+}
+
+static double EndpointRate(string line) => double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+static string MachineLine()
+{
+    var cpu = System.IO.File.Exists("/proc/cpuinfo")
+        ? System.IO.File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+        : null;
+    var load = System.IO.File.Exists("/proc/loadavg") ? System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+    return $"{cpu ?? System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString()}, {System.Environment.ProcessorCount} cores, " +
+        $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {System.Environment.Version}, load average {load} at the end of the run";
 }
 
 // Plain Console, not Cake's log: the log wraps lines in ANSI colour codes even when output is redirected.

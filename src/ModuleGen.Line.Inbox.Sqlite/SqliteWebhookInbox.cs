@@ -9,8 +9,9 @@ using static ModuleGen.Line.Inbox.Sqlite.SqliteStoreSchema;
 namespace ModuleGen.Line.Inbox.Sqlite;
 
 /// <summary>
-/// An <see cref="IWebhookInbox"/> in an embedded SQLite file: every enqueue is one transaction committed with
-/// <c>synchronous=FULL</c> before it returns, so an event acknowledged to LINE survives a crash or power loss.
+/// An <see cref="IWebhookInbox"/> in an embedded SQLite file: every enqueue is committed with <c>synchronous=FULL</c>
+/// before it returns — concurrent enqueues in one shared transaction (group commit) — so an event acknowledged to
+/// LINE survives a crash or power loss.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -28,6 +29,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
 
     private readonly SqliteStoreConnection _store;
     private readonly TimeProvider _timeProvider;
+    private readonly SqliteGroupCommit _groupCommit;
 
     /// <summary>Creates an inbox on <see cref="SqliteWebhookInboxOptions.DatabasePath"/>; the file is opened on first use.</summary>
     /// <param name="options">Where the file is.</param>
@@ -36,9 +38,14 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     {
         _store = new SqliteStoreConnection(options);
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _groupCommit = new SqliteGroupCommit(work => _store.RunAsync(work, CancellationToken.None), InsertGroup);
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Concurrent calls share a transaction (group commit): the task completes once the transaction holding these
+    /// events has committed with <c>synchronous=FULL</c>, and fails — for every call in the group — when it did not.
+    /// </remarks>
     public ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<InboxEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -47,29 +54,65 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
             return ValueTask.FromResult(InboxEnqueueResult.Empty);
         }
 
-        return RunAsync(connection =>
+        for (int i = 0; i < events.Count; i++)
         {
-            long now = Now();
+            // Checked here, not in the group's transaction, so one caller's mistake never fails the others' events.
+            if (events[i] is null)
+            {
+                throw new ArgumentException("The batch contains null.", nameof(events));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ValueTask<InboxEnqueueResult>(_groupCommit.EnqueueAsync(events, cancellationToken));
+    }
+
+    /// <summary>How many enqueue transactions were attempted (for the group-commit tests).</summary>
+    internal long EnqueueCommits => _groupCommit.Commits;
+
+    /// <summary>How many enqueue calls wait for the next group (for the group-commit tests).</summary>
+    internal int EnqueuesWaiting => _groupCommit.Waiting;
+
+    /// <summary>Runs just before each group's transaction begins (for the group-commit tests).</summary>
+    internal Action? BeforeGroupCommit { get; set; }
+
+    /// <summary>Reads a pragma on the inbox's own connection (synchronous is per connection).</summary>
+    internal ValueTask<long> ReadPragmaAsync(string name, CancellationToken cancellationToken) =>
+        RunAsync(connection =>
+        {
+            using SqliteCommand pragma = SqliteStoreConnection.Command(connection, transaction: null, $"PRAGMA {name};");
+            return (long)pragma.ExecuteScalar()!;
+        }, cancellationToken);
+
+    /// <summary>One transaction for every request of a group; one result per request, in order.</summary>
+    private InboxEnqueueResult[] InsertGroup(SqliteConnection connection, IReadOnlyList<IReadOnlyList<InboxEvent>> batches)
+    {
+        BeforeGroupCommit?.Invoke();
+        long now = Now();
+        var results = new InboxEnqueueResult[batches.Count];
+        using SqliteTransaction transaction = connection.BeginTransaction();
+        using SqliteCommand insert = SqliteStoreConnection.Command(connection, transaction, """
+            INSERT INTO inbox_events (webhook_event_id, destination, event_type, event_timestamp, is_redelivery,
+                                      event_json, state, attempts, received_at, due_at)
+            VALUES ($id, $destination, $type, $timestamp, $redelivery, $json, 0, 0, $now, $now)
+            ON CONFLICT (webhook_event_id) DO NOTHING;
+            """);
+        // ON CONFLICT DO NOTHING rather than INSERT OR IGNORE: OR IGNORE would also silently drop a row that
+        // breaks a NOT NULL or CHECK constraint, reporting a lost event as a duplicate.
+        SqliteParameter id = insert.Parameters.Add("$id", SqliteType.Text);
+        SqliteParameter destination = insert.Parameters.Add("$destination", SqliteType.Text);
+        SqliteParameter type = insert.Parameters.Add("$type", SqliteType.Text);
+        SqliteParameter timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
+        SqliteParameter redelivery = insert.Parameters.Add("$redelivery", SqliteType.Integer);
+        SqliteParameter json = insert.Parameters.Add("$json", SqliteType.Blob);
+        insert.Parameters.AddWithValue("$now", now);
+        for (int b = 0; b < batches.Count; b++)
+        {
+            IReadOnlyList<InboxEvent> events = batches[b];
             var outcomes = new InboxEnqueueOutcome[events.Count];
-            using SqliteTransaction transaction = connection.BeginTransaction();
-            using SqliteCommand insert = SqliteStoreConnection.Command(connection, transaction, """
-                INSERT INTO inbox_events (webhook_event_id, destination, event_type, event_timestamp, is_redelivery,
-                                          event_json, state, attempts, received_at, due_at)
-                VALUES ($id, $destination, $type, $timestamp, $redelivery, $json, 0, 0, $now, $now)
-                ON CONFLICT (webhook_event_id) DO NOTHING;
-                """);
-            // ON CONFLICT DO NOTHING rather than INSERT OR IGNORE: OR IGNORE would also silently drop a row that
-            // breaks a NOT NULL or CHECK constraint, reporting a lost event as a duplicate.
-            SqliteParameter id = insert.Parameters.Add("$id", SqliteType.Text);
-            SqliteParameter destination = insert.Parameters.Add("$destination", SqliteType.Text);
-            SqliteParameter type = insert.Parameters.Add("$type", SqliteType.Text);
-            SqliteParameter timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
-            SqliteParameter redelivery = insert.Parameters.Add("$redelivery", SqliteType.Integer);
-            SqliteParameter json = insert.Parameters.Add("$json", SqliteType.Blob);
-            insert.Parameters.AddWithValue("$now", now);
             for (int i = 0; i < events.Count; i++)
             {
-                InboxEvent inboxEvent = events[i] ?? throw new ArgumentException("The batch contains null.", nameof(events));
+                InboxEvent inboxEvent = events[i];
                 id.Value = inboxEvent.WebhookEventId;
                 destination.Value = inboxEvent.Destination;
                 type.Value = inboxEvent.EventType;
@@ -80,9 +123,11 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
                 outcomes[i] = new InboxEnqueueOutcome(inboxEvent.WebhookEventId, IsDuplicate: !inserted);
             }
 
-            transaction.Commit();
-            return new InboxEnqueueResult(outcomes);
-        }, cancellationToken);
+            results[b] = new InboxEnqueueResult(outcomes);
+        }
+
+        transaction.Commit();
+        return results;
     }
 
     /// <inheritdoc />

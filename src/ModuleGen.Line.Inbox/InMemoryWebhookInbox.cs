@@ -10,13 +10,22 @@ namespace ModuleGen.Line.AspNetCore.Inbox;
 /// An <see cref="IWebhookInbox"/> held in process memory, for tests and local development. Not durable: everything is
 /// lost with the process, so never use it behind a production endpoint.
 /// </summary>
-/// <remarks>Thread-safe: every operation runs under one lock.</remarks>
+/// <remarks>
+/// Thread-safe: every operation runs under one lock. Pending events are also kept in due order, so a lease takes the
+/// first due ones without looking at completed or dead-lettered events (an endpoint under load stores thousands a
+/// second while the worker leases a batch at a time).
+/// </remarks>
 public sealed class InMemoryWebhookInbox : IWebhookInbox
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, StoredEvent> _events = new(StringComparer.Ordinal);
+
+    /// <summary>Exactly the pending events, ordered by <see cref="StoredEvent.DueAt"/> then arrival.</summary>
+    private readonly SortedSet<StoredEvent> _pendingByDue = new(DueOrder.Instance);
     private readonly TimeProvider _timeProvider;
     private long _nextSequence;
+    private int _completedCount;
+    private int _deadLetteredCount;
 
     /// <summary>Creates an empty inbox.</summary>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
@@ -43,9 +52,14 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
             {
                 InboxEvent inboxEvent = events[i];
                 ArgumentNullException.ThrowIfNull(inboxEvent, nameof(events));
-                bool isDuplicate = !_events.TryAdd(
-                    inboxEvent.WebhookEventId,
-                    new StoredEvent(inboxEvent, _nextSequence++, now));
+                var stored = new StoredEvent(inboxEvent, _nextSequence, now);
+                bool isDuplicate = !_events.TryAdd(inboxEvent.WebhookEventId, stored);
+                if (!isDuplicate)
+                {
+                    _nextSequence++;
+                    _pendingByDue.Add(stored);
+                }
+
                 outcomes[i] = new InboxEnqueueOutcome(inboxEvent.WebhookEventId, isDuplicate);
             }
         }
@@ -64,17 +78,12 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
         {
             DateTimeOffset now = _timeProvider.GetUtcNow();
             DateTimeOffset leasedUntil = now + leaseDuration;
-            var leased = new List<InboxEntry>();
-            foreach (StoredEvent stored in _events.Values
-                .Where(e => e.State == InboxEventState.Pending && e.DueAt <= now)
-                .OrderBy(e => e.DueAt)
-                .ThenBy(e => e.Sequence)
-                .Take(max)
-                .ToList())
+            var leased = new List<InboxEntry>(Math.Min(max, _pendingByDue.Count));
+            while (leased.Count < max && _pendingByDue.Min is { } stored && stored.DueAt <= now)
             {
                 stored.Attempts++;
                 stored.LeaseToken = Guid.NewGuid().ToString("N");
-                stored.DueAt = leasedUntil;
+                Reschedule(stored, leasedUntil);
                 leased.Add(new InboxEntry(
                     stored.Event, stored.Attempts, stored.LeaseToken, stored.ReceivedAt, leasedUntil, stored.LastError));
             }
@@ -100,7 +109,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
             DateTimeOffset leasedUntil = _timeProvider.GetUtcNow() + leaseDuration;
             if (leasedUntil > stored.DueAt)
             {
-                stored.DueAt = leasedUntil;
+                Reschedule(stored, leasedUntil);
             }
 
             return ValueTask.FromResult(true);
@@ -118,6 +127,8 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
             if (_events.TryGetValue(entry.Event.WebhookEventId, out StoredEvent? stored)
                 && stored.State == InboxEventState.Pending)
             {
+                _pendingByDue.Remove(stored);
+                _completedCount++;
                 stored.State = InboxEventState.Completed;
                 stored.FinishedAt = _timeProvider.GetUtcNow();
                 stored.LeaseToken = null;
@@ -142,10 +153,12 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
                 stored.LeaseToken = null;
                 if (retryAt is { } due)
                 {
-                    stored.DueAt = due;
+                    Reschedule(stored, due);
                 }
                 else
                 {
+                    _pendingByDue.Remove(stored);
+                    _deadLetteredCount++;
                     stored.State = InboxEventState.DeadLettered;
                     stored.FinishedAt = _timeProvider.GetUtcNow();
                 }
@@ -167,7 +180,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
             {
                 stored.Attempts--;
                 stored.LeaseToken = null;
-                stored.DueAt = _timeProvider.GetUtcNow();
+                Reschedule(stored, _timeProvider.GetUtcNow());
             }
         }
 
@@ -222,9 +235,11 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
                 return ValueTask.FromResult(false);
             }
 
+            _deadLetteredCount--;
             stored.State = InboxEventState.Pending;
             stored.Attempts = 0;
             stored.DueAt = _timeProvider.GetUtcNow();
+            _pendingByDue.Add(stored);
             return ValueTask.FromResult(true);
         }
     }
@@ -251,38 +266,29 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
 
         lock (_lock)
         {
+            // Only the pending events are looked at: finished ones are counted as they finish, so the worker's backlog
+            // gauge does not hold the lock over every event ever stored while requests wait for it.
             DateTimeOffset now = _timeProvider.GetUtcNow();
-            int pending = 0, inFlight = 0, completed = 0, deadLettered = 0;
+            int pending = 0, inFlight = 0;
             DateTimeOffset? oldestPending = null;
-            foreach (StoredEvent stored in _events.Values)
+            foreach (StoredEvent stored in _pendingByDue)
             {
-                switch (stored.State)
+                if (stored.LeaseToken is not null && stored.DueAt > now)
                 {
-                    case InboxEventState.Pending:
-                        if (stored.LeaseToken is not null && stored.DueAt > now)
-                        {
-                            inFlight++;
-                        }
-                        else
-                        {
-                            pending++;
-                        }
+                    inFlight++;
+                }
+                else
+                {
+                    pending++;
+                }
 
-                        if (oldestPending is null || stored.ReceivedAt < oldestPending)
-                        {
-                            oldestPending = stored.ReceivedAt;
-                        }
-
-                        break;
-                    case InboxEventState.Completed:
-                        completed++;
-                        break;
-                    case InboxEventState.DeadLettered:
-                        deadLettered++;
-                        break;
+                if (oldestPending is null || stored.ReceivedAt < oldestPending)
+                {
+                    oldestPending = stored.ReceivedAt;
                 }
             }
 
+            int completed = _completedCount, deadLettered = _deadLetteredCount;
             return ValueTask.FromResult(new InboxStatistics(pending, inFlight, completed, deadLettered, oldestPending));
         }
     }
@@ -296,14 +302,34 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
 
         lock (_lock)
         {
-            List<string> expired = _events.Values.Where(isExpired).Select(e => e.Event.WebhookEventId).ToList();
-            foreach (string webhookEventId in expired)
+            List<StoredEvent> expired = _events.Values.Where(isExpired).ToList();
+            foreach (StoredEvent stored in expired)
             {
-                _events.Remove(webhookEventId);
+                _events.Remove(stored.Event.WebhookEventId);
+                switch (stored.State)
+                {
+                    case InboxEventState.Pending:
+                        _pendingByDue.Remove(stored);
+                        break;
+                    case InboxEventState.Completed:
+                        _completedCount--;
+                        break;
+                    case InboxEventState.DeadLettered:
+                        _deadLetteredCount--;
+                        break;
+                }
             }
 
             return ValueTask.FromResult(expired.Count);
         }
+    }
+
+    /// <summary>Moves a pending event to its new place in the due order (the set must never see a key change in place).</summary>
+    private void Reschedule(StoredEvent stored, DateTimeOffset dueAt)
+    {
+        _pendingByDue.Remove(stored);
+        stored.DueAt = dueAt;
+        _pendingByDue.Add(stored);
     }
 
     private bool TryGetCurrentLease(InboxEntry entry, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoredEvent? stored)
@@ -311,6 +337,18 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
         return _events.TryGetValue(entry.Event.WebhookEventId, out stored)
             && stored.State == InboxEventState.Pending
             && string.Equals(stored.LeaseToken, entry.LeaseToken, StringComparison.Ordinal);
+    }
+
+    /// <summary>Due time, then arrival: the order events are leased in. Sequences are unique, so no two events compare equal.</summary>
+    private sealed class DueOrder : IComparer<StoredEvent>
+    {
+        public static readonly DueOrder Instance = new();
+
+        public int Compare(StoredEvent? x, StoredEvent? y)
+        {
+            int byDue = x!.DueAt.CompareTo(y!.DueAt);
+            return byDue != 0 ? byDue : x.Sequence.CompareTo(y.Sequence);
+        }
     }
 
     /// <summary>The mutable state of one event; only touched under <see cref="_lock"/>.</summary>

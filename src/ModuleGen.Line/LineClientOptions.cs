@@ -55,6 +55,7 @@ public sealed class LineEndpoints
         ["https://api.line.me", "https://api-data.line.me", "https://manager.line.biz", "https://access.line.me"];
 
     private readonly Dictionary<string, Uri> _map = new(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _specServers = new(StringComparer.Ordinal);
 
     /// <summary>Sends calls for <paramref name="specServer"/> (e.g. https://api-data.line.me) to <paramref name="address"/>.</summary>
     /// <remarks>Mapping one of <see cref="LineServers"/> to another host (a fake, a proxy) is the explicit choice to send
@@ -84,7 +85,9 @@ public sealed class LineEndpoints
 
     /// <summary>The address for a spec server.</summary>
     public Uri Resolve(string specServer)
-        => _map.TryGetValue(specServer.TrimEnd('/'), out var mapped) ? mapped : new Uri(specServer, UriKind.Absolute);
+        => _map.TryGetValue(specServer.TrimEnd('/'), out var mapped)
+            ? mapped
+            : _specServers.GetOrAdd(specServer, static server => new Uri(server, UriKind.Absolute)); // parsed once, not per call
 
     /// <summary>Whether <paramref name="specServer"/> is one of LINE's servers.</summary>
     public static bool IsLineServer(string specServer)

@@ -43,6 +43,8 @@ public class LineClientPipeline
         Logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
+    private (string? Value, bool Valid) _checkedUserAgent;
+
     /// <summary>The HTTP client.</summary>
     public HttpClient HttpClient { get; }
 
@@ -77,8 +79,7 @@ public class LineClientPipeline
         CancellationToken cancellationToken)
     {
         message.Options.Set(LineRequest.OperationOption, operation);
-        message.Headers.UserAgent.Clear();
-        message.Headers.UserAgent.TryParseAdd(Options.UserAgent);
+        SetUserAgent(message);
         var botId = BotIdOf(message);
         if (botId is not null)
         {
@@ -185,7 +186,28 @@ public class LineClientPipeline
     }
 
     private string? BotIdOf(HttpRequestMessage? message)
-        => message is not null && message.Headers.TryGetValues(Options.BotIdHeaderName, out var values) ? values.FirstOrDefault() : null;
+        => message is null ? null : LineResponse.FirstValue(message.Headers, Options.BotIdHeaderName);
+
+    /// <summary>
+    /// The configured User-Agent, parsed once per distinct value (a value that does not parse is not sent, as
+    /// <c>TryParseAdd</c> would decide) and then added without re-parsing it on every call.
+    /// </summary>
+    private void SetUserAgent(HttpRequestMessage message)
+    {
+        var userAgent = Options.UserAgent;
+        var checkedUserAgent = _checkedUserAgent;
+        if (!ReferenceEquals(checkedUserAgent.Value, userAgent))
+        {
+            checkedUserAgent = (userAgent, new HttpRequestMessage().Headers.UserAgent.TryParseAdd(userAgent));
+            _checkedUserAgent = checkedUserAgent;
+        }
+
+        message.Headers.Remove("User-Agent");
+        if (checkedUserAgent.Valid)
+        {
+            message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+    }
 
     /// <summary>
     /// Signs the request. A call to one of LINE's servers uses LINE's credentials (the channel access token, or the

@@ -57,10 +57,12 @@ public class LineResponse
         where T : ILineJsonModel<T>
     {
         var (requestId, acceptedRequestId, alreadyAccepted) = Describe(response);
+        // The pipeline has already buffered the body: read it into a pooled buffer instead of copying it to a new array.
         byte[] body;
+        int length;
         try
         {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            (body, length) = await ReadPooledAsync(response.Content, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
@@ -70,7 +72,7 @@ public class LineResponse
         T value;
         try
         {
-            var reader = new Utf8JsonReader(body.Length == 0 ? "{}"u8.ToArray() : body);
+            var reader = new Utf8JsonReader(length == 0 ? "{}"u8 : body.AsSpan(0, length));
             reader.Read();
             value = T.ReadJson(ref reader);
         }
@@ -78,12 +80,62 @@ public class LineResponse
         {
             throw LineApiException.FromUnreadableResponse(response, operation, exception);
         }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(body);
+        }
 
         return new LineResponse<T>(value, (int)response.StatusCode, requestId, acceptedRequestId, alreadyAccepted);
     }
 
-    internal static string? Header(HttpResponseMessage response, string name)
-        => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    private static async Task<(byte[] Buffer, int Length)> ReadPooledAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(content.Headers.ContentLength is { } declared and > 0 and < 1 << 20 ? (int)declared + 1 : 4096);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return (buffer, length);
+                }
+
+                length += read;
+            }
+        }
+        catch
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    internal static string? Header(HttpResponseMessage response, string name) => FirstValue(response.Headers, name);
+
+    /// <summary>A header's first value as received, without parsing the header or allocating a list of its values.</summary>
+    internal static string? FirstValue(HttpHeaders headers, string name)
+    {
+        if (headers.NonValidated.TryGetValues(name, out var values))
+        {
+            foreach (var value in values)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 
     private static (string? RequestId, string? AcceptedRequestId, bool AlreadyAccepted) Describe(HttpResponseMessage response)
     {

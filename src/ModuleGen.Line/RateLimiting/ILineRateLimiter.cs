@@ -23,4 +23,12 @@ public interface ILineRateLimiter
     /// also uses to end the configured queue time — ends the wait with an <see cref="System.OperationCanceledException"/>.
     /// </summary>
     ValueTask<RateLimitLease> AcquireAsync(LineRateLimitKey key, LineRateLimit limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A permit of <paramref name="key"/> that is free right now, taken without waiting or queueing (never ahead of a
+    /// call already waiting); <see langword="null"/> when there is none, or when the limiter cannot tell without a round
+    /// trip — the caller then waits with <see cref="AcquireAsync"/>. Lets the common uncontended call skip the queue-time
+    /// timer. The default says "cannot tell".
+    /// </summary>
+    RateLimitLease? TryAcquireNow(LineRateLimitKey key, LineRateLimit limit) => null;
 }

@@ -45,6 +45,20 @@ public sealed class LineLocalRateLimiter : ILineRateLimiter, IDisposable, IAsync
     }
 
     /// <inheritdoc />
+    public RateLimitLease? TryAcquireNow(LineRateLimitKey key, LineRateLimit limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        var lease = _limiter.AttemptAcquire(new Partition(key, limit), 1);
+        if (lease.IsAcquired)
+        {
+            return lease;
+        }
+
+        lease.Dispose();
+        return null;
+    }
+
+    /// <inheritdoc />
     public void Dispose() => _limiter.Dispose();
 
     /// <inheritdoc />

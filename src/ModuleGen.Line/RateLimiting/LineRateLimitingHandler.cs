@@ -45,12 +45,18 @@ internal sealed class LineRateLimitingHandler : DelegatingHandler
     private async Task<RateLimitLease> AcquireAsync(
         HttpRequestMessage request, LineOperation operation, string? botId, LineRateLimit limit, CancellationToken cancellationToken)
     {
+        var key = new LineRateLimitKey(botId, operation.OperationId);
+        if (_limiter.TryAcquireNow(key, limit) is { } free)
+        {
+            return free;
+        }
+
         using var queueTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         queueTime.CancelAfter(_options.QueueTime);
         RateLimitLease lease;
         try
         {
-            lease = await _limiter.AcquireAsync(new LineRateLimitKey(botId, operation.OperationId), limit, queueTime.Token).ConfigureAwait(false);
+            lease = await _limiter.AcquireAsync(key, limit, queueTime.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.RegularExpressions;
@@ -13,8 +12,6 @@ namespace ModuleGen.Line.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class LineArgument
 {
-    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
-
     public static void NotNull<T>(T? value, string name)
         where T : class
     {
@@ -84,9 +81,6 @@ public static class LineArgument
             throw new ArgumentOutOfRangeException(name, value.Count, $"The number of items must be between {minimum ?? 0} and {(maximum is null ? "unbounded" : maximum.ToString())}.");
         }
     }
-
-    public static void Matches(string value, string pattern, string name)
-        => Matches(value, Patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant)), name);
 
     public static void Matches(string value, Regex pattern, string name)
     {

@@ -53,16 +53,38 @@ public static class LineJsonWriter
     public static ArgumentException MissingRequired(string typeName, string propertyName)
         => new($"{typeName}.{propertyName} is required by the LINE API and cannot be null.", propertyName);
 
+    /// <summary>A buffer larger than this is not kept for the thread's next request body.</summary>
+    private const int KeptBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static (System.Buffers.ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_scratch;
+
     /// <summary>Serializes a model to UTF-8 JSON bytes.</summary>
+    /// <remarks>
+    /// Every request body is written here, so the buffer and the writer are kept per thread and reset; the returned
+    /// array is the only allocation. A model's writer never calls back into this method, but the scratch pair is taken
+    /// off the thread while in use anyway, so a nested call would only get a pair of its own.
+    /// </remarks>
     public static byte[] ToUtf8Bytes<T>(T model)
         where T : ILineJsonModel<T>
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var (buffer, writer) = t_scratch ?? (new System.Buffers.ArrayBufferWriter<byte>(256), new Utf8JsonWriter(System.IO.Stream.Null));
+        t_scratch = null;
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
         {
             model.WriteJson(writer);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            if (buffer.Capacity <= KeptBufferBytes)
+            {
+                writer.Reset(System.IO.Stream.Null);
+                t_scratch = (buffer, writer);
+            }
+        }
     }
 }

@@ -98,7 +98,7 @@ public static class LineWebhookParser
     /// (or is not an object, or not JSON) gives an <see cref="UnreadableEvent"/>.
     /// </summary>
     public static Event ParseEvent(ReadOnlySpan<byte> eventJson)
-        => ReadEvent(eventJson.ToArray(), "$", out _);
+        => ReadEvent(eventJson.ToArray(), -1, utf8Checked: false, out _);
 
     /// <summary>
     /// The deduplication key of an event that has no <c>webhookEventId</c> (LINE's events from before it sent one):
@@ -264,8 +264,7 @@ public static class LineWebhookParser
         for (var i = 0; i < slices.Count; i++)
         {
             var eventJson = body[slices[i].Start..slices[i].End];
-            var root = "$.events[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-            var webhookEvent = ReadEvent(eventJson, root, out var missing);
+            var webhookEvent = ReadEvent(eventJson, i, utf8Checked: true, out var missing);
             if (webhookEvent is UnreadableEvent unreadable)
             {
                 problems.Add(new LineWebhookProblem(LineWebhookProblemKind.EventUnreadable, unreadable.JsonPath, unreadable.Reason));
@@ -273,7 +272,7 @@ public static class LineWebhookParser
 
             foreach (var property in missing)
             {
-                problems.Add(new LineWebhookProblem(LineWebhookProblemKind.RequiredPropertyMissing, root, property));
+                problems.Add(new LineWebhookProblem(LineWebhookProblemKind.RequiredPropertyMissing, EventPath(i), property));
             }
 
             var key = string.IsNullOrEmpty(webhookEvent.WebhookEventId)
@@ -285,14 +284,22 @@ public static class LineWebhookParser
         return new LineWebhookBatch(destination, events, problems);
     }
 
+    /// <summary>The JSON path of the event at <paramref name="index"/> of a batch ("$" for a lone event, -1).</summary>
+    private static string EventPath(int index)
+        => index < 0 ? "$" : "$.events[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
     /// <summary>Reads one event; on any failure, an <see cref="UnreadableEvent"/> naming the path and the reason.</summary>
-    private static Event ReadEvent(ReadOnlyMemory<byte> eventJson, string root, out IReadOnlyList<string> missing)
+    /// <param name="eventJson">The event's bytes.</param>
+    /// <param name="index">Its index in the batch, for paths in problems (built only when there is one); -1 for a lone event.</param>
+    /// <param name="utf8Checked">Whether the bytes are known to be UTF-8 (the whole body was checked once).</param>
+    /// <param name="missing">The required properties found absent or null.</param>
+    private static Event ReadEvent(ReadOnlyMemory<byte> eventJson, int index, bool utf8Checked, out IReadOnlyList<string> missing)
     {
         missing = Array.Empty<string>();
         var json = eventJson.Span;
-        if (!Utf8.IsValid(json))
+        if (!utf8Checked && !Utf8.IsValid(json))
         {
-            return new UnreadableEvent(eventJson, root, "The event is not valid UTF-8.");
+            return new UnreadableEvent(eventJson, EventPath(index), "The event is not valid UTF-8.");
         }
 
         var reader = new Utf8JsonReader(json, ReaderOptions);
@@ -302,7 +309,7 @@ public static class LineWebhookParser
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                return new UnreadableEvent(eventJson, root, $"The event is {Describe(reader.TokenType)}, not a JSON object.");
+                return new UnreadableEvent(eventJson, EventPath(index), $"The event is {Describe(reader.TokenType)}, not a JSON object.");
             }
 
             var webhookEvent = Event.DeserializeEvent(ref reader);
@@ -316,6 +323,7 @@ public static class LineWebhookParser
         }
         catch (Exception exception) when (LineJson.IsReadingFailure(exception))
         {
+            var root = EventPath(index);
             var error = LineJson.ReadingError(json, reader.TokenStartIndex, exception, root);
             return new UnreadableEvent(eventJson, error.Path ?? root, error.Message);
         }

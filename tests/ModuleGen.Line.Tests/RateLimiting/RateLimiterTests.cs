@@ -154,6 +154,27 @@ public sealed class RateLimiterTests
         line.Count.ShouldBe(5);
     }
 
+    [Fact]
+    public async Task AFreePermitIsTakenAtOnceButNeverAheadOfAWaitingCall()
+    {
+        using var limiter = new LineLocalRateLimiter(queueLimit: 10);
+        var key = new LineRateLimitKey(Busy, "pushMessage");
+        var limit = new LineRateLimit(3, LineRateLimitPeriod.Hour);
+
+        using var first = limiter.TryAcquireNow(key, limit);
+        first.ShouldNotBeNull();
+        first.IsAcquired.ShouldBeTrue();
+
+        // The bucket of 3 per hour holds one token: the next call has to queue, and a later TryAcquireNow must not
+        // take a permit ahead of it.
+        using var giveUp = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var waiting = limiter.AcquireAsync(key, limit, giveUp.Token);
+        waiting.IsCompleted.ShouldBeFalse();
+        limiter.TryAcquireNow(key, limit).ShouldBeNull();
+        limiter.TryAcquireNow(new LineRateLimitKey(Quiet, "pushMessage"), limit).ShouldNotBeNull();
+        await Should.ThrowAsync<OperationCanceledException>(waiting.AsTask());
+    }
+
     private static Task Multicast(MessagingApiBotClient bot)
         => bot.MulticastAsync(new MulticastRequest
         {

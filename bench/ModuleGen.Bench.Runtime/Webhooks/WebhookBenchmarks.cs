@@ -1,0 +1,51 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using ModuleGen.Line.Webhooks;
+
+namespace ModuleGen.Bench.Runtime.Webhooks;
+
+/// <summary>Verify and read a signed 20-event body; the baseline is HMAC-SHA256 plus an untyped JsonDocument.Parse.</summary>
+[BenchmarkCategory("webhook")]
+public class WebhookBenchmarks
+{
+    private static readonly string[] Secrets = [WebhookBody.ChannelSecret];
+    private byte[] _body = null!;
+    private string _signature = null!;
+    private byte[] _key = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _body = WebhookBody.TwentyEvents(Path.Combine(AppContext.BaseDirectory, "fixtures", "webhooks"));
+        _signature = LineWebhookSignature.Compute(_body, WebhookBody.ChannelSecret);
+        _key = Encoding.UTF8.GetBytes(WebhookBody.ChannelSecret);
+    }
+
+    [Benchmark(Baseline = true), BenchmarkCategory("webhook")]
+    public int Webhook_HmacAndJsonDocument()
+    {
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_key, _body, mac);
+        if (!CryptographicOperations.FixedTimeEquals(mac, Convert.FromBase64String(_signature)))
+        {
+            throw new InvalidOperationException("signature");
+        }
+
+        using var document = JsonDocument.Parse(_body);
+        return document.RootElement.GetProperty("events").GetArrayLength();
+    }
+
+    /// <summary>What MapLineWebhook runs: verify, then one pass into typed events with their raw JSON and keys.</summary>
+    [Benchmark, BenchmarkCategory("webhook")]
+    public int Webhook_ModuleGenParseBatch()
+        => LineWebhookParser.ParseBatch(_body, _signature, Secrets).Events.Count;
+
+    /// <summary>The public typed API: verify, then the typed CallbackRequest.</summary>
+    [Benchmark, BenchmarkCategory("webhook")]
+    public int Webhook_ModuleGenParse()
+        => LineWebhookParser.Parse(_body, _signature, Secrets).Events.Count;
+}

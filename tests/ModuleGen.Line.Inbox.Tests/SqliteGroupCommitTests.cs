@@ -1,0 +1,150 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox.Sqlite;
+using ModuleGen.Line.Inbox.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace ModuleGen.Line.Inbox.Tests;
+
+/// <summary>Group commit: concurrent enqueues share one durable transaction, and share its failure.</summary>
+public sealed class SqliteGroupCommitTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly TemporaryDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task InboxConnectionCommitsWithSynchronousFull()
+    {
+        using var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
+
+        // 2 is FULL: each commit is on the disk (WAL fsynced) before the endpoint answers 200. NORMAL (1) would still
+        // pass every SIGKILL test and lose acknowledged events on power loss.
+        (await inbox.ReadPragmaAsync("synchronous", CancellationToken.None)).ShouldBe(2L);
+    }
+
+    [Fact]
+    public async Task EnqueuesArrivingDuringACommitShareTheNextTransaction()
+    {
+        using var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
+        using var firstCommitHeld = new ManualResetEventSlim();
+        using var releaseFirstCommit = new ManualResetEventSlim();
+        int groups = 0;
+        inbox.BeforeGroupCommit = () =>
+        {
+            if (Interlocked.Increment(ref groups) == 1)
+            {
+                firstCommitHeld.Set();
+                releaseFirstCommit.Wait(Patience).ShouldBeTrue();
+            }
+        };
+
+        Task<InboxEnqueueResult> first = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
+        firstCommitHeld.Wait(Patience).ShouldBeTrue();
+        Task<InboxEnqueueResult>[] later = Enumerable.Range(1, 19)
+            .Select(i => inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(i)), TestEvents.Message(TestEvents.Id(100 + i))], CancellationToken.None).AsTask())
+            .ToArray();
+        await WaitUntilAsync(() => inbox.EnqueuesWaiting == 19);
+        later.ShouldAllBe(task => !task.IsCompleted);
+        releaseFirstCommit.Set();
+
+        (await first).StoredCount.ShouldBe(1);
+        foreach (Task<InboxEnqueueResult> request in later)
+        {
+            InboxEnqueueResult result = await request;
+            result.StoredCount.ShouldBe(2);
+            result.DuplicateCount.ShouldBe(0);
+        }
+
+        inbox.EnqueueCommits.ShouldBe(2);
+        CountRows().ShouldBe(39);
+    }
+
+    [Fact]
+    public async Task RequestsInTheSameGroupSeeEachOthersDuplicates()
+    {
+        using var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
+        using var releaseFirstCommit = new ManualResetEventSlim();
+        int groups = 0;
+        inbox.BeforeGroupCommit = () =>
+        {
+            if (Interlocked.Increment(ref groups) == 1)
+            {
+                releaseFirstCommit.Wait(Patience).ShouldBeTrue();
+            }
+        };
+
+        Task<InboxEnqueueResult> holder = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
+        await WaitUntilAsync(() => inbox.EnqueueCommits == 1);
+        Task<InboxEnqueueResult> original = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(7))], CancellationToken.None).AsTask();
+        Task<InboxEnqueueResult> redelivery = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(7))], CancellationToken.None).AsTask();
+        await WaitUntilAsync(() => inbox.EnqueuesWaiting == 2);
+        releaseFirstCommit.Set();
+        await holder;
+
+        (await original).StoredCount.ShouldBe(1);
+        (await redelivery).DuplicateCount.ShouldBe(1);
+        inbox.EnqueueCommits.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task FailedGroupFailsEveryRequestInItAndStoresNoneOfTheirEvents()
+    {
+        using var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
+        using var releaseFirstCommit = new ManualResetEventSlim();
+        int groups = 0;
+        inbox.BeforeGroupCommit = () =>
+        {
+            switch (Interlocked.Increment(ref groups))
+            {
+                case 1:
+                    releaseFirstCommit.Wait(Patience).ShouldBeTrue();
+                    break;
+                case 2:
+                    throw new SqliteException("disk I/O error (injected)", 10);
+            }
+        };
+
+        Task<InboxEnqueueResult> holder = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
+        await WaitUntilAsync(() => inbox.EnqueueCommits == 1);
+        Task<InboxEnqueueResult>[] failing = Enumerable.Range(1, 5)
+            .Select(i => inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(i))], CancellationToken.None).AsTask())
+            .ToArray();
+        await WaitUntilAsync(() => inbox.EnqueuesWaiting == 5);
+        releaseFirstCommit.Set();
+
+        (await holder).StoredCount.ShouldBe(1);
+        foreach (Task<InboxEnqueueResult> request in failing)
+        {
+            (await Should.ThrowAsync<SqliteException>(request)).SqliteErrorCode.ShouldBe(10);
+        }
+
+        CountRows().ShouldBe(1);
+        (await inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], CancellationToken.None)).StoredCount.ShouldBe(1);
+    }
+
+    private long CountRows()
+    {
+        using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM inbox_events;";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        DateTime deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition did not become true in time");
+            await Task.Delay(5);
+        }
+    }
+}
