@@ -1,3 +1,4 @@
+using ModuleGen.Tests.Shared;
 using System;
 using System.Collections.Generic;
 using System.Threading;

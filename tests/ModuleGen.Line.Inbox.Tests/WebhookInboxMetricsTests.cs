@@ -1,3 +1,4 @@
+using ModuleGen.Tests.Shared;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Numerics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
@@ -9,14 +10,21 @@ using YamlDotNet.RepresentationModel;
 namespace ModuleGen.Line.Testing.Spec;
 
 /// <summary>
-/// Reads a YAML document as the JSON it denotes (YAML 1.2 core schema: plain <c>true</c>/<c>false</c>, <c>null</c>/<c>~</c>/empty,
-/// integers and floats are typed; everything quoted or block-styled is a string). Independent of the generator's own reader,
-/// so the tests do not trust the code they check.
+/// Reads YAML as the JSON it denotes, by the YAML 1.2 core schema: plain <c>null</c>/<c>Null</c>/<c>NULL</c>/<c>~</c>/empty,
+/// <c>true</c>/<c>false</c> in three casings, decimal, octal (<c>0o</c>) and hexadecimal (<c>0x</c>) integers and floats are
+/// typed; a number keeps its spelling (<c>1.0</c> stays a decimal, so an integer schema can refuse it); everything quoted,
+/// block-styled or tagged <c>!!str</c> is a string; <c>.inf</c>/<c>.nan</c> and other tags have no JSON and are refused.
+/// Independent of the generator's own reader, so the tests do not trust the code they check. The one YAML-to-JSON reader of
+/// the repository: the fake platform, the generator tests and the OpenAPI export compile this file.
 /// </summary>
 internal static class YamlJson
 {
+    private const string StringTag = "tag:yaml.org,2002:str";
     private static readonly Regex Integer = new(@"^[-+]?[0-9]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex Octal = new("^0o[0-7]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex Hexadecimal = new("^0x[0-9a-fA-F]+$", RegexOptions.CultureInvariant);
     private static readonly Regex Float = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex NotANumber = new(@"^([-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$", RegexOptions.CultureInvariant);
 
     /// <param name="reader">The YAML text.</param>
     /// <param name="path">The file name, for error messages.</param>
@@ -32,6 +40,9 @@ internal static class YamlJson
 
         return Convert(stream.Documents[0].RootNode, path);
     }
+
+    /// <summary>The JSON one YAML node denotes (for a node taken from a stream already loaded).</summary>
+    public static JsonNode? ToJson(YamlNode node) => Convert(node, "(yaml)");
 
     private static JsonNode? Convert(YamlNode node, string path) => node switch
     {
@@ -76,9 +87,14 @@ internal static class YamlJson
     private static JsonNode? ConvertScalar(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? string.Empty;
-        if (scalar.Style != ScalarStyle.Plain)
+        if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.Value is StringTag or "!"))
         {
             return JsonValue.Create(text);
+        }
+
+        if (!scalar.Tag.IsEmpty)
+        {
+            throw new InvalidDataException($"The tag {scalar.Tag.Value} at {scalar.Start} is not read.");
         }
 
         switch (text)
@@ -91,14 +107,26 @@ internal static class YamlJson
                 return JsonValue.Create(false);
         }
 
-        if (Integer.IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        if (Integer.IsMatch(text))
         {
-            return JsonValue.Create(integer);
+            // Through BigInteger: '+5' and '007' are YAML integers but not JSON; the JSON text keeps any size.
+            return JsonNode.Parse(BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
         }
 
-        if (Float.IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (Octal.IsMatch(text) || Hexadecimal.IsMatch(text))
         {
-            return JsonValue.Create(number);
+            return JsonValue.Create(System.Convert.ToInt64(text[2..], text[1] == 'o' ? 8 : 16));
+        }
+
+        if (Float.IsMatch(text))
+        {
+            // A decimal keeps the spelling's scale (1.0 stays 1.0); JSON has no leading '+' or bare '.5', so normalise those.
+            return JsonValue.Create(decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+        }
+
+        if (NotANumber.IsMatch(text))
+        {
+            throw new InvalidDataException($"{text} at {scalar.Start} has no JSON value.");
         }
 
         return JsonValue.Create(text);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ModuleGen.Line.Testing.Spec;
 using Newtonsoft.Json.Linq;
 using YamlDotNet.RepresentationModel;
 
@@ -246,7 +247,7 @@ internal sealed class SpecExampleScan
             _exampleKeys.Add(location);
         }
 
-        _examples.Add(new SpecExample(_fileName, location, (int)value.Start.Line, schemaLocation, YamlJson.ToJson(value)));
+        _examples.Add(new SpecExample(_fileName, location, (int)value.Start.Line, schemaLocation, JToken.Parse(YamlJson.ToJson(value)?.ToJsonString() ?? "null")));
     }
 
     /// <param name="keysAreNames">The mapping is the value of a <c>properties</c> keyword, so its keys are property names.</param>

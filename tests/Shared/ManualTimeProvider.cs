@@ -4,10 +4,10 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace ModuleGen.Line.Inbox.Tests.Infrastructure;
+namespace ModuleGen.Tests.Shared;
 
 /// <summary>A clock that moves only when a test calls <see cref="Advance"/>; its timers fire then too.</summary>
-internal sealed class ManualTimeProvider : TimeProvider
+public sealed class ManualTimeProvider : TimeProvider
 {
     public static readonly DateTimeOffset DefaultStart = new(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
 
