@@ -69,6 +69,7 @@ public sealed class SchemaResolutionTests
             .ShouldBe(new TypeRef(TypeKind.Model, "TestApi.Models.ErrorResponse"));
         run.CompilationProblems().ShouldBeEmpty();
     }
+
     [Fact]
     public void PaginationReadsANextPropertyInheritedThroughAllOf()
     {
