@@ -7,12 +7,7 @@ namespace ModuleGen.Generator.Tests;
 /// <summary>What <c>deprecated: true</c> on an operation becomes.</summary>
 public sealed class DeprecatedOperationTests
 {
-    private const string Yaml = """
-        openapi: 3.0.3
-        info: { title: Things, version: '1.0' }
-        servers:
-          - url: https://api.example
-        paths:
+    private const string Yaml = TestSpecs.ThingsHeader + """
           /things:
             get:
               operationId: getThings

@@ -12,12 +12,7 @@ public sealed class DiagnosticTests
     private const string Path = "/specs/things.yaml";
 
     // Lines 0-4 of most documents below.
-    private const string Header = """
-        openapi: 3.0.3
-        info: { title: Things, version: '1.0' }
-        servers:
-          - url: https://api.example
-        paths:
+    private const string Header = TestSpecs.ThingsHeader + """
 
         """;
 

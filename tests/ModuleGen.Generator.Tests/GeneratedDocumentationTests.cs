@@ -54,12 +54,7 @@ public sealed class GeneratedDocumentationTests
     public void TheCheckFindsThePlaceholdersOfASpecWithoutDescriptions()
     {
         // Guards the test above: if the emitter's fallback wording changed, it would pass without checking anything.
-        const string yaml = """
-            openapi: 3.0.3
-            info: { title: Things, version: '1.0' }
-            servers:
-              - url: https://api.example
-            paths:
+        const string yaml = TestSpecs.ThingsHeader + """
               /thing:
                 get:
                   operationId: getThing

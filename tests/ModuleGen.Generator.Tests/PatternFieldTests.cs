@@ -39,12 +39,7 @@ public sealed class PatternFieldTests
     [Fact]
     public void PropertiesSharingAPatternShareOneField()
     {
-        const string yaml = """
-            openapi: 3.0.3
-            info: { title: Things, version: '1.0' }
-            servers:
-              - url: https://api.example
-            paths:
+        const string yaml = TestSpecs.ThingsHeader + """
               /thing:
                 post:
                   operationId: postThing

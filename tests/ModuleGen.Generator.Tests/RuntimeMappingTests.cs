@@ -32,12 +32,7 @@ public sealed class RuntimeMappingTests
     {
         // Retry windows, token lifetimes and where granted scopes come from are LINE's facts: they live in spec/, not in
         // the emitters, so a spec that uses the same extensions without saying them gets none of them.
-        const string yaml = """
-            openapi: 3.0.3
-            info: { title: Things, version: '1.0' }
-            servers:
-              - url: https://api.example
-            paths:
+        const string yaml = TestSpecs.ThingsHeader + """
               /things:
                 get:
                   operationId: getThings

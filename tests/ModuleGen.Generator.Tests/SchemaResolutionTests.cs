@@ -9,12 +9,7 @@ namespace ModuleGen.Generator.Tests;
 /// <summary>How $ref and inline schemas become model types.</summary>
 public sealed class SchemaResolutionTests
 {
-    private const string Operation = """
-        openapi: 3.0.3
-        info: { title: Things, version: '1.0' }
-        servers:
-          - url: https://api.example
-        paths:
+    private const string Operation = TestSpecs.ThingsHeader + """
           /thing:
             get:
               operationId: getThing
@@ -73,12 +68,7 @@ public sealed class SchemaResolutionTests
     [Fact]
     public void PaginationReadsANextPropertyInheritedThroughAllOf()
     {
-        const string yaml = """
-            openapi: 3.0.3
-            info: { title: Things, version: '1.0' }
-            servers:
-              - url: https://api.example
-            paths:
+        const string yaml = TestSpecs.ThingsHeader + """
               /things:
                 get:
                   operationId: getThings
@@ -126,12 +116,7 @@ public sealed class SchemaResolutionTests
     [Fact]
     public void ALengthLimitReachedThroughAChainOfRefsHoldsForABodyPropertyAsForAParameter()
     {
-        const string yaml = """
-            openapi: 3.0.3
-            info: { title: Things, version: '1.0' }
-            servers:
-              - url: https://api.example
-            paths:
+        const string yaml = TestSpecs.ThingsHeader + """
               /things:
                 post:
                   operationId: createThing

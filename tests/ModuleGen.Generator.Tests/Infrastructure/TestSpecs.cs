@@ -3,6 +3,18 @@ namespace ModuleGen.Generator.Tests.Infrastructure;
 /// <summary>Small, valid spec documents shared by several tests.</summary>
 internal static class TestSpecs
 {
+    /// <summary>
+    /// The opening of the small specs tests write inline (title Things, one server, then <c>paths:</c>); a test adds its
+    /// paths and components, indented as under <c>paths:</c> at column 0.
+    /// </summary>
+    public const string ThingsHeader = """
+        openapi: 3.0.3
+        info: { title: Things, version: '1.0' }
+        servers:
+          - url: https://api.example
+        paths:
+        """ + "\n";
+
     /// <summary>One client (WidgetClient), one operation (getWidget) and one model (Widgets.Widget).</summary>
     public const string Widgets = """
         openapi: 3.0.3
