@@ -43,23 +43,26 @@ public sealed class ModuleGenGenerator : IIncrementalGenerator
                 cancellationToken))
             .WithTrackingName(TrackingNames.ApiModel);
 
-        // Generated code needs the runtime; without it, one diagnostic instead of a compile error per generated file. The
-        // step reruns on every compilation (its input), so it is not tracked: its bool output is what keeps the rest cached.
-        var runtimeReferenced = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("ModuleGen.Line.LineClientPipeline") is not null);
-        var runtimeMissing = model
-            .Combine(runtimeReferenced)
-            .Select(static (pair, _) => !pair.Right && pair.Left.Clients.Count + pair.Left.Schemas.Count > 0);
-        context.RegisterSourceOutput(runtimeMissing, static (spc, missing) =>
+        // Generated code needs the runtime, in the contract version the emitters write for; without it, one diagnostic
+        // instead of a compile error per generated file. The step reruns on every compilation (its input), so it is not
+        // tracked: its int? output is what keeps the rest cached.
+        var runtimeVersion = context.CompilationProvider
+            .Select(static (compilation, _) => RuntimeContract.ReferencedVersion(compilation));
+        var runtimeProblem = model
+            .Combine(runtimeVersion)
+            .Select(static (pair, _) => pair.Right != RuntimeContract.Version && pair.Left.Clients.Count + pair.Left.Schemas.Count > 0 ? pair.Right ?? -1 : (int?)null);
+        context.RegisterSourceOutput(runtimeProblem, static (spc, problem) =>
         {
-            if (missing)
+            if (problem is { } version)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RuntimeNotReferenced, Location.None));
+                spc.ReportDiagnostic(version < 0
+                    ? Diagnostic.Create(DiagnosticDescriptors.RuntimeNotReferenced, Location.None)
+                    : Diagnostic.Create(DiagnosticDescriptors.RuntimeContractMismatch, Location.None, RuntimeContract.Version, version));
             }
         });
         model = model
-            .Combine(runtimeReferenced)
-            .Select(static (pair, _) => pair.Right ? pair.Left : pair.Left with { Clients = ImmutableEquatableArray<ClientSpec>.Empty, Schemas = ImmutableEquatableArray<SchemaSpec>.Empty });
+            .Combine(runtimeVersion)
+            .Select(static (pair, _) => pair.Right == RuntimeContract.Version ? pair.Left : pair.Left with { Clients = ImmutableEquatableArray<ClientSpec>.Empty, Schemas = ImmutableEquatableArray<SchemaSpec>.Empty });
 
         var clients = model
             .SelectMany(static (spec, _) => spec.Clients)

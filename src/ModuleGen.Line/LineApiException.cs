@@ -138,7 +138,7 @@ public class LineApiException : Exception
     }
 
     internal static string? RetryKeyOf(HttpRequestMessage? request)
-        => request is not null && request.Options.TryGetValue(LineRequest.RetryKeyOption, out var key) ? key : null;
+        => request is not null && request.Options.TryGetValue(LineRequestOptions.RetryKey, out var key) ? key : null;
 
     private static (ErrorResponse? Error, string? Code, string? Text) ParseBody(byte[] body)
     {

@@ -78,12 +78,12 @@ public class LineClientPipeline
         HttpCompletionOption completion,
         CancellationToken cancellationToken)
     {
-        message.Options.Set(LineRequest.OperationOption, operation);
+        message.Options.Set(LineRequestOptions.Operation, operation);
         SetUserAgent(message);
         var botId = BotIdOf(message);
         if (botId is not null)
         {
-            message.Options.Set(LineRequest.BotIdOption, botId);
+            message.Options.Set(LineRequestOptions.BotId, botId);
         }
 
         var call = LineCallTelemetry.Start(message, operation, botId);

@@ -43,17 +43,15 @@ public class LineResponse
     /// <summary>The request ID of the first accepted request, when <see cref="AlreadyAccepted"/>.</summary>
     public string? AcceptedRequestId { get; }
 
-    /// <summary>A response without a body.</summary>
-    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public static LineResponse Create(HttpResponseMessage response)
+    /// <summary>A response without a body (generated code reaches it through <see cref="LineResponseReader"/>).</summary>
+    internal static LineResponse Create(HttpResponseMessage response)
     {
         var (requestId, acceptedRequestId, alreadyAccepted) = Describe(response);
         return new LineResponse((int)response.StatusCode, requestId, acceptedRequestId, alreadyAccepted);
     }
 
-    /// <summary>Reads a JSON body with the model's generated reader.</summary>
-    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public static async Task<LineResponse<T>> ReadJsonAsync<T>(HttpResponseMessage response, LineOperation operation, CancellationToken cancellationToken)
+    /// <summary>Reads a JSON body with the model's generated reader (generated code reaches it through <see cref="LineResponseReader"/>).</summary>
+    internal static async Task<LineResponse<T>> ReadJsonAsync<T>(HttpResponseMessage response, LineOperation operation, CancellationToken cancellationToken)
         where T : ILineJsonModel<T>
     {
         var (requestId, acceptedRequestId, alreadyAccepted) = Describe(response);
@@ -141,7 +139,7 @@ public class LineResponse
     {
         var accepted = Header(response, AcceptedRequestIdHeader);
         var alreadyAccepted = !response.IsSuccessStatusCode
-            && response.RequestMessage?.Options.TryGetValue(LineRequest.OperationOption, out var operation) == true
+            && response.RequestMessage?.Options.TryGetValue(LineRequestOptions.Operation, out var operation) == true
             && operation.AlreadyAcceptedStatuses.Contains((int)response.StatusCode);
         return (Header(response, RequestIdHeader), accepted, alreadyAccepted);
     }
@@ -191,9 +189,8 @@ public sealed class LineStreamResponse : LineResponse, IDisposable
     /// <summary>The Content-Length LINE sent, when it sent one.</summary>
     public long? ContentLength { get; }
 
-    /// <summary>Takes ownership of a response read with <see cref="HttpCompletionOption.ResponseHeadersRead"/>.</summary>
-    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public static LineStreamResponse FromStreamingResponse(HttpResponseMessage response)
+    /// <summary>Takes ownership of a response read with <see cref="HttpCompletionOption.ResponseHeadersRead"/> (generated code reaches it through <see cref="LineResponseReader"/>).</summary>
+    internal static LineStreamResponse FromStreamingResponse(HttpResponseMessage response)
     {
         try
         {

@@ -151,7 +151,7 @@ public sealed class EmittedJsonBehaviourTests : IClassFixture<EmittedJsonBehavio
     [Fact]
     public void AnUnknownKindExposesItsKindAndRawJsonThroughOneInterface()
     {
-        var pet = (ModuleGen.Line.Runtime.ILineUnknownKind)_pets.Read("""{"kind":"parrot","name":"Polly"}""");
+        var pet = (ModuleGen.Line.ILineUnknownKind)_pets.Read("""{"kind":"parrot","name":"Polly"}""");
 
         pet.Kind.ShouldBe("parrot");
         pet.RawJson.GetProperty("name").GetString().ShouldBe("Polly");

@@ -135,4 +135,22 @@ public sealed class OptInTests
         diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("<PackageReference Include=\"ModuleGen.Line\" />");
         run.OutputCompilation.GetDiagnostics().Where(d => d.Id == "CS0400").ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("public static class LineRuntimeContract { public const int Version = 999; }", 999)]
+    [InlineData("", 0)]
+    public void ARuntimeOfAnotherContractVersionGetsOneDiagnosticNamingBothVersionsAndNothingIsGenerated(string contract, int provided)
+    {
+        // A ModuleGen.Line from another release (or one from before the contract was versioned, which has no contract type).
+        var runtime = "namespace ModuleGen.Line { public sealed class LineClientPipeline { } } namespace ModuleGen.Line.Runtime { " + contract + " }";
+        var project = SpecProject.Create().WithSpec("/project/widgets.yaml", TestSpecs.Widgets);
+
+        var run = GeneratorDriverHarness.Run(GeneratorDriverHarness.CreateDriver(project), GeneratorDriverHarness.CreateCompilationWithoutRuntime(runtime));
+
+        run.Result.GeneratedSources.ShouldBeEmpty();
+        var diagnostic = run.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("MG0011");
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldBe(
+            $"This ModuleGen.Generator writes code for runtime contract {ModuleGen.Line.Runtime.LineRuntimeContract.Version}, but the referenced ModuleGen.Line provides contract {provided}: reference the same version of ModuleGen.Generator and ModuleGen.Line (nothing was generated)");
+    }
 }

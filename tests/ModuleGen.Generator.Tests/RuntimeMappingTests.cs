@@ -3,15 +3,26 @@ using System.Linq;
 using ModuleGen.Generator.Tests.Infrastructure;
 using ModuleGen.Generator.Emitting;
 using ModuleGen.Generator.Parsing;
+using ModuleGen.Line;
 using ModuleGen.Line.Runtime;
 using Shouldly;
 using Xunit;
 
 namespace ModuleGen.Generator.Tests;
 
-/// <summary>The generator names runtime enum members in generated code; these mappings must name members that exist.</summary>
+/// <summary>
+/// The generator names runtime types and enum members in generated code; the contract versions must agree and these
+/// mappings must name members that exist.
+/// </summary>
 public sealed class RuntimeMappingTests
 {
+    [Fact]
+    public void TheGeneratorWritesCodeForTheRuntimeContractVersionTheRuntimeProvides()
+    {
+        // Bump both together: the emitters' use of ModuleGen.Line.Runtime and the runtime's members change as one.
+        RuntimeContract.Version.ShouldBe(LineRuntimeContract.Version);
+    }
+
     [Fact]
     public void EveryRateLimitPeriodTheParserAcceptsNamesAMemberOfTheRuntimeEnum()
     {

@@ -30,17 +30,19 @@ public sealed class FaultTests : IDisposable
     }
 
     [Theory]
-    [InlineData(LineRateLimit.RateLimit, "The API rate limit has been exceeded. Try again later.")]
-    [InlineData(LineRateLimit.Concurrency, "The number of concurrent requests exceeds the limit")]
-    [InlineData(LineRateLimit.MonthlyQuota, "You have reached your monthly limit.")]
-    public async Task ARateLimitedCallGets429WithThatLimitsMessage(LineRateLimit limit, string message)
+    [InlineData(LineTooManyRequestsKind.RateLimit, "The API rate limit has been exceeded. Try again later.")]
+    [InlineData(LineTooManyRequestsKind.ConcurrencyLimit, "The number of concurrent requests exceeds the limit")]
+    [InlineData(LineTooManyRequestsKind.MonthlyQuota, "You have reached your monthly limit.")]
+    [InlineData(LineTooManyRequestsKind.Unspecified, "Too many requests.")]
+    public async Task ARateLimitedCallGets429WithThatLimitsMessage(LineTooManyRequestsKind kind, string message)
     {
-        platform.Faults.Next("getBotInfo").RateLimited(limit);
+        platform.Faults.Next("getBotInfo").RateLimited(kind);
 
         var refused = await Should.ThrowAsync<LineApiException>(() => clients.Messaging.ForBot(botId).GetBotInfoAsync());
 
         refused.Status.ShouldBe(429);
         refused.Error.ShouldNotBeNull().Message.ShouldBe(message);
+        refused.TooManyRequestsKind.ShouldBe(kind);
         refused.RequestId.ShouldNotBeNull();
     }
 

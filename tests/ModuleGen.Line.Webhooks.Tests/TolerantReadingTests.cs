@@ -84,7 +84,7 @@ public sealed class TolerantReadingTests
 
             var item = batch.Events[0];
             item.Event.ShouldNotBeOfType<UnreadableEvent>();
-            if (item.Event is not Line.Runtime.ILineUnknownKind)
+            if (item.Event is not ILineUnknownKind)
             {
                 item.Event.MissingRequiredProperties.ShouldContain(name);
                 item.MissingProperties.ShouldContain(p => p.EndsWith("." + name, StringComparison.Ordinal));

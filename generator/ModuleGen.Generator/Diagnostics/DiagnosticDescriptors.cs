@@ -123,4 +123,12 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RuntimeContractMismatch = new(
+        "MG0011",
+        "ModuleGen.Line does not match the generator",
+        "This ModuleGen.Generator writes code for runtime contract {0}, but the referenced ModuleGen.Line provides contract {1}: reference the same version of ModuleGen.Generator and ModuleGen.Line (nothing was generated)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
 }

@@ -159,10 +159,10 @@ internal static class ClientEmitter
                 : "new string[] { " + string.Join(", ", operation.RequiredScopes.Select(TypeNames.Literal)) + " }";
             var rateLimit = operation.RateLimit is null
                 ? "null"
-                : $"new {TypeNames.Runtime}.LineRateLimit({TypeNames.Int(operation.RateLimit.Requests)}, {RateLimitPeriod(operation.RateLimit.Per)})";
+                : $"new {TypeNames.Line}.LineRateLimit({TypeNames.Int(operation.RateLimit.Requests)}, {RateLimitPeriod(operation.RateLimit.Per)})";
             // A fact from the spec, not a decision: LineOperation.IsRetrySafe is the one rule that reads it.
             var carriesRetryKey = operation.IdempotencyHeader is not null ? "true" : "false";
-            writer.WriteLine($"private static readonly {TypeNames.Runtime}.LineOperation {OperationEmitter.Descriptor(operation)} = new {TypeNames.Runtime}.LineOperation(");
+            writer.WriteLine($"private static readonly {TypeNames.Line}.LineOperation {OperationEmitter.Descriptor(operation)} = new {TypeNames.Line}.LineOperation(");
             writer.Indentation++;
             writer.WriteLine($"{TypeNames.Literal(operation.OperationId)}, {TypeNames.Literal(operation.HttpMethod)}, {TypeNames.Literal(operation.ServerUrl)}, {TypeNames.Literal(operation.PathTemplate)},");
             var security = operation.Auth.SchemeName is null
@@ -178,7 +178,7 @@ internal static class ClientEmitter
     /// The runtime's LineRateLimitPeriod member for a <c>per</c> the parser accepts (OperationParser.RateLimitPeriods): an
     /// explicit mapping, tested against the runtime enum, instead of a member name derived from the spec's word.
     /// </summary>
-    internal static string RateLimitPeriod(string per) => TypeNames.Runtime + ".LineRateLimitPeriod." + RateLimitPeriodMember(per);
+    internal static string RateLimitPeriod(string per) => TypeNames.Line + ".LineRateLimitPeriod." + RateLimitPeriodMember(per);
 
     /// <summary>The member name alone, for the test that every accepted value names a member of the runtime enum.</summary>
     internal static string RateLimitPeriodMember(string per) => per switch
@@ -190,7 +190,7 @@ internal static class ClientEmitter
     };
 
     /// <summary>The runtime's name for an authentication kind: an explicit mapping, so renaming either side fails to compile here.</summary>
-    private static string Authentication(AuthKind kind) => TypeNames.Runtime + ".LineAuthentication." + kind switch
+    private static string Authentication(AuthKind kind) => TypeNames.Line + ".LineAuthentication." + kind switch
     {
         AuthKind.Bearer => "Bearer",
         AuthKind.Basic => "Basic",

@@ -15,7 +15,7 @@ internal static class EnumEmitter
         DocComments.Summary(writer, schema.Description, $"The {name} values.");
         DocComments.Element(writer, "remarks", "An open set: a value that is not listed here is kept as it is.");
         Header.WriteGeneratedCode(writer);
-        writer.WriteLine($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {TypeNames.Runtime}.ILineExtensibleEnum");
+        writer.WriteLine($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {TypeNames.Line}.ILineExtensibleEnum");
         using (writer.Braces())
         {
             writer.WriteLine("private readonly string? _value;");

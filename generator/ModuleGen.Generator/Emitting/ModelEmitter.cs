@@ -60,10 +60,10 @@ internal static class ModelEmitter
         Header.WriteGeneratedCode(writer);
         writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({TypeNames.Runtime}.LineJsonModelConverter<{schema.Name}>))]");
         var declaration = isBase
-            ? $"public abstract partial class {schema.Name} : {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>"
+            ? $"public abstract partial class {schema.Name} : {TypeNames.Line}.ILineJsonModel<{schema.Name}>"
             : isDerived
-                ? $"public sealed partial class {schema.Name} : {TypeNames.Global(schema.BaseType!)}, {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>"
-                : $"public sealed partial class {schema.Name} : {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>";
+                ? $"public sealed partial class {schema.Name} : {TypeNames.Global(schema.BaseType!)}, {TypeNames.Line}.ILineJsonModel<{schema.Name}>"
+                : $"public sealed partial class {schema.Name} : {TypeNames.Line}.ILineJsonModel<{schema.Name}>";
         writer.WriteLine(declaration);
         var patterns = ConstraintChecks.PatternsOf(schema);
         using (writer.Braces())
@@ -193,9 +193,9 @@ internal static class ModelEmitter
 
     private static void WriteModelInterface(SourceWriter writer, SchemaSpec schema)
     {
-        writer.WriteLine($"static {schema.Name} {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>.ReadJson(ref {JsonReader} reader) => Deserialize{schema.Name}(ref reader);");
+        writer.WriteLine($"static {schema.Name} {TypeNames.Line}.ILineJsonModel<{schema.Name}>.ReadJson(ref {JsonReader} reader) => Deserialize{schema.Name}(ref reader);");
         writer.WriteLine();
-        writer.WriteLine($"void {TypeNames.Runtime}.ILineJsonModel<{schema.Name}>.Validate() => ValidateProperties();");
+        writer.WriteLine($"void {TypeNames.Line}.ILineJsonModel<{schema.Name}>.Validate() => ValidateProperties();");
         writer.WriteLine();
     }
 
@@ -420,7 +420,7 @@ internal static class ModelEmitter
         var discriminatorArgument = Naming.ToCamelCase(discriminator.PropertyName);
         writer.WriteLine($"/// <summary>A {schema.Name} of a kind this version does not know. Its shared properties are read; the whole object is kept in <see cref=\"RawJson\"/> and written back unchanged.</summary>");
         Header.WriteGeneratedCode(writer);
-        writer.WriteLine($"public sealed partial class {name} : {schema.Name}, {TypeNames.Runtime}.ILineUnknownKind");
+        writer.WriteLine($"public sealed partial class {name} : {schema.Name}, {TypeNames.Line}.ILineUnknownKind");
         using (writer.Braces())
         {
             writer.WriteLine($"/// <summary>Creates an unknown {schema.Name} from its kind and raw JSON.</summary>");
@@ -434,7 +434,7 @@ internal static class ModelEmitter
             writer.WriteLine("/// <summary>The object exactly as it was read.</summary>");
             writer.WriteLine($"public {TypeNames.Json}.JsonElement RawJson {{ get; }}");
             writer.WriteLine();
-            writer.WriteLine($"string {TypeNames.Runtime}.ILineUnknownKind.Kind => {discriminator.PropertyName};");
+            writer.WriteLine($"string {TypeNames.Line}.ILineUnknownKind.Kind => {discriminator.PropertyName};");
             writer.WriteLine();
             writer.WriteLine("/// <summary>Writes the object exactly as it was read.</summary>");
             writer.WriteLine($"public override void WriteJson({JsonWriter} writer) => RawJson.WriteTo(writer);");

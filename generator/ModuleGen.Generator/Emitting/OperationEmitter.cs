@@ -61,15 +61,15 @@ internal static class OperationEmitter
             {
                 case BodyKind.Json:
                     writer.WriteLine($"using var response = await {send};");
-                    writer.WriteLine($"return await {TypeNames.Line}.LineResponse.ReadJsonAsync<{TypeNames.Of(operation.Response.Type!)}>(response, {Descriptor(operation)}, cancellationToken).ConfigureAwait(false);");
+                    writer.WriteLine($"return await {TypeNames.Runtime}.LineResponseReader.ReadJsonAsync<{TypeNames.Of(operation.Response.Type!)}>(response, {Descriptor(operation)}, cancellationToken).ConfigureAwait(false);");
                     break;
                 case BodyKind.Binary:
                     writer.WriteLine($"var response = await {send};");
-                    writer.WriteLine($"return {TypeNames.Line}.LineStreamResponse.FromStreamingResponse(response);");
+                    writer.WriteLine($"return {TypeNames.Runtime}.LineResponseReader.FromStreamingResponse(response);");
                     break;
                 default:
                     writer.WriteLine($"using var response = await {send};");
-                    writer.WriteLine($"return {TypeNames.Line}.LineResponse.Create(response);");
+                    writer.WriteLine($"return {TypeNames.Runtime}.LineResponseReader.Create(response);");
                     break;
             }
         }

@@ -22,8 +22,12 @@ public sealed class LineFaultPlan
         add(new PlannedFault(LineFaultKind.Status, count, status, message));
     }
 
-    /// <summary>Each call is answered with 429 and the message of <paramref name="limit"/>.</summary>
-    public void RateLimited(LineRateLimit limit = LineRateLimit.RateLimit) => FailWith(429, Message(limit));
+    /// <summary>
+    /// Each call is answered with 429 and the message of <paramref name="kind"/>. LINE does not publish the concurrency
+    /// limit's wording; the fake says "The number of concurrent requests exceeds the limit", so match on the status and
+    /// <see cref="LineApiException.TooManyRequestsKind"/>, not the text.
+    /// </summary>
+    public void RateLimited(LineTooManyRequestsKind kind = LineTooManyRequestsKind.RateLimit) => FailWith(429, Message(kind));
 
     /// <summary>Each call waits <paramref name="delay"/> in the fake before it is served as usual.</summary>
     public void Delay(TimeSpan delay)
@@ -41,11 +45,12 @@ public sealed class LineFaultPlan
     /// </summary>
     public void LoseAnswer() => add(new PlannedFault(LineFaultKind.AnswerLost, count));
 
-    internal static string Message(LineRateLimit limit) => limit switch
+    internal static string Message(LineTooManyRequestsKind kind) => kind switch
     {
-        LineRateLimit.RateLimit => "The API rate limit has been exceeded. Try again later.",
-        LineRateLimit.Concurrency => "The number of concurrent requests exceeds the limit",
-        LineRateLimit.MonthlyQuota => "You have reached your monthly limit.",
-        _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, "Not one of LINE's limits."),
+        LineTooManyRequestsKind.RateLimit => "The API rate limit has been exceeded. Try again later.",
+        LineTooManyRequestsKind.ConcurrencyLimit => "The number of concurrent requests exceeds the limit",
+        LineTooManyRequestsKind.MonthlyQuota => "You have reached your monthly limit.",
+        LineTooManyRequestsKind.Unspecified => "Too many requests.",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not one of LINE's limits."),
     };
 }

@@ -54,7 +54,7 @@ internal sealed class LineCallTelemetry
     /// <summary>Starts a call's telemetry and puts it on the message.</summary>
     public static LineCallTelemetry Start(HttpRequestMessage message, LineOperation operation, string? botId)
     {
-        message.Options.TryGetValue(LineRequest.RetryKeyOption, out var retryKey);
+        message.Options.TryGetValue(LineRequestOptions.RetryKey, out var retryKey);
         var call = new LineCallTelemetry(operation, botId, message.RequestUri?.Host, retryKey);
         message.Options.Set(Option, call);
         return call;

@@ -31,13 +31,13 @@ internal sealed class LineRateLimitingHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!_options.Enabled
-            || !request.Options.TryGetValue(LineRequest.OperationOption, out var operation)
+            || !request.Options.TryGetValue(LineRequestOptions.Operation, out var operation)
             || _options.LimitFor(operation) is not { } limit)
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        request.Options.TryGetValue(LineRequest.BotIdOption, out var botId);
+        request.Options.TryGetValue(LineRequestOptions.BotId, out var botId);
         using var lease = await AcquireAsync(request, operation, botId, limit, cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }

@@ -44,7 +44,7 @@ public static class LineResilienceHttpClientBuilderExtensions
 
     /// <summary>One pipeline (so one circuit) per OA, or per host for calls made for no OA. Bot IDs are not secret.</summary>
     internal static string PartitionOf(HttpRequestMessage request)
-        => request.Options.TryGetValue(LineRequest.BotIdOption, out var botId)
+        => request.Options.TryGetValue(LineRequestOptions.BotId, out var botId)
             ? "bot:" + botId
             : "host:" + request.RequestUri?.Authority;
 

@@ -66,9 +66,9 @@ internal static class LineRetryRule
 
     /// <summary>Whether doing the request twice is harmless, by the operation's spec facts (or, without one, the method and retry key).</summary>
     public static bool IsRetrySafe(HttpRequestMessage request)
-        => request.Options.TryGetValue(LineRequest.OperationOption, out var operation)
+        => request.Options.TryGetValue(LineRequestOptions.Operation, out var operation)
             ? operation.IsRetrySafe
-            : LineOperation.IsRetrySafeCall(request.Method.Method, request.Options.TryGetValue(LineRequest.RetryKeyOption, out _));
+            : LineOperation.IsRetrySafeCall(request.Method.Method, request.Options.TryGetValue(LineRequestOptions.RetryKey, out _));
 
     /// <summary>What kind of failure an attempt's outcome is.</summary>
     public static async ValueTask<LineAttemptFailure> ClassifyAsync(HttpRequestMessage request, Outcome<HttpResponseMessage> outcome)
@@ -87,7 +87,7 @@ internal static class LineRetryRule
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             var kind = await TooManyRequestsKindAsync(response).ConfigureAwait(false);
-            var hourly = request.Options.TryGetValue(LineRequest.OperationOption, out var operation)
+            var hourly = request.Options.TryGetValue(LineRequestOptions.Operation, out var operation)
                 && operation.RateLimit?.Period == LineRateLimitPeriod.Hour;
             return kind == LineTooManyRequestsKind.MonthlyQuota || hourly ? LineAttemptFailure.NotRetryable : LineAttemptFailure.Refused;
         }

@@ -4,7 +4,6 @@ using System.ComponentModel;
 using System.Text.RegularExpressions;
 
 // Plumbing for generated code (hidden from IntelliSense); the class summary documents the contract, members are self-describing.
-#pragma warning disable CS1591
 
 namespace ModuleGen.Line.Runtime;
 
@@ -12,6 +11,7 @@ namespace ModuleGen.Line.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class LineArgument
 {
+    /// <summary>Throws <see cref="ArgumentNullException"/> when a required argument is null.</summary>
     public static void NotNull<T>(T? value, string name)
         where T : class
     {
@@ -21,6 +21,7 @@ public static class LineArgument
         }
     }
 
+    /// <summary>Throws when a required string argument is null or empty.</summary>
     public static void NotNullOrEmpty(string? value, string name)
     {
         if (value is null)
@@ -34,6 +35,7 @@ public static class LineArgument
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when an integer is below the spec's minimum.</summary>
     public static void AtLeast(long value, long minimum, string name)
     {
         if (value < minimum)
@@ -42,6 +44,7 @@ public static class LineArgument
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when an integer is above the spec's maximum.</summary>
     public static void AtMost(long value, long maximum, string name)
     {
         if (value > maximum)
@@ -50,6 +53,7 @@ public static class LineArgument
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a number is below the spec's minimum.</summary>
     public static void AtLeast(double value, double minimum, string name)
     {
         if (value < minimum)
@@ -58,6 +62,7 @@ public static class LineArgument
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a number is above the spec's maximum.</summary>
     public static void AtMost(double value, double maximum, string name)
     {
         if (value > maximum)
@@ -66,6 +71,7 @@ public static class LineArgument
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a string's length is outside the spec's bounds (a null bound is open).</summary>
     public static void Length(string value, int? minimum, int? maximum, string name)
     {
         if (value.Length < (minimum ?? 0) || value.Length > (maximum ?? int.MaxValue))
@@ -74,6 +80,7 @@ public static class LineArgument
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a list has fewer or more items than the spec allows (a null bound is open).</summary>
     public static void Count<T>(ICollection<T> value, int? minimum, int? maximum, string name)
     {
         if (value.Count < (minimum ?? 0) || value.Count > (maximum ?? int.MaxValue))
@@ -82,6 +89,7 @@ public static class LineArgument
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> when a string does not match the spec's pattern.</summary>
     public static void Matches(string value, Regex pattern, string name)
     {
         if (!pattern.IsMatch(value))
@@ -90,6 +98,7 @@ public static class LineArgument
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> when a string is empty or not one of the values a closed enum allows.</summary>
     public static void OneOf(string value, string[] allowed, string name)
     {
         NotNullOrEmpty(value, name);

@@ -10,7 +10,7 @@ namespace ModuleGen.Line.Runtime;
 /// The value a scoped client acts for (the OA's bot ID) and the module scopes the OA granted. It is put on each
 /// request message of that client — never on a shared HttpClient, which serves many OAs at once.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Advanced)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class LineClientScope
 {
     private readonly HashSet<string>? _grantedScopes;

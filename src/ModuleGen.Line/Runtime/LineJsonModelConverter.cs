@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,6 +10,7 @@ namespace ModuleGen.Line.Runtime;
 /// models by delegating to their generated reader and writer.
 /// </summary>
 /// <typeparam name="T">The model type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class LineJsonModelConverter<T> : JsonConverter<T>
     where T : ILineJsonModel<T>
 {

@@ -4,12 +4,12 @@ using System.ComponentModel;
 using System.Text.Json;
 
 // Plumbing for generated code (hidden from IntelliSense); the class summary documents the contract, members are self-describing.
-#pragma warning disable CS1591
 
 namespace ModuleGen.Line.Runtime;
 
 /// <summary>Reads one JSON value from a reader; used by generated code.</summary>
 /// <typeparam name="T">The value's type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate T LineJsonValueReader<T>(ref Utf8JsonReader reader);
 
 /// <summary>
@@ -69,6 +69,7 @@ public static class LineJsonReader
         return null;
     }
 
+    /// <summary>A string, or null for JSON null; any other token fails with the property's path.</summary>
     public static string? ReadString(ref Utf8JsonReader reader, string path)
         => reader.TokenType switch
         {
@@ -77,6 +78,7 @@ public static class LineJsonReader
             _ => throw Unexpected(reader.TokenType, "a string", path),
         };
 
+    /// <summary>A string where null is not allowed; any other token fails with the property's path.</summary>
     public static string ReadRequiredString(ref Utf8JsonReader reader, string path)
         => reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Unexpected(reader.TokenType, "a string", path);
 
@@ -129,6 +131,7 @@ public static class LineJsonReader
         return true;
     }
 
+    /// <summary>A number as <see cref="float"/>, or null for JSON null.</summary>
     public static float? ReadSingle(ref Utf8JsonReader reader, string path)
         => reader.TokenType switch
         {
@@ -137,6 +140,7 @@ public static class LineJsonReader
             _ => throw Unexpected(reader.TokenType, "a number", path),
         };
 
+    /// <summary>A number as <see cref="double"/>, or null for JSON null.</summary>
     public static double? ReadDouble(ref Utf8JsonReader reader, string path)
         => reader.TokenType switch
         {
@@ -145,6 +149,7 @@ public static class LineJsonReader
             _ => throw Unexpected(reader.TokenType, "a number", path),
         };
 
+    /// <summary>A boolean, or null for JSON null.</summary>
     public static bool? ReadBoolean(ref Utf8JsonReader reader, string path)
         => reader.TokenType switch
         {
@@ -158,6 +163,7 @@ public static class LineJsonReader
     public static bool NotNull(ref Utf8JsonReader reader, string path)
         => reader.TokenType != JsonTokenType.Null ? true : throw Unexpected(reader.TokenType, "a value", path);
 
+    /// <summary>An array, each item read by <paramref name="readItem"/>; the path of an item that fails names its index.</summary>
     public static IList<T> ReadList<T>(ref Utf8JsonReader reader, LineJsonValueReader<T> readItem, string path)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -182,6 +188,7 @@ public static class LineJsonReader
         }
     }
 
+    /// <summary>An object read as a map, each value read by <paramref name="readValue"/>.</summary>
     public static IDictionary<string, T> ReadDictionary<T>(ref Utf8JsonReader reader, LineJsonValueReader<T> readValue, string path)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -200,6 +207,7 @@ public static class LineJsonReader
         return dictionary;
     }
 
+    /// <summary>Throws the <see cref="JsonException"/> for an unexpected token at <paramref name="path"/>; typed so that it can stand in an expression.</summary>
     public static T Fail<T>(ref Utf8JsonReader reader, string path)
         => throw Unexpected(reader.TokenType, "a supported value", path);
 

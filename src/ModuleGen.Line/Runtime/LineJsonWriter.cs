@@ -4,7 +4,6 @@ using System.ComponentModel;
 using System.Text.Json;
 
 // Plumbing for generated code (hidden from IntelliSense); the class summary documents the contract, members are self-describing.
-#pragma warning disable CS1591
 
 namespace ModuleGen.Line.Runtime;
 
@@ -12,6 +11,7 @@ namespace ModuleGen.Line.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class LineJsonWriter
 {
+    /// <summary>Writes an array, each item by <paramref name="writeItem"/>.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, IEnumerable<T> values, Action<Utf8JsonWriter, T> writeItem)
     {
         writer.WriteStartArray();
@@ -23,6 +23,7 @@ public static class LineJsonWriter
         writer.WriteEndArray();
     }
 
+    /// <summary>Writes a map as an object, each value by <paramref name="writeValue"/>.</summary>
     public static void WriteDictionary<T>(Utf8JsonWriter writer, IDictionary<string, T> values, Action<Utf8JsonWriter, T> writeValue)
     {
         writer.WriteStartObject();
@@ -35,6 +36,7 @@ public static class LineJsonWriter
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes back the members a model read but does not declare, so that what was read round-trips.</summary>
     public static void WriteAdditionalProperties(Utf8JsonWriter writer, Dictionary<string, JsonElement>? properties)
     {
         if (properties is null)

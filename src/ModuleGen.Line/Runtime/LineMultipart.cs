@@ -3,7 +3,6 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 
 // Plumbing for generated code (hidden from IntelliSense); the class summary documents the contract, members are self-describing.
-#pragma warning disable CS1591
 
 namespace ModuleGen.Line.Runtime;
 
@@ -11,9 +10,11 @@ namespace ModuleGen.Line.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class LineMultipart
 {
+    /// <summary>Adds a text part.</summary>
     public static void AddText(MultipartFormDataContent content, string name, string value)
         => content.Add(new StringContent(value), name);
 
+    /// <summary>Adds a file part; the caller keeps owning the file's stream.</summary>
     public static void AddFile(MultipartFormDataContent content, string name, LineFileContent file)
     {
         var part = new StreamContent(new LineRequest.NonDisposingStream(file.Content));

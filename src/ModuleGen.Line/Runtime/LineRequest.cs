@@ -6,19 +6,13 @@ using System.Net.Http.Headers;
 
 namespace ModuleGen.Line.Runtime;
 
-/// <summary>Per-request settings. Everything here goes on one <see cref="HttpRequestMessage"/>, never on the shared client.</summary>
-[EditorBrowsable(EditorBrowsableState.Advanced)]
+/// <summary>
+/// Per-request settings generated code puts on one <see cref="HttpRequestMessage"/>, never on the shared client. Part of
+/// the runtime contract (<see cref="LineRuntimeContract"/>); handlers read what it records through <see cref="LineRequestOptions"/>.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class LineRequest
 {
-    /// <summary>The operation a request message belongs to (read by handlers such as the resilience handler).</summary>
-    public static readonly HttpRequestOptionsKey<LineOperation> OperationOption = new("ModuleGen.Line.Operation");
-
-    /// <summary>The retry key a request message carries, when its operation takes one.</summary>
-    public static readonly HttpRequestOptionsKey<string> RetryKeyOption = new("ModuleGen.Line.RetryKey");
-
-    /// <summary>The OA (bot ID) a request message acts for, when it carries the bot-id header: the rate-limit and circuit partition.</summary>
-    public static readonly HttpRequestOptionsKey<string> BotIdOption = new("ModuleGen.Line.BotId");
-
     /// <summary>Sets a header on this message only; does nothing when <paramref name="value"/> is null.</summary>
     public static void SetHeader(HttpRequestMessage message, string name, string? value)
     {
@@ -38,7 +32,7 @@ public static class LineRequest
     public static void SetRetryKey(HttpRequestMessage message, string headerName, string retryKey)
     {
         SetHeader(message, headerName, retryKey);
-        message.Options.Set(RetryKeyOption, retryKey);
+        message.Options.Set(LineRequestOptions.RetryKey, retryKey);
     }
 
     /// <summary>Binary request content of the given media type; the caller keeps owning the stream.</summary>

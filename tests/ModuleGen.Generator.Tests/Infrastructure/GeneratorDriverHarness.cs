@@ -29,11 +29,14 @@ internal static class GeneratorDriverHarness
     public static CSharpCompilation CreateCompilation(params string[] sources)
         => CreateCompilation(References, sources);
 
-    /// <summary>A consumer that references the framework only, as one that forgot the ModuleGen.Line package.</summary>
-    public static CSharpCompilation CreateCompilationWithoutRuntime()
+    /// <summary>
+    /// A consumer that references the framework only, as one that forgot the ModuleGen.Line package; with
+    /// <paramref name="sources"/>, a consumer whose own code stands in for another version of the runtime.
+    /// </summary>
+    public static CSharpCompilation CreateCompilationWithoutRuntime(params string[] sources)
         => CreateCompilation(
             References.Where(reference => !string.Equals(Path.GetFileName(reference.Display), "ModuleGen.Line.dll", StringComparison.Ordinal)).ToImmutableArray(),
-            ConsumerSource);
+            sources);
 
     private static CSharpCompilation CreateCompilation(ImmutableArray<MetadataReference> references, params string[] sources)
         => CSharpCompilation.Create(

@@ -8,9 +8,9 @@ namespace TestApi
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     public partial class LineModuleAttachClient
     {
-        private static readonly global::ModuleGen.Line.Runtime.LineOperation s_attachModule = new global::ModuleGen.Line.Runtime.LineOperation(
+        private static readonly global::ModuleGen.Line.LineOperation s_attachModule = new global::ModuleGen.Line.LineOperation(
             "attachModule", "POST", "https://manager.line.biz", "/module/auth/v1/token",
-            global::ModuleGen.Line.Runtime.LineAuthentication.Basic, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: null, rateLimit: null, securityScheme: "Basic");
+            global::ModuleGen.Line.LineAuthentication.Basic, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: null, rateLimit: null, securityScheme: "Basic");
 
         private readonly global::ModuleGen.Line.LineClientPipeline _pipeline;
 
@@ -47,7 +47,7 @@ namespace TestApi
             using var message = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), uri.ToUri());
             message.Content = new global::System.Net.Http.FormUrlEncodedContent(request.ToFormFields());
             using var response = await _pipeline.SendAsync(message, s_attachModule, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            return await global::ModuleGen.Line.LineResponse.ReadJsonAsync<global::TestApi.Models.AttachModuleResponse>(response, s_attachModule, cancellationToken).ConfigureAwait(false);
+            return await global::ModuleGen.Line.Runtime.LineResponseReader.ReadJsonAsync<global::TestApi.Models.AttachModuleResponse>(response, s_attachModule, cancellationToken).ConfigureAwait(false);
         }
 
     }

@@ -8,13 +8,13 @@ namespace TestApi
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     public partial class LineModuleClient
     {
-        private static readonly global::ModuleGen.Line.Runtime.LineOperation s_detachModule = new global::ModuleGen.Line.Runtime.LineOperation(
+        private static readonly global::ModuleGen.Line.LineOperation s_detachModule = new global::ModuleGen.Line.LineOperation(
             "detachModule", "POST", "https://api.line.me", "/v2/bot/channel/detach",
-            global::ModuleGen.Line.Runtime.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: null, rateLimit: new global::ModuleGen.Line.Runtime.LineRateLimit(2000, global::ModuleGen.Line.Runtime.LineRateLimitPeriod.Second), securityScheme: "Bearer");
+            global::ModuleGen.Line.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: null, rateLimit: new global::ModuleGen.Line.LineRateLimit(2000, global::ModuleGen.Line.LineRateLimitPeriod.Second), securityScheme: "Bearer");
 
-        private static readonly global::ModuleGen.Line.Runtime.LineOperation s_getModules = new global::ModuleGen.Line.Runtime.LineOperation(
+        private static readonly global::ModuleGen.Line.LineOperation s_getModules = new global::ModuleGen.Line.LineOperation(
             "getModules", "GET", "https://api.line.me", "/v2/bot/list",
-            global::ModuleGen.Line.Runtime.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: null, rateLimit: new global::ModuleGen.Line.Runtime.LineRateLimit(2000, global::ModuleGen.Line.Runtime.LineRateLimitPeriod.Second), securityScheme: "Bearer");
+            global::ModuleGen.Line.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: null, rateLimit: new global::ModuleGen.Line.LineRateLimit(2000, global::ModuleGen.Line.LineRateLimitPeriod.Second), securityScheme: "Bearer");
 
         private readonly global::ModuleGen.Line.LineClientPipeline _pipeline;
 
@@ -59,7 +59,7 @@ namespace TestApi
             using var message = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), uri.ToUri());
             message.Content = global::ModuleGen.Line.Runtime.LineJsonContent.Create(request);
             using var response = await _pipeline.SendAsync(message, s_detachModule, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            return global::ModuleGen.Line.LineResponse.Create(response);
+            return global::ModuleGen.Line.Runtime.LineResponseReader.Create(response);
         }
 
         /// <summary>Get one page of the bots (OAs) the module is attached to.</summary>
@@ -86,7 +86,7 @@ namespace TestApi
             uri.AppendQuery("limit", limit?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             using var message = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), uri.ToUri());
             using var response = await _pipeline.SendAsync(message, s_getModules, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            return await global::ModuleGen.Line.LineResponse.ReadJsonAsync<global::TestApi.Models.GetModulesResponse>(response, s_getModules, cancellationToken).ConfigureAwait(false);
+            return await global::ModuleGen.Line.Runtime.LineResponseReader.ReadJsonAsync<global::TestApi.Models.GetModulesResponse>(response, s_getModules, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Every item of every page of <see cref="GetModulesAsync"/>, fetching the next page only when the previous one is used up.</summary>
@@ -122,13 +122,13 @@ namespace TestApi
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     public partial class LineModuleBotClient
     {
-        private static readonly global::ModuleGen.Line.Runtime.LineOperation s_acquireChatControl = new global::ModuleGen.Line.Runtime.LineOperation(
+        private static readonly global::ModuleGen.Line.LineOperation s_acquireChatControl = new global::ModuleGen.Line.LineOperation(
             "acquireChatControl", "POST", "https://api.line.me", "/v2/bot/chat/{chatId}/control/acquire",
-            global::ModuleGen.Line.Runtime.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: new string[] { "message:receive" }, rateLimit: new global::ModuleGen.Line.Runtime.LineRateLimit(2000, global::ModuleGen.Line.Runtime.LineRateLimitPeriod.Second), securityScheme: "Bearer");
+            global::ModuleGen.Line.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: new string[] { "message:receive" }, rateLimit: new global::ModuleGen.Line.LineRateLimit(2000, global::ModuleGen.Line.LineRateLimitPeriod.Second), securityScheme: "Bearer");
 
-        private static readonly global::ModuleGen.Line.Runtime.LineOperation s_releaseChatControl = new global::ModuleGen.Line.Runtime.LineOperation(
+        private static readonly global::ModuleGen.Line.LineOperation s_releaseChatControl = new global::ModuleGen.Line.LineOperation(
             "releaseChatControl", "POST", "https://api.line.me", "/v2/bot/chat/{chatId}/control/release",
-            global::ModuleGen.Line.Runtime.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: new string[] { "message:receive" }, rateLimit: new global::ModuleGen.Line.Runtime.LineRateLimit(2000, global::ModuleGen.Line.Runtime.LineRateLimitPeriod.Second), securityScheme: "Bearer");
+            global::ModuleGen.Line.LineAuthentication.Bearer, carriesRetryKey: false, alreadyAcceptedStatuses: null, requiredScopes: new string[] { "message:receive" }, rateLimit: new global::ModuleGen.Line.LineRateLimit(2000, global::ModuleGen.Line.LineRateLimitPeriod.Second), securityScheme: "Bearer");
 
         private static readonly global::System.Text.RegularExpressions.Regex s_botIdPattern = new global::System.Text.RegularExpressions.Regex("^U[0-9a-f]{32}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
@@ -190,7 +190,7 @@ namespace TestApi
                 message.Content = global::ModuleGen.Line.Runtime.LineJsonContent.Create(request);
             }
             using var response = await _pipeline.SendAsync(message, s_acquireChatControl, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            return global::ModuleGen.Line.LineResponse.Create(response);
+            return global::ModuleGen.Line.Runtime.LineResponseReader.Create(response);
         }
 
         /// <summary>Give control of one chat back to the Primary Channel.</summary>
@@ -217,7 +217,7 @@ namespace TestApi
             using var message = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), uri.ToUri());
             _scope.Apply(message);
             using var response = await _pipeline.SendAsync(message, s_releaseChatControl, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            return global::ModuleGen.Line.LineResponse.Create(response);
+            return global::ModuleGen.Line.Runtime.LineResponseReader.Create(response);
         }
 
     }

@@ -7,7 +7,7 @@ namespace TestApi.Models
     /// <summary>How long the module keeps chat control: until ttl seconds have passed, or with no limit when expired is false.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<AcquireChatControlRequest>))]
-    public sealed partial class AcquireChatControlRequest : global::ModuleGen.Line.Runtime.ILineJsonModel<AcquireChatControlRequest>
+    public sealed partial class AcquireChatControlRequest : global::ModuleGen.Line.ILineJsonModel<AcquireChatControlRequest>
     {
         /// <summary>true gives control back to the Primary Channel after ttl; false keeps it without a limit.</summary>
         /// <remarks>Default: true.</remarks>
@@ -30,9 +30,9 @@ namespace TestApi.Models
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
 
-        static AcquireChatControlRequest global::ModuleGen.Line.Runtime.ILineJsonModel<AcquireChatControlRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeAcquireChatControlRequest(ref reader);
+        static AcquireChatControlRequest global::ModuleGen.Line.ILineJsonModel<AcquireChatControlRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeAcquireChatControlRequest(ref reader);
 
-        void global::ModuleGen.Line.Runtime.ILineJsonModel<AcquireChatControlRequest>.Validate() => ValidateProperties();
+        void global::ModuleGen.Line.ILineJsonModel<AcquireChatControlRequest>.Validate() => ValidateProperties();
 
         /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object that was read always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)

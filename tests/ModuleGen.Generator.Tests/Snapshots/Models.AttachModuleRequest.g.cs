@@ -7,7 +7,7 @@ namespace TestApi.Models
     /// <summary>Form body of the token exchange that attaches the module to an OA: the authorization code, the redirect URI and PKCE verifier, the module channel's credentials when they are not in the Basic header, and the optional values the authorize URL carried.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<AttachModuleRequest>))]
-    public sealed partial class AttachModuleRequest : global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleRequest>
+    public sealed partial class AttachModuleRequest : global::ModuleGen.Line.ILineJsonModel<AttachModuleRequest>
     {
         /// <summary>Always authorization_code.</summary>
         /// <remarks>Default: "authorization_code".</remarks>
@@ -55,9 +55,9 @@ namespace TestApi.Models
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
 
-        static AttachModuleRequest global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeAttachModuleRequest(ref reader);
+        static AttachModuleRequest global::ModuleGen.Line.ILineJsonModel<AttachModuleRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeAttachModuleRequest(ref reader);
 
-        void global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleRequest>.Validate() => ValidateProperties();
+        void global::ModuleGen.Line.ILineJsonModel<AttachModuleRequest>.Validate() => ValidateProperties();
 
         /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object that was read always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)

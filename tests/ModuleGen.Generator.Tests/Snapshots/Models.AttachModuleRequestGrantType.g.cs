@@ -7,7 +7,7 @@ namespace TestApi.Models
     /// <summary>Always authorization_code.</summary>
     /// <remarks>An open set: a value that is not listed here is kept as it is.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
-    public readonly partial struct AttachModuleRequestGrantType : global::System.IEquatable<AttachModuleRequestGrantType>, global::ModuleGen.Line.Runtime.ILineExtensibleEnum
+    public readonly partial struct AttachModuleRequestGrantType : global::System.IEquatable<AttachModuleRequestGrantType>, global::ModuleGen.Line.ILineExtensibleEnum
     {
         private readonly string? _value;
 

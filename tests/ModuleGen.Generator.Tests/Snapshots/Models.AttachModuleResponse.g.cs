@@ -7,7 +7,7 @@ namespace TestApi.Models
     /// <summary>The OA the module is now attached to, by the user ID of its bot, and the scopes the OA admin granted.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<AttachModuleResponse>))]
-    public sealed partial class AttachModuleResponse : global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleResponse>
+    public sealed partial class AttachModuleResponse : global::ModuleGen.Line.ILineJsonModel<AttachModuleResponse>
     {
         /// <summary>The user ID of the OA's bot; use it as the bot-id header value and for detach.</summary>
         /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
@@ -30,9 +30,9 @@ namespace TestApi.Models
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
 
-        static AttachModuleResponse global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeAttachModuleResponse(ref reader);
+        static AttachModuleResponse global::ModuleGen.Line.ILineJsonModel<AttachModuleResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeAttachModuleResponse(ref reader);
 
-        void global::ModuleGen.Line.Runtime.ILineJsonModel<AttachModuleResponse>.Validate() => ValidateProperties();
+        void global::ModuleGen.Line.ILineJsonModel<AttachModuleResponse>.Validate() => ValidateProperties();
 
         /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object that was read always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)

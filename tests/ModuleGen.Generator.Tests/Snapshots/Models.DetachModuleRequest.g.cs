@@ -7,7 +7,7 @@ namespace TestApi.Models
     /// <summary>The OA to detach the module from, by the user ID of its bot.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<DetachModuleRequest>))]
-    public sealed partial class DetachModuleRequest : global::ModuleGen.Line.Runtime.ILineJsonModel<DetachModuleRequest>
+    public sealed partial class DetachModuleRequest : global::ModuleGen.Line.ILineJsonModel<DetachModuleRequest>
     {
         private static readonly global::System.Text.RegularExpressions.Regex s_botIdPattern = new global::System.Text.RegularExpressions.Regex("^U[0-9a-f]{32}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
@@ -28,9 +28,9 @@ namespace TestApi.Models
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
 
-        static DetachModuleRequest global::ModuleGen.Line.Runtime.ILineJsonModel<DetachModuleRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeDetachModuleRequest(ref reader);
+        static DetachModuleRequest global::ModuleGen.Line.ILineJsonModel<DetachModuleRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeDetachModuleRequest(ref reader);
 
-        void global::ModuleGen.Line.Runtime.ILineJsonModel<DetachModuleRequest>.Validate() => ValidateProperties();
+        void global::ModuleGen.Line.ILineJsonModel<DetachModuleRequest>.Validate() => ValidateProperties();
 
         /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object that was read always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)

@@ -7,7 +7,7 @@ namespace TestApi.Models
     /// <summary>One problem LINE found in the request: what is wrong, and the property of the request it concerns.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<ErrorDetail>))]
-    public sealed partial class ErrorDetail : global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorDetail>
+    public sealed partial class ErrorDetail : global::ModuleGen.Line.ILineJsonModel<ErrorDetail>
     {
         /// <summary>The problem.</summary>
         public string? Message { get; set; }
@@ -28,9 +28,9 @@ namespace TestApi.Models
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
 
-        static ErrorDetail global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorDetail>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeErrorDetail(ref reader);
+        static ErrorDetail global::ModuleGen.Line.ILineJsonModel<ErrorDetail>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeErrorDetail(ref reader);
 
-        void global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorDetail>.Validate() => ValidateProperties();
+        void global::ModuleGen.Line.ILineJsonModel<ErrorDetail>.Validate() => ValidateProperties();
 
         /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object that was read always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)

@@ -7,7 +7,7 @@ namespace TestApi.Models
     /// <summary>The error body of the Messaging API and the Module API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<ErrorResponse>))]
-    public sealed partial class ErrorResponse : global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorResponse>
+    public sealed partial class ErrorResponse : global::ModuleGen.Line.ILineJsonModel<ErrorResponse>
     {
         /// <summary>A summary of the error.</summary>
         /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
@@ -32,9 +32,9 @@ namespace TestApi.Models
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
 
-        static ErrorResponse global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeErrorResponse(ref reader);
+        static ErrorResponse global::ModuleGen.Line.ILineJsonModel<ErrorResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeErrorResponse(ref reader);
 
-        void global::ModuleGen.Line.Runtime.ILineJsonModel<ErrorResponse>.Validate() => ValidateProperties();
+        void global::ModuleGen.Line.ILineJsonModel<ErrorResponse>.Validate() => ValidateProperties();
 
         /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object that was read always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)

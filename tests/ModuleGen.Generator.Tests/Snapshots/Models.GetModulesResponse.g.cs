@@ -7,7 +7,7 @@ namespace TestApi.Models
     /// <summary>One page of the OA bots the module is attached to.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<GetModulesResponse>))]
-    public sealed partial class GetModulesResponse : global::ModuleGen.Line.Runtime.ILineJsonModel<GetModulesResponse>
+    public sealed partial class GetModulesResponse : global::ModuleGen.Line.ILineJsonModel<GetModulesResponse>
     {
         /// <summary>The bots of this page.</summary>
         /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
@@ -29,9 +29,9 @@ namespace TestApi.Models
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
 
-        static GetModulesResponse global::ModuleGen.Line.Runtime.ILineJsonModel<GetModulesResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeGetModulesResponse(ref reader);
+        static GetModulesResponse global::ModuleGen.Line.ILineJsonModel<GetModulesResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeGetModulesResponse(ref reader);
 
-        void global::ModuleGen.Line.Runtime.ILineJsonModel<GetModulesResponse>.Validate() => ValidateProperties();
+        void global::ModuleGen.Line.ILineJsonModel<GetModulesResponse>.Validate() => ValidateProperties();
 
         /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object that was read always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)

@@ -7,7 +7,7 @@ namespace TestApi.Models
     /// <summary>An OA bot the module is attached to.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<ModuleBot>))]
-    public sealed partial class ModuleBot : global::ModuleGen.Line.Runtime.ILineJsonModel<ModuleBot>
+    public sealed partial class ModuleBot : global::ModuleGen.Line.ILineJsonModel<ModuleBot>
     {
         /// <summary>The bot's user ID; use it as the bot-id header value.</summary>
         /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
@@ -40,9 +40,9 @@ namespace TestApi.Models
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
 
-        static ModuleBot global::ModuleGen.Line.Runtime.ILineJsonModel<ModuleBot>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeModuleBot(ref reader);
+        static ModuleBot global::ModuleGen.Line.ILineJsonModel<ModuleBot>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeModuleBot(ref reader);
 
-        void global::ModuleGen.Line.Runtime.ILineJsonModel<ModuleBot>.Validate() => ValidateProperties();
+        void global::ModuleGen.Line.ILineJsonModel<ModuleBot>.Validate() => ValidateProperties();
 
         /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object that was read always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)

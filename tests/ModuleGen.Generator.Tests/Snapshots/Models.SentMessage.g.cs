@@ -7,7 +7,7 @@ namespace TestApi.Models
     /// <summary>A message LINE sent: its ID and, when it can be quoted, its quote token.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ModuleGen.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ModuleGen.Line.Runtime.LineJsonModelConverter<SentMessage>))]
-    public sealed partial class SentMessage : global::ModuleGen.Line.Runtime.ILineJsonModel<SentMessage>
+    public sealed partial class SentMessage : global::ModuleGen.Line.ILineJsonModel<SentMessage>
     {
         /// <summary>The ID of the sent message.</summary>
         /// <remarks>Required in a request. Read from JSON that lacks it (or has null), it is null and its name is in MissingRequiredProperties.</remarks>
@@ -29,9 +29,9 @@ namespace TestApi.Models
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string> MissingRequiredProperties => global::ModuleGen.Line.Runtime.LineJsonReadState.MissingOf(_readState);
 
-        static SentMessage global::ModuleGen.Line.Runtime.ILineJsonModel<SentMessage>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeSentMessage(ref reader);
+        static SentMessage global::ModuleGen.Line.ILineJsonModel<SentMessage>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => DeserializeSentMessage(ref reader);
 
-        void global::ModuleGen.Line.Runtime.ILineJsonModel<SentMessage>.Validate() => ValidateProperties();
+        void global::ModuleGen.Line.ILineJsonModel<SentMessage>.Validate() => ValidateProperties();
 
         /// <summary>Writes this object as JSON, as it is: no constraint is checked here (see <see cref="global::ModuleGen.Line.LineJson.Validate{T}"/>), so an object that was read always writes back.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)

@@ -104,7 +104,7 @@ public sealed class AddLineModuleTests
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            request.Options.TryGetValue(ModuleGen.Line.Runtime.LineRequest.OperationOption, out var operation);
+            request.Options.TryGetValue(LineRequestOptions.Operation, out var operation);
             _seen.Add(operation!.OperationId);
             return base.SendAsync(request, cancellationToken);
         }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ModuleGen.Line.Runtime;
+namespace ModuleGen.Line;
 
 /// <summary>
 /// An object of a kind this version of the spec does not know (<c>UnknownEvent</c>, <c>UnknownMessageContent</c>, …):

@@ -2,44 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 
-namespace ModuleGen.Line.Runtime;
-
-/// <summary>How an operation authenticates.</summary>
-public enum LineAuthentication
-{
-    /// <summary>A channel access token as a Bearer token.</summary>
-    Bearer,
-
-    /// <summary>HTTP Basic with the channel ID and secret (the attach call).</summary>
-    Basic,
-
-    /// <summary>No Authorization header; credentials travel in the body or query.</summary>
-    None,
-
-    /// <summary>An API key in a request header (a spec of your own).</summary>
-    ApiKeyHeader,
-
-    /// <summary>An API key in a query parameter (a spec of your own).</summary>
-    ApiKeyQuery,
-}
-
-/// <summary>The period of a LINE rate limit.</summary>
-public enum LineRateLimitPeriod
-{
-    /// <summary>Per second.</summary>
-    Second,
-
-    /// <summary>Per minute.</summary>
-    Minute,
-
-    /// <summary>Per hour.</summary>
-    Hour,
-}
-
-/// <summary>LINE's documented rate limit of one operation (per module channel, OA and endpoint).</summary>
-/// <param name="Requests">How many requests the period allows.</param>
-/// <param name="Period">The period.</param>
-public sealed record LineRateLimit(int Requests, LineRateLimitPeriod Period);
+namespace ModuleGen.Line;
 
 /// <summary>The static description of one generated operation, shared by every call of it.</summary>
 [EditorBrowsable(EditorBrowsableState.Advanced)]

@@ -1,4 +1,4 @@
-namespace ModuleGen.Line.Runtime;
+namespace ModuleGen.Line;
 
 /// <summary>
 /// An open set of string values (every generated enum): a value LINE adds later reads and writes back unchanged

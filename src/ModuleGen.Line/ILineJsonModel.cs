@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ModuleGen.Line.Runtime;
+namespace ModuleGen.Line;
 
 /// <summary>
 /// A model that reads and writes itself as JSON without reflection. Every generated model implements it; the
