@@ -1,4 +1,3 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,16 +15,4 @@ public interface ILineSharedRateLimiter
     /// long to wait before one is free. Never blocks.
     /// </summary>
     ValueTask<LineRateLimitDecision> TryAcquireAsync(string botId, string operationId, CancellationToken cancellationToken);
-}
-
-/// <summary>What <see cref="ILineSharedRateLimiter.TryAcquireAsync"/> decided.</summary>
-/// <param name="IsAcquired">Whether the call may be made now.</param>
-/// <param name="RetryAfter">When not acquired, how long until a permit is free; zero otherwise.</param>
-public readonly record struct LineRateLimitDecision(bool IsAcquired, TimeSpan RetryAfter);
-
-/// <summary>A token bucket: <paramref name="PermitsPerSecond"/> refill rate, up to <paramref name="Burst"/> at once.</summary>
-public sealed record LineRateLimit(double PermitsPerSecond, int Burst)
-{
-    /// <summary>LINE's documented limit for push, reply and the module endpoints: 2,000 requests per second.</summary>
-    public static LineRateLimit Default { get; } = new(2000, 2000);
 }

@@ -57,7 +57,7 @@ public sealed class RedisLineRateLimiter : ILineSharedRateLimiter
         ArgumentException.ThrowIfNullOrEmpty(operationId);
         cancellationToken.ThrowIfCancellationRequested();
 
-        LineRateLimit limit = _options.Limits.TryGetValue(operationId, out LineRateLimit? configured) ? configured : _options.DefaultLimit;
+        LineSharedRateLimit limit = _options.Limits.TryGetValue(operationId, out LineSharedRateLimit? configured) ? configured : _options.DefaultLimit;
         RedisResult result = await _redis.GetDatabase().ScriptEvaluateAsync(
                 TokenBucket,
                 [new RedisKey(_options.KeyPrefix + botId + ":" + operationId)],

@@ -20,7 +20,7 @@ double attemptsPerSecond = double.Parse(args[4], CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(double.Parse(args[5], CultureInfo.InvariantCulture));
 using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(args[0]);
 var options = new RedisLineRateLimiterOptions();
-options.Limits["pushMessage"] = new LineRateLimit(limit, burst);
+options.Limits["pushMessage"] = new LineSharedRateLimit(limit, burst);
 var limiter = new RedisLineRateLimiter(redis, options);
 
 Console.WriteLine("ready");

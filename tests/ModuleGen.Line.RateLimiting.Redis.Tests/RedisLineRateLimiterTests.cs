@@ -43,7 +43,7 @@ public sealed class RedisLineRateLimiterTests(RedisServer server, ITestOutputHel
     [Fact]
     public async Task OtherOasAndOperationsHaveBucketsOfTheirOwn()
     {
-        var options = new RedisLineRateLimiterOptions { DefaultLimit = new LineRateLimit(1, 1) };
+        var options = new RedisLineRateLimiterOptions { DefaultLimit = new LineSharedRateLimit(1, 1) };
         var limiter = new RedisLineRateLimiter(server.Redis, options);
         string bot = "U" + Guid.NewGuid().ToString("N");
 
