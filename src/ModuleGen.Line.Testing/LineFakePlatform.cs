@@ -80,8 +80,15 @@ public sealed class LineFakePlatform : IDisposable, IAsyncDisposable
     /// <summary>The OAs the module is attached to, in the order they were attached.</summary>
     public IReadOnlyList<LineFakeBot> AttachedBots => module.Bots;
 
-    /// <summary>Starts a fake platform on a free loopback port.</summary>
-    public static LineFakePlatform Start(LineFakePlatformOptions? options = null) => new(options ?? new LineFakePlatformOptions());
+    /// <summary>Starts a fake platform with the default options on a free loopback port.</summary>
+    public static LineFakePlatform Start() => new(new LineFakePlatformOptions());
+
+    /// <summary>Starts a fake platform with <paramref name="options"/> on a free loopback port.</summary>
+    public static LineFakePlatform Start(LineFakePlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(options);
+    }
 
     /// <summary>Starts a fake platform after <paramref name="configure"/> has set its options.</summary>
     public static LineFakePlatform Start(Action<LineFakePlatformOptions> configure)

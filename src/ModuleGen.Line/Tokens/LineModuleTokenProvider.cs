@@ -126,7 +126,7 @@ public sealed class LineModuleTokenProvider : ILineAccessTokenProvider, IDisposa
     /// <exception cref="LineLongLivedTokenNotAllowedException">The token is long-lived.</exception>
     /// <exception cref="LineApiException">LINE says the token is invalid, or could not be reached.</exception>
     public Task<LineModuleTokenVerification> VerifyAsync(string accessToken, CancellationToken cancellationToken = default)
-        => VerifyAsync(_clientFactory(), accessToken, _options.Kind == LineModuleTokenKind.JwtV21, _timeProvider, cancellationToken);
+        => VerifyTokenAsync(_clientFactory(), accessToken, _options.Kind == LineModuleTokenKind.JwtV21, _timeProvider, cancellationToken);
 
     /// <summary>
     /// Asks LINE how long <paramref name="accessToken"/> has left and rejects a token with no expiry or more than
@@ -139,7 +139,7 @@ public sealed class LineModuleTokenProvider : ILineAccessTokenProvider, IDisposa
     /// <param name="cancellationToken">The token that cancels the call.</param>
     /// <exception cref="LineLongLivedTokenNotAllowedException">The token is long-lived.</exception>
     /// <exception cref="LineApiException">LINE says the token is invalid, or could not be reached.</exception>
-    public static async Task<LineModuleTokenVerification> VerifyAsync(
+    public static async Task<LineModuleTokenVerification> VerifyTokenAsync(
         ChannelAccessTokenClient client,
         string accessToken,
         bool isV21,

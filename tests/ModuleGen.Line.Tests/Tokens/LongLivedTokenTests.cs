@@ -57,7 +57,7 @@ public sealed class LongLivedTokenTests
         var client = new ChannelAccessTokenClient(new LineClientPipeline(new HttpClient(handler)));
 
         var failure = await Should.ThrowAsync<LineLongLivedTokenNotAllowedException>(
-            LineModuleTokenProvider.VerifyAsync(client, Token, isV21, new ManualTimeProvider(Now)));
+            LineModuleTokenProvider.VerifyTokenAsync(client, Token, isV21, new ManualTimeProvider(Now)));
 
         failure.Message.ShouldNotContain(Token);
         handler.Requests.ShouldHaveSingleItem().Uri.AbsolutePath.ShouldBe(path);
@@ -70,7 +70,7 @@ public sealed class LongLivedTokenTests
         var client = new ChannelAccessTokenClient(new LineClientPipeline(new HttpClient(handler)));
 
         await Should.ThrowAsync<LineLongLivedTokenNotAllowedException>(
-            LineModuleTokenProvider.VerifyAsync(client, Token, isV21: false, new ManualTimeProvider(Now)));
+            LineModuleTokenProvider.VerifyTokenAsync(client, Token, isV21: false, new ManualTimeProvider(Now)));
     }
 
     [Fact]
