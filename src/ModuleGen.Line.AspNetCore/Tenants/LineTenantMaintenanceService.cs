@@ -16,7 +16,7 @@ namespace ModuleGen.Line.AspNetCore.Tenants;
 /// <see cref="LineTenantMaintenanceOptions.DetachedRetention"/>, and drops expired attach attempts.
 /// </summary>
 /// <remarks>Every instance runs it; each step is idempotent, so several instances at once only repeat work.</remarks>
-public sealed partial class LineTenantMaintenanceService : BackgroundService
+public sealed class LineTenantMaintenanceService : BackgroundService
 {
     private readonly IServiceProvider _services;
     private readonly ILineTenantRegistry _registry;
@@ -61,7 +61,7 @@ public sealed partial class LineTenantMaintenanceService : BackgroundService
             if (await _registry.RemoveDetachedAsync(tenant.BotId, cutoff, cancellationToken).ConfigureAwait(false))
             {
                 removed++;
-                LogPurged(_logger, tenant.BotId, detachedAt, events);
+                LineTenantLog.Purged(_logger, tenant.BotId, detachedAt, events);
             }
         }
 
@@ -112,7 +112,7 @@ public sealed partial class LineTenantMaintenanceService : BackgroundService
             .ReconcileAsync(cancellationToken).ConfigureAwait(false);
         if (report.HasDrift)
         {
-            LogDrift(_logger, report.ListedCount, report.NewlyAttached.Count, string.Join(' ', report.NewlyAttached),
+            LineTenantLog.Drift(_logger, report.ListedCount, report.NewlyAttached.Count, string.Join(' ', report.NewlyAttached),
                 report.NoLongerListed.Count, string.Join(' ', report.NoLongerListed));
         }
 
@@ -135,26 +135,12 @@ public sealed partial class LineTenantMaintenanceService : BackgroundService
             // did not answer is one line (no stack trace per interval while offline); anything else keeps its exception.
             if (exception is LineApiException { Status: 0 } unreachable)
             {
-                LogStepFailedUnreachable(_logger, step, unreachable.Message);
+                LineTenantLog.StepFailedUnreachable(_logger, step, unreachable.Message);
             }
             else
             {
-                LogStepFailed(_logger, exception, step);
+                LineTenantLog.StepFailed(_logger, exception, step);
             }
         }
     }
-
-    [LoggerMessage(1, LogLevel.Warning,
-        "Tenant registry drift: LINE lists {ListedCount} OAs; {NewlyAttachedCount} newly attached ({NewlyAttached}); {NoLongerListedCount} no longer listed, now detached ({NoLongerListed}).")]
-    private static partial void LogDrift(
-        ILogger logger, int listedCount, int newlyAttachedCount, string newlyAttached, int noLongerListedCount, string noLongerListed);
-
-    [LoggerMessage(2, LogLevel.Information, "Deleted OA {BotId}, detached at {DetachedAt:O}, and its {EventCount} stored webhook events (retention over).")]
-    private static partial void LogPurged(ILogger logger, string botId, DateTimeOffset detachedAt, int eventCount);
-
-    [LoggerMessage(3, LogLevel.Error, "Tenant maintenance step '{Step}' failed; trying again at the next interval.")]
-    private static partial void LogStepFailed(ILogger logger, Exception exception, string step);
-
-    [LoggerMessage(4, LogLevel.Warning, "Tenant maintenance step '{Step}' could not reach LINE ({Reason}); trying again at the next interval.")]
-    private static partial void LogStepFailedUnreachable(ILogger logger, string step, string reason);
 }
