@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,6 +25,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     private readonly SortedSet<StoredEvent> _pendingByDue = new(DueOrder.Instance);
     private readonly TimeProvider _timeProvider;
     private long _nextSequence;
+    private long _leases;
     private int _completedCount;
     private int _deadLetteredCount;
 
@@ -82,7 +84,8 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
             while (leased.Count < max && _pendingByDue.Min is { } stored && stored.DueAt <= now)
             {
                 stored.Attempts++;
-                stored.LeaseToken = Guid.NewGuid().ToString("N");
+                // Unique within the inbox, which is all a lease token must be here (nothing outlives the process).
+                stored.LeaseToken = (++_leases).ToString(CultureInfo.InvariantCulture);
                 Reschedule(stored, leasedUntil);
                 leased.Add(new InboxEntry(
                     stored.Event!, stored.Attempts, stored.LeaseToken, stored.ReceivedAt, leasedUntil, stored.LastError));
