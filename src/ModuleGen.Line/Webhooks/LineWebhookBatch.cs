@@ -87,11 +87,12 @@ public sealed class LineWebhookBatchEvent
     private IReadOnlyList<string>? _missingProperties;
     private Event? _event;
 
-    internal LineWebhookBatchEvent(int index, ReadOnlyMemory<byte> utf8Json, string deduplicationKey, LineWebhookEventFields fields)
+    /// <summary>An event whose key is its <c>webhookEventId</c>, or empty until the parser derives one.</summary>
+    internal LineWebhookBatchEvent(int index, ReadOnlyMemory<byte> utf8Json, LineWebhookEventFields fields)
     {
         Index = index;
         Utf8Json = utf8Json;
-        DeduplicationKey = deduplicationKey;
+        DeduplicationKey = fields.WebhookEventId ?? string.Empty;
         _fields = fields;
     }
 
@@ -125,7 +126,7 @@ public sealed class LineWebhookBatchEvent
     /// LINE sent one — a key derived from the destination and the event's raw bytes (see
     /// <see cref="LineWebhookParser.DeriveDeduplicationKey"/>).
     /// </summary>
-    public string DeduplicationKey { get; }
+    public string DeduplicationKey { get; internal set; }
 
     /// <summary>Whether <see cref="DeduplicationKey"/> was derived because the event has no <c>webhookEventId</c>.</summary>
     public bool IsDerivedKey => DeduplicationKey.StartsWith(LineWebhookParser.DerivedKeyPrefix, StringComparison.Ordinal);

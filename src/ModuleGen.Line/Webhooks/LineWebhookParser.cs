@@ -200,7 +200,7 @@ public static class LineWebhookParser
         var reader = new Utf8JsonReader(json, ReaderOptions);
         string? destination = null;
         var destinationSeen = false;
-        List<(int Start, int End, LineWebhookEventFields Fields)>? found = null;
+        List<LineWebhookBatchEvent>? found = null;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -227,12 +227,12 @@ public static class LineWebhookParser
 
                     // Like any JSON reader here, a repeated member counts by its last occurrence. Each event is read
                     // only for what an inbox stores; the typed read waits until someone asks for the event.
-                    found = new List<(int Start, int End, LineWebhookEventFields Fields)>();
+                    found = new List<LineWebhookBatchEvent>();
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         var start = checked((int)reader.TokenStartIndex);
                         var fields = LineWebhookEventFields.ReadStored(ref reader);
-                        found.Add((start, checked((int)reader.BytesConsumed), fields));
+                        found.Add(new LineWebhookBatchEvent(found.Count, body[start..checked((int)reader.BytesConsumed)], fields));
                     }
                 }
                 else
@@ -270,18 +270,16 @@ public static class LineWebhookParser
                 destinationSeen ? "'destination' is not a non-empty string." : "The body has no 'destination'.");
         }
 
-        var events = new LineWebhookBatchEvent[found.Count];
-        for (var i = 0; i < events.Length; i++)
+        // Derived keys hash the destination, which may come after the events in the body.
+        foreach (var item in found)
         {
-            var (start, end, fields) = found[i];
-            var eventJson = body[start..end];
-            var key = string.IsNullOrEmpty(fields.WebhookEventId)
-                ? DeriveDeduplicationKey(destination, eventJson.Span)
-                : fields.WebhookEventId;
-            events[i] = new LineWebhookBatchEvent(i, eventJson, key, fields);
+            if (item.DeduplicationKey.Length == 0)
+            {
+                item.DeduplicationKey = DeriveDeduplicationKey(destination, item.Utf8Json.Span);
+            }
         }
 
-        return new LineWebhookBatch(destination, events, destinationProblem);
+        return new LineWebhookBatch(destination, found.ToArray(), destinationProblem);
     }
 
     /// <summary>The JSON path of the event at <paramref name="index"/> of a batch ("$" for a lone event, -1).</summary>
