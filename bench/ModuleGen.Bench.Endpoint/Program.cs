@@ -23,7 +23,9 @@ using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Webhooks;
 
 // Usage: ModuleGen.Bench.Endpoint <bare|inmemory|sqlite> [seconds=10] [senders=16] [events per request=5]
-// Prints one line: "<scenario> <req/s> req/s <events/s> events/s (<ok> ok, <failed> failed, <processed> processed)".
+// Prints one line: "<scenario> <req/s> req/s <events/s> events/s <cpu> cpu-us/req (<ok> ok, <failed> failed, <processed> processed)".
+// cpu-us/req is the whole process's CPU time (server, inbox worker and the senders alike) over the measured run per
+// request answered: on a shared machine, where req/s swings with the neighbours' load, the steadier figure to compare.
 if (args.Length is < 1 or > 4 || args[0] is not ("bare" or "inmemory" or "sqlite"))
 {
     Console.Error.WriteLine("usage: ModuleGen.Bench.Endpoint <bare|inmemory|sqlite> [seconds=10] [senders=16] [events=5]");
@@ -52,12 +54,14 @@ try
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = senders, UseProxy = false });
     // Warm-up: JIT, connections, the store's file.
     await RunAsync(http, target, bodies, senders, TimeSpan.FromSeconds(2));
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var (ok, failed, elapsed) = await RunAsync(http, target, bodies, senders, TimeSpan.FromSeconds(seconds));
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
     var processed = await ProcessedAsync(app.Services);
     var perSecond = ok / elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{scenario} {perSecond:F0} req/s {perSecond * eventsPerRequest:F0} events/s ({ok} ok, {failed} failed, {processed} processed; {senders} senders, {eventsPerRequest} events of {bodies.Length} bytes per request, {elapsed.TotalSeconds:F1} s)"));
+        $"{scenario} {perSecond:F0} req/s {perSecond * eventsPerRequest:F0} events/s {cpu.TotalMicroseconds / Math.Max(ok, 1):F0} cpu-us/req ({ok} ok, {failed} failed, {processed} processed; {senders} senders, {eventsPerRequest} events of {bodies.Length} bytes per request, {elapsed.TotalSeconds:F1} s)"));
     await app.StopAsync();
     return failed == 0 ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
@@ -15,8 +16,14 @@ namespace ModuleGen.Line.Inbox.Sqlite;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Thread-safe: the instance owns one connection and runs one operation at a time on it (SQLite has one writer
-/// anyway). Several processes may share the file: WAL lets readers proceed, and writers wait up to
+/// Thread-safe: the instance owns two connections, each running one operation at a time: one for the endpoint's
+/// enqueues (group commit, <c>synchronous=FULL</c>), one for everything else (the worker's leases and completions,
+/// statistics, dead letters), so the worker never queues behind an enqueue's fsync. The worker's connection commits
+/// with <c>synchronous=NORMAL</c>: its commits survive the process being killed, and become durable with the next
+/// enqueue's fsync of the write-ahead log; only a power loss in between can undo one, and the worst that does is an
+/// event handled again (a completion undone) or retried sooner — what at-least-once delivery allows anyway. Stored
+/// events are never at stake: they are only written by FULL commits. SQLite has one writer at a time: WAL lets readers
+/// proceed, and writers — of this instance or of other processes sharing the file — wait up to
 /// <see cref="SqliteWebhookInboxOptions.BusyTimeout"/>; leases are taken in <c>BEGIN IMMEDIATE</c> transactions, so
 /// no event is leased twice at once.
 /// </para>
@@ -27,7 +34,11 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     private const string EventColumns =
         "webhook_event_id, destination, event_type, event_timestamp, is_redelivery, event_json, attempts, received_at, last_error";
 
+    /// <summary>The worker's connection (<c>synchronous=NORMAL</c>): every operation but enqueueing.</summary>
     private readonly SqliteStoreConnection _store;
+
+    /// <summary>The endpoint's connection (<c>synchronous=FULL</c>): group-committed enqueues only.</summary>
+    private readonly SqliteStoreConnection _writer;
     private readonly TimeProvider _timeProvider;
     private readonly SqliteGroupCommit _groupCommit;
 
@@ -36,9 +47,10 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     public SqliteWebhookInbox(SqliteWebhookInboxOptions options, TimeProvider? timeProvider = null)
     {
-        _store = new SqliteStoreConnection(options);
+        _store = new SqliteStoreConnection(options, synchronousFull: false);
+        _writer = new SqliteStoreConnection(options, synchronousFull: true);
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _groupCommit = new SqliteGroupCommit(work => _store.RunAsync(work, CancellationToken.None), InsertGroup);
+        _groupCommit = new SqliteGroupCommit(work => _writer.RunAsync(work, CancellationToken.None), InsertGroup);
     }
 
     /// <inheritdoc />
@@ -76,9 +88,9 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     /// <summary>Runs just before each group's transaction begins (for the group-commit tests).</summary>
     internal Action? BeforeGroupCommit { get; set; }
 
-    /// <summary>Reads a pragma on the inbox's own connection (synchronous is per connection).</summary>
+    /// <summary>Reads a pragma on the connection that stores events (synchronous is per connection).</summary>
     internal ValueTask<long> ReadPragmaAsync(string name, CancellationToken cancellationToken) =>
-        RunAsync(connection =>
+        _writer.RunAsync(connection =>
         {
             using SqliteCommand pragma = SqliteStoreConnection.Command(connection, transaction: null, $"PRAGMA {name};");
             return (long)pragma.ExecuteScalar()!;
@@ -118,7 +130,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
                 type.Value = inboxEvent.EventType;
                 timestamp.Value = inboxEvent.Timestamp;
                 redelivery.Value = inboxEvent.IsRedelivery;
-                json.Value = inboxEvent.EventJson.ToArray();
+                json.Value = WholeArray(inboxEvent.EventJson);
                 bool inserted = insert.ExecuteNonQuery() == 1;
                 outcomes[i] = new InboxEnqueueOutcome(inboxEvent.WebhookEventId, IsDuplicate: !inserted);
             }
@@ -129,6 +141,12 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
         transaction.Commit();
         return results;
     }
+
+    /// <summary>The bytes as an array: the event's own (InboxEvent copies its JSON into one) rather than another copy.</summary>
+    private static byte[] WholeArray(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out ArraySegment<byte> segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : bytes.ToArray();
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<InboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
@@ -400,7 +418,11 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     }
 
     /// <summary>Closes the file. Operations after this throw <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _store.Dispose();
+    }
 
     private ValueTask RunAsync(Action<SqliteConnection> operation, CancellationToken cancellationToken) =>
         _store.RunAsync(operation, cancellationToken);

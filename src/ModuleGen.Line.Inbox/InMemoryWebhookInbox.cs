@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,6 +25,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     private readonly SortedSet<StoredEvent> _pendingByDue = new(DueOrder.Instance);
     private readonly TimeProvider _timeProvider;
     private long _nextSequence;
+    private long _leases;
     private int _completedCount;
     private int _deadLetteredCount;
 
@@ -82,10 +84,11 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
             while (leased.Count < max && _pendingByDue.Min is { } stored && stored.DueAt <= now)
             {
                 stored.Attempts++;
-                stored.LeaseToken = Guid.NewGuid().ToString("N");
+                // Unique within the inbox, which is all a lease token must be here (nothing outlives the process).
+                stored.LeaseToken = (++_leases).ToString(CultureInfo.InvariantCulture);
                 Reschedule(stored, leasedUntil);
                 leased.Add(new InboxEntry(
-                    stored.Event, stored.Attempts, stored.LeaseToken, stored.ReceivedAt, leasedUntil, stored.LastError));
+                    stored.Event!, stored.Attempts, stored.LeaseToken, stored.ReceivedAt, leasedUntil, stored.LastError));
             }
 
             return ValueTask.FromResult<IReadOnlyList<InboxEntry>>(leased);
@@ -124,15 +127,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
 
         lock (_lock)
         {
-            if (_events.TryGetValue(entry.Event.WebhookEventId, out StoredEvent? stored)
-                && stored.State == InboxEventState.Pending)
-            {
-                _pendingByDue.Remove(stored);
-                _completedCount++;
-                stored.State = InboxEventState.Completed;
-                stored.FinishedAt = _timeProvider.GetUtcNow();
-                stored.LeaseToken = null;
-            }
+            Complete(entry, _timeProvider.GetUtcNow());
         }
 
         return ValueTask.CompletedTask;
@@ -256,7 +251,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     public ValueTask<int> PurgeDestinationAsync(string destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        return Purge(e => string.Equals(e.Event.Destination, destination, StringComparison.Ordinal), cancellationToken);
+        return Purge(e => string.Equals(e.Destination, destination, StringComparison.Ordinal), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -294,7 +289,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     }
 
     private static DeadLetter ToDeadLetter(StoredEvent stored) =>
-        new(stored.Event, stored.Attempts, stored.ReceivedAt, stored.FinishedAt, stored.LastError);
+        new(stored.Event!, stored.Attempts, stored.ReceivedAt, stored.FinishedAt, stored.LastError);
 
     private ValueTask<int> Purge(Func<StoredEvent, bool> isExpired, CancellationToken cancellationToken)
     {
@@ -305,7 +300,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
             List<StoredEvent> expired = _events.Values.Where(isExpired).ToList();
             foreach (StoredEvent stored in expired)
             {
-                _events.Remove(stored.Event.WebhookEventId);
+                _events.Remove(stored.WebhookEventId);
                 switch (stored.State)
                 {
                     case InboxEventState.Pending:
@@ -321,6 +316,24 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
             }
 
             return ValueTask.FromResult(expired.Count);
+        }
+    }
+
+    private void Complete(InboxEntry entry, DateTimeOffset now)
+    {
+        if (_events.TryGetValue(entry.Event.WebhookEventId, out StoredEvent? stored)
+            && stored.State == InboxEventState.Pending)
+        {
+            _pendingByDue.Remove(stored);
+            _completedCount++;
+            stored.State = InboxEventState.Completed;
+            stored.FinishedAt = now;
+            stored.LeaseToken = null;
+
+            // Like a durable store, keep only what deduplication and purging need: the body may hold user data, and
+            // an endpoint under load would otherwise keep every body it ever stored alive for the collector to trace.
+            stored.Event = null;
+            stored.LastError = null;
         }
     }
 
@@ -354,7 +367,12 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     /// <summary>The mutable state of one event; only touched under <see cref="_lock"/>.</summary>
     private sealed class StoredEvent(InboxEvent inboxEvent, long sequence, DateTimeOffset receivedAt)
     {
-        public InboxEvent Event { get; } = inboxEvent;
+        public string WebhookEventId { get; } = inboxEvent.WebhookEventId;
+
+        public string Destination { get; } = inboxEvent.Destination;
+
+        /// <summary>The event; <see langword="null"/> once completed (only the ID is kept, for deduplication).</summary>
+        public InboxEvent? Event { get; set; } = inboxEvent;
 
         public long Sequence { get; } = sequence;
 

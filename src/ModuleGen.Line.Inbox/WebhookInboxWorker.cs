@@ -90,11 +90,22 @@ public sealed class WebhookInboxWorker : BackgroundService
         {
             // The body ignores the loop's token on purpose: every leased entry must reach ProcessEntryAsync, which
             // releases the ones that shutdown prevents from starting instead of leaving them leased.
-            await Parallel.ForEachAsync(
-                    entries,
-                    new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism },
-                    (entry, _) => ProcessEntryAsync(entry, renewal, cancellationToken))
-                .ConfigureAwait(false);
+            if (_options.MaxDegreeOfParallelism == 1)
+            {
+                // The default: one after another, without the parallel loop's per-batch machinery.
+                for (int i = 0; i < entries.Count; i++)
+                {
+                    await ProcessEntryAsync(entries[i], renewal, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                await Parallel.ForEachAsync(
+                        entries,
+                        new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism },
+                        (entry, _) => ProcessEntryAsync(entry, renewal, cancellationToken))
+                    .ConfigureAwait(false);
+            }
         }
 
         return entries.Count;

@@ -26,42 +26,38 @@ namespace ModuleGen.Line.AspNetCore.Webhooks;
 /// </remarks>
 internal static class LineWebhookEndpoint
 {
-    private const string LoggerCategory = "ModuleGen.Line.AspNetCore.Webhooks.LineWebhookEndpoint";
-    private const int ProblemsInLogLine = 5;
+    internal const string LoggerCategory = "ModuleGen.Line.AspNetCore.Webhooks.LineWebhookEndpoint";
 
     public static async Task HandleAsync(HttpContext context)
     {
         IServiceProvider services = context.RequestServices;
-        LineWebhookOptions options = services.GetRequiredService<IOptions<LineWebhookOptions>>().Value;
-        LineWebhookConcurrency concurrency = services.GetRequiredService<LineWebhookConcurrency>();
+        LineWebhookEndpointServices endpoint = services.GetRequiredService<LineWebhookEndpointServices>();
         try
         {
-            await concurrency.Slots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+            await endpoint.Slots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // The client hung up while waiting for a slot: like any abort before the body was read, one debug line.
-            LineWebhookLog.BodyNotRead(
-                services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory),
-                StatusCodes.Status400BadRequest,
-                "the client hung up before the request was read");
+            LineWebhookLog.BodyNotRead(endpoint.Logger, StatusCodes.Status400BadRequest, "the client hung up before the request was read");
             return;
         }
 
         try
         {
-            await HandleWithinSlotAsync(context, services, options).ConfigureAwait(false);
+            await HandleWithinSlotAsync(context, services, endpoint).ConfigureAwait(false);
         }
         finally
         {
-            concurrency.Slots.Release();
+            endpoint.Slots.Release();
         }
     }
 
-    private static async Task HandleWithinSlotAsync(HttpContext context, IServiceProvider services, LineWebhookOptions options)
+    private static async Task HandleWithinSlotAsync(HttpContext context, IServiceProvider services, LineWebhookEndpointServices endpoint)
     {
-        ILogger logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
-        LineWebhookRejectionLog rejections = services.GetRequiredService<LineWebhookRejectionLog>();
+        LineWebhookOptions options = endpoint.Options;
+        ILogger logger = endpoint.Logger;
+        LineWebhookRejectionLog rejections = endpoint.Rejections;
         ReadOnlyMemory<byte> body;
         try
         {
@@ -103,7 +99,7 @@ internal static class LineWebhookEndpoint
             return;
         }
 
-        ReportProblems(services, logger, batch);
+        ReportProblems(endpoint, batch);
         if (batch.Events.Count == 0)
         {
             LineWebhookLog.VerificationAnswered(logger, batch.Destination);
@@ -141,43 +137,39 @@ internal static class LineWebhookEndpoint
             services.GetService<IWebhookInboxSignal>()?.NotifyEnqueued();
         }
 
-        services.GetRequiredService<LineWebhookMetrics>().Stored(result.StoredCount, result.DuplicateCount);
+        endpoint.Metrics.Stored(result.StoredCount, result.DuplicateCount);
         LineWebhookLog.Stored(logger, result.StoredCount, batch.Destination, result.DuplicateCount);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
     /// <summary>
-    /// The stored form of one event. The deduplication key is the event's <c>webhookEventId</c> or, for an event from
-    /// before LINE sent one, the key derived from its bytes; an event without a readable type is stored as "unknown".
+    /// The stored form of one event, from the members the batch's one pass read (the event is typed only by the worker).
+    /// The deduplication key is the event's <c>webhookEventId</c> or, for an event from before LINE sent one, the key
+    /// derived from its bytes; an event without a readable type is stored as "unknown".
     /// </summary>
-    private static InboxEvent ToInboxEvent(string? destination, LineWebhookBatchEvent item)
-    {
-        Event webhookEvent = item.Event;
-        return new InboxEvent(
+    private static InboxEvent ToInboxEvent(string? destination, LineWebhookBatchEvent item) =>
+        new(
             destination ?? string.Empty,
             item.DeduplicationKey,
-            string.IsNullOrEmpty(webhookEvent.Type) ? "unknown" : webhookEvent.Type,
-            webhookEvent.Timestamp,
-            webhookEvent.DeliveryContext?.IsRedelivery ?? false,
+            item.Type.Length == 0 ? "unknown" : item.Type,
+            item.Timestamp,
+            item.IsRedelivery,
             item.Utf8Json);
-    }
 
-    private static void ReportProblems(IServiceProvider services, ILogger logger, LineWebhookBatch batch)
+    /// <summary>
+    /// Reports what the endpoint can see without typing the events: a missing destination. What typing finds (unreadable
+    /// events, missing required properties) the worker reports when it reads each event.
+    /// </summary>
+    private static void ReportProblems(LineWebhookEndpointServices endpoint, LineWebhookBatch batch)
     {
-        if (batch.Problems.Count == 0)
+        if (batch.Destination is not null)
         {
             return;
         }
 
-        LineWebhookMetrics metrics = services.GetRequiredService<LineWebhookMetrics>();
-        foreach (LineWebhookProblem problem in batch.Problems)
-        {
-            metrics.Problem(problem.Kind);
-        }
-
-        IEnumerable<string> shown = batch.Problems.Take(ProblemsInLogLine).Select(static p => $"{p.JsonPath}: {p.Message}");
-        string summary = string.Join("; ", shown) + (batch.Problems.Count > ProblemsInLogLine ? "; …" : string.Empty);
-        LineWebhookLog.Problems(logger, batch.Destination, batch.Problems.Count, summary);
+        LineWebhookProblem problem = batch.Problems[0];
+        endpoint.Metrics.Problem(problem.Kind);
+        LineWebhookLog.Problems(endpoint.Logger, batch.Destination, 1, $"{problem.JsonPath}: {problem.Message}");
     }
 
     /// <summary>The signature header (names are case-insensitive); a repeated header gives a value that never verifies.</summary>
@@ -205,11 +197,29 @@ internal static class LineWebhookEndpoint
     }
 }
 
-/// <summary>The slots of <see cref="LineWebhookOptions.MaxConcurrentRequests"/>, one set per host.</summary>
-internal sealed class LineWebhookConcurrency
+/// <summary>
+/// What every webhook request needs, resolved once per host: the options, the slots of
+/// <see cref="LineWebhookOptions.MaxConcurrentRequests"/>, the logger and the instruments.
+/// </summary>
+internal sealed class LineWebhookEndpointServices
 {
-    public LineWebhookConcurrency(IOptions<LineWebhookOptions> options)
-        => Slots = new SemaphoreSlim(options.Value.MaxConcurrentRequests, options.Value.MaxConcurrentRequests);
+    public LineWebhookEndpointServices(
+        IOptions<LineWebhookOptions> options, ILoggerFactory loggerFactory, LineWebhookRejectionLog rejections, LineWebhookMetrics metrics)
+    {
+        Options = options.Value;
+        Slots = new SemaphoreSlim(Options.MaxConcurrentRequests, Options.MaxConcurrentRequests);
+        Logger = loggerFactory.CreateLogger(LineWebhookEndpoint.LoggerCategory);
+        Rejections = rejections;
+        Metrics = metrics;
+    }
+
+    public LineWebhookOptions Options { get; }
 
     public SemaphoreSlim Slots { get; }
+
+    public ILogger Logger { get; }
+
+    public LineWebhookRejectionLog Rejections { get; }
+
+    public LineWebhookMetrics Metrics { get; }
 }

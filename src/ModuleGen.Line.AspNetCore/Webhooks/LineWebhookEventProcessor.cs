@@ -23,17 +23,20 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
     private readonly LineWebhookHandlerRegistry _registry;
     private readonly LineTenantEventRecorder? _tenants;
     private readonly ILogger<LineWebhookEventProcessor> _logger;
+    private readonly LineWebhookMetrics? _metrics;
 
     public LineWebhookEventProcessor(
         IServiceScopeFactory scopeFactory,
         LineWebhookHandlerRegistry registry,
         ILogger<LineWebhookEventProcessor> logger,
-        ILineTenantRegistry? tenants = null)
+        ILineTenantRegistry? tenants = null,
+        LineWebhookMetrics? metrics = null)
     {
         _scopeFactory = scopeFactory;
         _registry = registry;
         _tenants = tenants is null ? null : new LineTenantEventRecorder(tenants);
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async ValueTask ProcessAsync(InboxEntry entry, CancellationToken cancellationToken)
@@ -41,7 +44,12 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
         ArgumentNullException.ThrowIfNull(entry);
 
         InboxEvent stored = entry.Event;
-        Event webhookEvent = LineWebhookParser.ParseEvent(stored.EventJson.Span);
+        // The endpoint stored the event without typing it: this is where it is read as its type, once per attempt.
+        Event webhookEvent = LineWebhookParser.ParseEvent(stored.EventJson, out IReadOnlyList<string> missing);
+        if (entry.Attempt == 1)
+        {
+            ReportProblems(stored, webhookEvent, missing);
+        }
 
         // Before any handler: a handler of the detach event, or of the next event, sees the registry already updated.
         // A failure here fails the attempt like a handler's would, so the registry update is retried with the event.
@@ -69,6 +77,27 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
     /// <inheritdoc />
     public string? GetPermanentFailureReason(Exception exception)
         => LineFailurePolicy.Classify(exception) is { IsPermanent: true } decision ? decision.Reason : null;
+
+    /// <summary>What typing the event found wrong (it is handled all the same), counted and logged on its first attempt.</summary>
+    private void ReportProblems(InboxEvent stored, Event webhookEvent, IReadOnlyList<string> missing)
+    {
+        if (webhookEvent is UnreadableEvent unreadable)
+        {
+            _metrics?.Problem(LineWebhookProblemKind.EventUnreadable);
+            LineWebhookLog.EventProblems(_logger, stored.WebhookEventId, stored.EventType, stored.Destination, $"{unreadable.JsonPath}: {unreadable.Reason}");
+        }
+
+        if (missing.Count > 0)
+        {
+            for (int i = 0; i < missing.Count; i++)
+            {
+                _metrics?.Problem(LineWebhookProblemKind.RequiredPropertyMissing);
+            }
+
+            LineWebhookLog.EventProblems(
+                _logger, stored.WebhookEventId, stored.EventType, stored.Destination, "required properties missing: " + string.Join(", ", missing));
+        }
+    }
 
     private static async ValueTask<LineTenantContext> CreateContextAsync(
         IServiceProvider services,

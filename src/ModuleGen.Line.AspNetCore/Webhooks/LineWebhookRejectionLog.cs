@@ -25,7 +25,7 @@ internal sealed class LineWebhookRejectionLog
     public LineWebhookRejectionLog(
         ILoggerFactory loggerFactory, TimeProvider timeProvider, LineWebhookMetrics metrics, IOptions<LineWebhookOptions> options)
     {
-        _logger = loggerFactory.CreateLogger("ModuleGen.Line.AspNetCore.Webhooks.LineWebhookEndpoint");
+        _logger = loggerFactory.CreateLogger(LineWebhookEndpoint.LoggerCategory);
         _timeProvider = timeProvider;
         _metrics = metrics;
         _warningsPerWindow = options.Value.RejectionWarningsPerMinute;

@@ -45,7 +45,7 @@ public static class LineWebhookServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LineWebhookMetrics>();
         services.TryAddSingleton<LineWebhookRejectionLog>();
-        services.TryAddSingleton<LineWebhookConcurrency>();
+        services.TryAddSingleton<LineWebhookEndpointServices>();
 
         LineWebhookHandlerRegistry? registry = services
             .Where(static d => d.ServiceType == typeof(LineWebhookHandlerRegistry))

@@ -60,7 +60,7 @@ public static class LineJsonReader
             reader.Read();
             if (matches && reader.TokenType == JsonTokenType.String)
             {
-                return reader.GetString();
+                return Discriminators.Get(ref reader);
             }
 
             reader.Skip();

@@ -101,6 +101,15 @@ public static class LineWebhookParser
         => ReadEvent(eventJson.ToArray(), -1, utf8Checked: false, out _);
 
     /// <summary>
+    /// As <see cref="ParseEvent(ReadOnlySpan{byte})"/>, without copying <paramref name="eventJson"/> first (it must not
+    /// change while the event is read), and telling which required properties were absent or null.
+    /// </summary>
+    /// <param name="eventJson">The JSON of one event, as an inbox stores it.</param>
+    /// <param name="missingProperties">Required properties absent or null at any depth of the event, as <c>Type.property</c>.</param>
+    public static Event ParseEvent(ReadOnlyMemory<byte> eventJson, out IReadOnlyList<string> missingProperties)
+        => ReadEvent(eventJson, -1, utf8Checked: false, out missingProperties);
+
+    /// <summary>
     /// The deduplication key of an event that has no <c>webhookEventId</c> (LINE's events from before it sent one):
     /// <c>derived-</c> and 32 hex digits of the SHA-256 of the destination and of every top-level member of the event
     /// as received except <c>deliveryContext</c> (which a redelivery changes). The same event redelivered gives the
@@ -191,7 +200,7 @@ public static class LineWebhookParser
         var reader = new Utf8JsonReader(json, ReaderOptions);
         string? destination = null;
         var destinationSeen = false;
-        List<(int Start, int End)>? slices = null;
+        List<LineWebhookBatchEvent>? found = null;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -216,13 +225,14 @@ public static class LineWebhookParser
                         throw InvalidShape(json, reader.TokenStartIndex, $"'events' is {Describe(reader.TokenType)}, not an array.");
                     }
 
-                    // Like any JSON reader here, a repeated member counts by its last occurrence.
-                    slices = new List<(int Start, int End)>();
+                    // Like any JSON reader here, a repeated member counts by its last occurrence. Each event is read
+                    // only for what an inbox stores; the typed read waits until someone asks for the event.
+                    found = new List<LineWebhookBatchEvent>();
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         var start = checked((int)reader.TokenStartIndex);
-                        reader.Skip();
-                        slices.Add((start, checked((int)reader.BytesConsumed)));
+                        var fields = LineWebhookEventFields.ReadStored(ref reader);
+                        found.Add(new LineWebhookBatchEvent(found.Count, body[start..checked((int)reader.BytesConsumed)], fields));
                     }
                 }
                 else
@@ -245,47 +255,35 @@ public static class LineWebhookParser
             throw new LineWebhookException(LineWebhookError.MalformedJson, exception.Message, line, position, exception);
         }
 
-        if (slices is null)
+        if (found is null)
         {
             throw new LineWebhookException(LineWebhookError.InvalidShape, "The body has no 'events' array.");
         }
 
-        var problems = new List<LineWebhookProblem>();
+        LineWebhookProblem? destinationProblem = null;
         if (string.IsNullOrEmpty(destination))
         {
             destination = null;
-            problems.Add(new LineWebhookProblem(
+            destinationProblem = new LineWebhookProblem(
                 LineWebhookProblemKind.DestinationMissing,
                 "$.destination",
-                destinationSeen ? "'destination' is not a non-empty string." : "The body has no 'destination'."));
+                destinationSeen ? "'destination' is not a non-empty string." : "The body has no 'destination'.");
         }
 
-        var events = new LineWebhookBatchEvent[slices.Count];
-        for (var i = 0; i < slices.Count; i++)
+        // Derived keys hash the destination, which may come after the events in the body.
+        foreach (var item in found)
         {
-            var eventJson = body[slices[i].Start..slices[i].End];
-            var webhookEvent = ReadEvent(eventJson, i, utf8Checked: true, out var missing);
-            if (webhookEvent is UnreadableEvent unreadable)
+            if (item.DeduplicationKey.Length == 0)
             {
-                problems.Add(new LineWebhookProblem(LineWebhookProblemKind.EventUnreadable, unreadable.JsonPath, unreadable.Reason));
+                item.DeduplicationKey = DeriveDeduplicationKey(destination, item.Utf8Json.Span);
             }
-
-            foreach (var property in missing)
-            {
-                problems.Add(new LineWebhookProblem(LineWebhookProblemKind.RequiredPropertyMissing, EventPath(i), property));
-            }
-
-            var key = string.IsNullOrEmpty(webhookEvent.WebhookEventId)
-                ? DeriveDeduplicationKey(destination, eventJson.Span)
-                : webhookEvent.WebhookEventId;
-            events[i] = new LineWebhookBatchEvent(i, webhookEvent, eventJson, key, missing);
         }
 
-        return new LineWebhookBatch(destination, events, problems);
+        return new LineWebhookBatch(destination, found.ToArray(), destinationProblem);
     }
 
     /// <summary>The JSON path of the event at <paramref name="index"/> of a batch ("$" for a lone event, -1).</summary>
-    private static string EventPath(int index)
+    internal static string EventPath(int index)
         => index < 0 ? "$" : "$.events[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
     /// <summary>Reads one event; on any failure, an <see cref="UnreadableEvent"/> naming the path and the reason.</summary>
@@ -293,7 +291,7 @@ public static class LineWebhookParser
     /// <param name="index">Its index in the batch, for paths in problems (built only when there is one); -1 for a lone event.</param>
     /// <param name="utf8Checked">Whether the bytes are known to be UTF-8 (the whole body was checked once).</param>
     /// <param name="missing">The required properties found absent or null.</param>
-    private static Event ReadEvent(ReadOnlyMemory<byte> eventJson, int index, bool utf8Checked, out IReadOnlyList<string> missing)
+    internal static Event ReadEvent(ReadOnlyMemory<byte> eventJson, int index, bool utf8Checked, out IReadOnlyList<string> missing)
     {
         missing = Array.Empty<string>();
         var json = eventJson.Span;
