@@ -14,13 +14,11 @@ internal sealed class SqliteStoreConnection : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
     private readonly TimeSpan _busyTimeout;
-    private readonly bool _synchronousFull;
     private SqliteConnection? _connection;
     private bool _disposed;
 
     /// <param name="options">Where the file is and how long a writer waits for another.</param>
-    /// <param name="synchronousFull">Whether every commit reaches the disk before it returns (see <see cref="SqliteStoreSchema.Initialize"/>).</param>
-    public SqliteStoreConnection(SqliteWebhookInboxOptions options, bool synchronousFull = true)
+    public SqliteStoreConnection(SqliteWebhookInboxOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath, nameof(options.DatabasePath));
@@ -36,7 +34,6 @@ internal sealed class SqliteStoreConnection : IDisposable
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
         _busyTimeout = options.BusyTimeout;
-        _synchronousFull = synchronousFull;
     }
 
     public ValueTask RunAsync(Action<SqliteConnection> operation, CancellationToken cancellationToken) =>
@@ -99,7 +96,7 @@ internal sealed class SqliteStoreConnection : IDisposable
         try
         {
             connection.Open();
-            SqliteStoreSchema.Initialize(connection, _busyTimeout, _synchronousFull);
+            SqliteStoreSchema.Initialize(connection, _busyTimeout);
             return connection;
         }
         catch

@@ -81,19 +81,14 @@ internal static class SqliteStoreSchema
     /// <summary>Sets the per-connection durability settings and creates the schema if the file has none.</summary>
     /// <param name="connection">The connection, open.</param>
     /// <param name="busyTimeout">How long a writer waits for another.</param>
-    /// <param name="synchronousFull">
-    /// <c>synchronous=FULL</c>, every commit on the disk before it returns; otherwise <c>NORMAL</c>, where a commit
-    /// survives the process being killed but not a power loss (the next fsync of the write-ahead log, by any FULL
-    /// commit or a checkpoint, makes it durable too).
-    /// </param>
-    public static void Initialize(SqliteConnection connection, TimeSpan busyTimeout, bool synchronousFull = true)
+    public static void Initialize(SqliteConnection connection, TimeSpan busyTimeout)
     {
         // journal_mode is stored in the file but cannot change inside a transaction, so it is set here, first.
         // synchronous and busy_timeout are per connection. FULL makes every commit reach the disk before
         // EnqueueAsync returns, which is what lets the endpoint answer 200.
         Execute(connection, $"""
             PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = {(synchronousFull ? "FULL" : "NORMAL")};
+            PRAGMA synchronous = FULL;
             PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds};
             """);
 

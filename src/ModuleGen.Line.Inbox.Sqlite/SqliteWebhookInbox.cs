@@ -18,11 +18,9 @@ namespace ModuleGen.Line.Inbox.Sqlite;
 /// <para>
 /// Thread-safe: the instance owns two connections, each running one operation at a time: one for the endpoint's
 /// enqueues (group commit, <c>synchronous=FULL</c>), one for everything else (the worker's leases and completions,
-/// statistics, dead letters), so the worker never queues behind an enqueue's fsync. The worker's connection commits
-/// with <c>synchronous=NORMAL</c>: its commits survive the process being killed, and become durable with the next
-/// enqueue's fsync of the write-ahead log; only a power loss in between can undo one, and the worst that does is an
-/// event handled again (a completion undone) or retried sooner — what at-least-once delivery allows anyway. Stored
-/// events are never at stake: they are only written by FULL commits. SQLite has one writer at a time: WAL lets readers
+/// statistics, dead letters), so the worker never queues behind an enqueue's group. Both commit with
+/// <c>synchronous=FULL</c>: an outcome the worker recorded (completed, dead-lettered, requeued) is on the disk too.
+/// SQLite has one writer at a time: WAL lets readers
 /// proceed, and writers — of this instance or of other processes sharing the file — wait up to
 /// <see cref="SqliteWebhookInboxOptions.BusyTimeout"/>; leases are taken in <c>BEGIN IMMEDIATE</c> transactions, so
 /// no event is leased twice at once.
@@ -34,7 +32,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     private const string EventColumns =
         "webhook_event_id, destination, event_type, event_timestamp, is_redelivery, event_json, attempts, received_at, last_error";
 
-    /// <summary>The worker's connection (<c>synchronous=NORMAL</c>): every operation but enqueueing.</summary>
+    /// <summary>The worker's connection (<c>synchronous=FULL</c> as well): every operation but enqueueing.</summary>
     private readonly SqliteStoreConnection _store;
 
     /// <summary>The endpoint's connection (<c>synchronous=FULL</c>): group-committed enqueues only.</summary>
@@ -47,8 +45,8 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     public SqliteWebhookInbox(SqliteWebhookInboxOptions options, TimeProvider? timeProvider = null)
     {
-        _store = new SqliteStoreConnection(options, synchronousFull: false);
-        _writer = new SqliteStoreConnection(options, synchronousFull: true);
+        _store = new SqliteStoreConnection(options);
+        _writer = new SqliteStoreConnection(options);
         _timeProvider = timeProvider ?? TimeProvider.System;
         _groupCommit = new SqliteGroupCommit(work => _writer.RunAsync(work, CancellationToken.None), InsertGroup);
     }
@@ -88,9 +86,9 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     /// <summary>Runs just before each group's transaction begins (for the group-commit tests).</summary>
     internal Action? BeforeGroupCommit { get; set; }
 
-    /// <summary>Reads a pragma on the connection that stores events (synchronous is per connection).</summary>
-    internal ValueTask<long> ReadPragmaAsync(string name, CancellationToken cancellationToken) =>
-        _writer.RunAsync(connection =>
+    /// <summary>Reads a pragma on the connection that stores events, or on the worker's (synchronous is per connection).</summary>
+    internal ValueTask<long> ReadPragmaAsync(string name, CancellationToken cancellationToken, bool workerConnection = false) =>
+        (workerConnection ? _store : _writer).RunAsync(connection =>
         {
             using SqliteCommand pragma = SqliteStoreConnection.Command(connection, transaction: null, $"PRAGMA {name};");
             return (long)pragma.ExecuteScalar()!;

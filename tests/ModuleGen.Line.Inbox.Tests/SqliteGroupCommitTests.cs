@@ -19,14 +19,17 @@ public sealed class SqliteGroupCommitTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    [Fact]
-    public async Task InboxConnectionCommitsWithSynchronousFull()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BothConnectionsCommitWithSynchronousFull(bool workerConnection)
     {
         using var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
 
-        // 2 is FULL: each commit is on the disk (WAL fsynced) before the endpoint answers 200. NORMAL (1) would still
-        // pass every SIGKILL test and lose acknowledged events on power loss.
-        (await inbox.ReadPragmaAsync("synchronous", CancellationToken.None)).ShouldBe(2L);
+        // 2 is FULL: each commit is on the disk (WAL fsynced) before it returns — the endpoint's before it answers 200,
+        // the worker's before an outcome (completed, dead-lettered, requeued) counts. NORMAL (1) would still pass every
+        // SIGKILL test and, on power loss, lose acknowledged events or undo an operator's requeue.
+        (await inbox.ReadPragmaAsync("synchronous", CancellationToken.None, workerConnection)).ShouldBe(2L);
     }
 
     [Fact]

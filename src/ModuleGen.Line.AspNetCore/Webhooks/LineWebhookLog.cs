@@ -36,6 +36,6 @@ internal static partial class LineWebhookLog
     [LoggerMessage(EventId = 208, EventName = "WebhookProblems", Level = LogLevel.Information, Message = "Accepted a webhook body for {Destination} with {Count} problems (stored all the same): {Problems}")]
     public static partial void Problems(ILogger logger, string? destination, int count, string problems);
 
-    [LoggerMessage(109, LogLevel.Information, "Webhook event {WebhookEventId} ({EventType}) for {Destination} has problems (handled all the same): {Problems}")]
+    [LoggerMessage(EventId = 209, EventName = "WebhookEventProblems", Level = LogLevel.Information, Message = "Webhook event {WebhookEventId} ({EventType}) for {Destination} has problems (handled all the same): {Problems}")]
     public static partial void EventProblems(ILogger logger, string webhookEventId, string eventType, string destination, string problems);
 }
