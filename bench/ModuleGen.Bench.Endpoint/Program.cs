@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 using ModuleGen.Bench.Endpoint;
 using ModuleGen.Line;
 using ModuleGen.Line.AspNetCore;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
 using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Webhooks;
@@ -77,7 +77,7 @@ static WebApplication BuildServer(string scenario, string databasePath)
     builder.WebHost.UseUrls("http://127.0.0.1:0");
     if (scenario != "bare")
     {
-        builder.Services.AddSingleton<ILineAccessTokenProvider>(new StaticAccessTokenProvider("unused"));
+        builder.Services.AddSingleton<ILineAccessTokenProvider>(new LineStaticAccessTokenProvider("unused"));
         builder.Services.AddLineModuleClients(o => o.Endpoints.MapAll(new Uri("http://127.0.0.1:9/")));
         var webhooks = builder.Services
             .AddLineWebhooks(o => o.ChannelSecrets.Add(SignedBodies.ChannelSecret))
@@ -134,7 +134,7 @@ static async Task<(long Ok, long Failed, TimeSpan Elapsed)> RunAsync(HttpClient 
 
 static async Task<string> ProcessedAsync(IServiceProvider services)
 {
-    if (services.GetService<IWebhookInbox>() is not { } inbox)
+    if (services.GetService<ILineWebhookInbox>() is not { } inbox)
     {
         return "n/a";
     }

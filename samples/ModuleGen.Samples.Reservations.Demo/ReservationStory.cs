@@ -14,7 +14,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModuleGen.Line;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Models;
 using ModuleGen.Line.Tenants;
 using ModuleGen.Line.Testing;
@@ -96,7 +96,7 @@ public static class ReservationStory
     {
         var services = app.Services;
         var registry = services.GetRequiredService<ILineTenantRegistry>();
-        var inbox = services.GetRequiredService<IWebhookInbox>();
+        var inbox = services.GetRequiredService<ILineWebhookInbox>();
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = moduleUrl };
 
         transcript.Step("An OA admin attaches the module (OAuth 2.0 authorization code with state and PKCE)");
@@ -163,7 +163,7 @@ public static class ReservationStory
     }
 
     /// <summary>Sends a signed webhook and waits until the module's inbox has handled every event it stored.</summary>
-    private static async Task SendAsync(Transcript transcript, LineFakePlatform platform, IWebhookInbox inbox, string botId, LineWebhookEvent webhookEvent, CancellationToken ct)
+    private static async Task SendAsync(Transcript transcript, LineFakePlatform platform, ILineWebhookInbox inbox, string botId, LineWebhookEvent webhookEvent, CancellationToken ct)
     {
         var before = (await inbox.GetStatisticsAsync(ct)).Completed;
         using var answer = await platform.SendWebhookAsync(botId, webhookEvent);

@@ -19,10 +19,10 @@ namespace ModuleGen.Line.Inbox.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlLineTenantRegistry : ILineTenantRegistry, ILineAttachStateStore
 {
-    private readonly PostgreSqlStore _store;
+    private readonly PostgreSqlLineStore _store;
 
     /// <summary>Creates a registry on <paramref name="store"/>.</summary>
-    public PostgreSqlLineTenantRegistry(PostgreSqlStore store)
+    public PostgreSqlLineTenantRegistry(PostgreSqlLineStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 
 namespace ModuleGen.Line.Inbox.Sqlite;
 
@@ -16,8 +16,8 @@ namespace ModuleGen.Line.Inbox.Sqlite;
 internal sealed class SqliteGroupCommit
 {
     private readonly Lock _lock = new();
-    private readonly Func<SqliteConnection, IReadOnlyList<IReadOnlyList<InboxEvent>>, InboxEnqueueResult[]> _write;
-    private readonly Func<Func<SqliteConnection, InboxEnqueueResult[]>, ValueTask<InboxEnqueueResult[]>> _run;
+    private readonly Func<SqliteConnection, IReadOnlyList<IReadOnlyList<LineInboxEvent>>, LineInboxEnqueueResult[]> _write;
+    private readonly Func<Func<SqliteConnection, LineInboxEnqueueResult[]>, ValueTask<LineInboxEnqueueResult[]>> _run;
     private List<Request> _waiting = new();
     private bool _committing;
     private long _commits;
@@ -25,8 +25,8 @@ internal sealed class SqliteGroupCommit
     /// <param name="run">Runs work on the store's one connection (serialised with every other operation).</param>
     /// <param name="write">Writes the groups' events in one transaction and commits it; one result per request.</param>
     public SqliteGroupCommit(
-        Func<Func<SqliteConnection, InboxEnqueueResult[]>, ValueTask<InboxEnqueueResult[]>> run,
-        Func<SqliteConnection, IReadOnlyList<IReadOnlyList<InboxEvent>>, InboxEnqueueResult[]> write)
+        Func<Func<SqliteConnection, LineInboxEnqueueResult[]>, ValueTask<LineInboxEnqueueResult[]>> run,
+        Func<SqliteConnection, IReadOnlyList<IReadOnlyList<LineInboxEvent>>, LineInboxEnqueueResult[]> write)
     {
         _run = run;
         _write = write;
@@ -51,7 +51,7 @@ internal sealed class SqliteGroupCommit
     /// Stores <paramref name="events"/> with the next group. Cancelling stops the wait, not the write: events already
     /// handed over are committed anyway (LINE's redelivery is then deduplicated).
     /// </summary>
-    public Task<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<InboxEvent> events, CancellationToken cancellationToken)
+    public Task<LineInboxEnqueueResult> EnqueueAsync(IReadOnlyList<LineInboxEvent> events, CancellationToken cancellationToken)
     {
         var request = new Request(events);
         bool lead;
@@ -90,14 +90,14 @@ internal sealed class SqliteGroupCommit
 
             try
             {
-                var batches = new IReadOnlyList<InboxEvent>[group.Count];
+                var batches = new IReadOnlyList<LineInboxEvent>[group.Count];
                 for (int i = 0; i < group.Count; i++)
                 {
                     batches[i] = group[i].Events;
                 }
 
                 Interlocked.Increment(ref _commits);
-                InboxEnqueueResult[] results = await _run(connection => _write(connection, batches)).ConfigureAwait(false);
+                LineInboxEnqueueResult[] results = await _run(connection => _write(connection, batches)).ConfigureAwait(false);
                 for (int i = 0; i < group.Count; i++)
                 {
                     group[i].Completion.TrySetResult(results[i]);
@@ -113,10 +113,10 @@ internal sealed class SqliteGroupCommit
         }
     }
 
-    private sealed class Request(IReadOnlyList<InboxEvent> events)
+    private sealed class Request(IReadOnlyList<LineInboxEvent> events)
     {
-        public IReadOnlyList<InboxEvent> Events { get; } = events;
+        public IReadOnlyList<LineInboxEvent> Events { get; } = events;
 
-        public TaskCompletionSource<InboxEnqueueResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<LineInboxEnqueueResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

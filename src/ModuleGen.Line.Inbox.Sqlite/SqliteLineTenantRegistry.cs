@@ -20,8 +20,8 @@ public sealed class SqliteLineTenantRegistry : ILineTenantRegistry, ILineAttachS
 {
     private readonly SqliteStoreConnection _store;
 
-    /// <summary>Creates a registry on <see cref="SqliteWebhookInboxOptions.DatabasePath"/>; the file is opened on first use.</summary>
-    public SqliteLineTenantRegistry(SqliteWebhookInboxOptions options)
+    /// <summary>Creates a registry on <see cref="SqliteLineWebhookInboxOptions.DatabasePath"/>; the file is opened on first use.</summary>
+    public SqliteLineTenantRegistry(SqliteLineWebhookInboxOptions options)
     {
         _store = new SqliteStoreConnection(options);
     }

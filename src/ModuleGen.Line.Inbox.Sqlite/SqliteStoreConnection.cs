@@ -18,7 +18,7 @@ internal sealed class SqliteStoreConnection : IDisposable
     private bool _disposed;
 
     /// <param name="options">Where the file is and how long a writer waits for another.</param>
-    public SqliteStoreConnection(SqliteWebhookInboxOptions options)
+    public SqliteStoreConnection(SqliteLineWebhookInboxOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath, nameof(options.DatabasePath));

@@ -36,7 +36,7 @@ public sealed class LineFakePlatform : IDisposable, IAsyncDisposable
     private readonly WireMockHost host;
     private readonly LineSpec spec = LineSpec.Default;
     private readonly object gate = new();
-    private readonly List<RecordedRequest> journal = [];
+    private readonly List<LineRecordedRequest> journal = [];
     private readonly List<LineStub> stubs = [];
     private readonly ModuleState module;
     private readonly MessagingState messaging = new();
@@ -60,7 +60,7 @@ public sealed class LineFakePlatform : IDisposable, IAsyncDisposable
     public LineFakePlatformOptions Options { get; }
 
     /// <summary>Every request received since the start or the last <see cref="Reset"/>, oldest first, refused ones included.</summary>
-    public IReadOnlyList<RecordedRequest> Requests
+    public IReadOnlyList<LineRecordedRequest> Requests
     {
         get
         {
@@ -227,7 +227,7 @@ public sealed class LineFakePlatform : IDisposable, IAsyncDisposable
             .OrderBy(operation => operation.PlaceholderCount)
             .FirstOrDefault();
 
-    private async Task<FakeAnswer> ServeAsync(RecordedRequest request)
+    private async Task<FakeAnswer> ServeAsync(LineRecordedRequest request)
     {
         var requestId = Guid.NewGuid().ToString("N");
         var operation = ResolveOperation(request.Method, request.Path);
@@ -260,7 +260,7 @@ public sealed class LineFakePlatform : IDisposable, IAsyncDisposable
         return answer;
     }
 
-    private async Task<FakeAnswer> AnswerConformingAsync(SpecOperation operation, RecordedRequest request, string requestId)
+    private async Task<FakeAnswer> AnswerConformingAsync(SpecOperation operation, LineRecordedRequest request, string requestId)
     {
         var fault = Faults.Take(operation.OperationId, kind => kind is LineFaultKind.Status or LineFaultKind.Delay);
         if (fault is { Kind: LineFaultKind.Status })
@@ -286,7 +286,7 @@ public sealed class LineFakePlatform : IDisposable, IAsyncDisposable
         return LineBehaviour(operation, request, requestId).WithDefaultHeader("X-Line-Request-Id", requestId);
     }
 
-    private LineStub? FindStub(string operationId, RecordedRequest request)
+    private LineStub? FindStub(string operationId, LineRecordedRequest request)
     {
         lock (gate)
         {
@@ -299,7 +299,7 @@ public sealed class LineFakePlatform : IDisposable, IAsyncDisposable
     }
 
     /// <summary>How LINE answers a conforming request, remembering what it remembers.</summary>
-    private FakeAnswer LineBehaviour(SpecOperation operation, RecordedRequest request, string requestId)
+    private FakeAnswer LineBehaviour(SpecOperation operation, LineRecordedRequest request, string requestId)
     {
         switch (operation.OperationId)
         {
@@ -339,7 +339,7 @@ public sealed class LineFakePlatform : IDisposable, IAsyncDisposable
         };
     }
 
-    private static string RetryKey(SpecOperation operation, RecordedRequest request) => request.Header(operation.RetryKeyHeader!.Name)!;
+    private static string RetryKey(SpecOperation operation, LineRecordedRequest request) => request.Header(operation.RetryKeyHeader!.Name)!;
 
     private FakeAnswer DefaultAnswer(SpecOperation operation)
     {

@@ -19,12 +19,12 @@ public interface ILineAccessTokenProvider
 }
 
 /// <summary>A fixed channel access token (tests, or a token managed elsewhere).</summary>
-public sealed class StaticAccessTokenProvider : ILineAccessTokenProvider
+public sealed class LineStaticAccessTokenProvider : ILineAccessTokenProvider
 {
     private readonly string _token;
 
     /// <summary>Creates a provider that always returns <paramref name="token"/>.</summary>
-    public StaticAccessTokenProvider(string token)
+    public LineStaticAccessTokenProvider(string token)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
         _token = token;
@@ -34,7 +34,7 @@ public sealed class StaticAccessTokenProvider : ILineAccessTokenProvider
     public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => new(_token);
 
     /// <inheritdoc />
-    public override string ToString() => "StaticAccessTokenProvider(***)";
+    public override string ToString() => "LineStaticAccessTokenProvider(***)";
 }
 
 /// <summary>A module channel's ID and secret (HTTP Basic for the attach call). The secret never appears in text.</summary>

@@ -88,7 +88,7 @@ public sealed class UserSpecSecurityTests : IClassFixture<UserSpecSecurityTests.
                     }
 
                     var pipeline = new global::ModuleGen.Line.LineClientPipeline(
-                        new global::System.Net.Http.HttpClient(capture), options, new global::ModuleGen.Line.StaticAccessTokenProvider("LINE-CHANNEL-ACCESS-TOKEN"));
+                        new global::System.Net.Http.HttpClient(capture), options, new global::ModuleGen.Line.LineStaticAccessTokenProvider("LINE-CHANNEL-ACCESS-TOKEN"));
                     var client = new global::TestApi.PartnerClient(pipeline);
                     switch (operation)
                     {

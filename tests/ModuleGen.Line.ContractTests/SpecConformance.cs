@@ -47,7 +47,7 @@ internal static class SpecConformance
     }
 
     /// <summary>The fake accepted the request and it departs from <paramref name="operationId"/> in nothing the spec pins down.</summary>
-    public static void ShouldConformTo(this RecordedRequest request, string operationId)
+    public static void ShouldConformTo(this LineRecordedRequest request, string operationId)
     {
         request.Conformed.ShouldBeTrue($"the fake refused {request.Method} {request.Url}: {request.Refusal}");
         var violations = Spec.Violations(operationId, request);

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
 using System.Threading;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Sqlite;
 
 // Usage: ModuleGen.Line.Inbox.CrashHost <database path> <webhookEventId>
@@ -17,14 +17,14 @@ if (args.Length != 2)
 
 string databasePath = args[0];
 string webhookEventId = args[1];
-var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = databasePath });
+var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = databasePath });
 byte[] eventJson = Encoding.UTF8.GetBytes(
     $$$"""{"type":"follow","mode":"active","timestamp":1751371200000,"webhookEventId":"{{{webhookEventId}}}","deliveryContext":{"isRedelivery":false}}""");
-var inboxEvent = new InboxEvent("U0123456789abcdef0123456789abcdef", webhookEventId, "follow", 1751371200000, false, eventJson);
+var inboxEvent = new LineInboxEvent("U0123456789abcdef0123456789abcdef", webhookEventId, "follow", 1751371200000, false, eventJson);
 
-InboxEnqueueResult enqueued = await inbox.EnqueueAsync([inboxEvent], CancellationToken.None);
+LineInboxEnqueueResult enqueued = await inbox.EnqueueAsync([inboxEvent], CancellationToken.None);
 Console.WriteLine($"stored {enqueued.StoredCount}");
-IReadOnlyList<InboxEntry> leased = await inbox.LeaseAsync(1, TimeSpan.FromMinutes(5), CancellationToken.None);
+IReadOnlyList<LineInboxEntry> leased = await inbox.LeaseAsync(1, TimeSpan.FromMinutes(5), CancellationToken.None);
 Console.WriteLine($"leased {leased.Count}");
 Console.Out.Flush();
 

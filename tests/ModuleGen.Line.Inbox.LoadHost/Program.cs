@@ -24,7 +24,7 @@ if (args.Length != 6)
 WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
 builder.Logging.ClearProviders();
 builder.Services.AddSingleton(new HandlingLog(logPath));
-builder.Services.AddSingleton<ILineAccessTokenProvider>(new StaticAccessTokenProvider("unused"));
+builder.Services.AddSingleton<ILineAccessTokenProvider>(new LineStaticAccessTokenProvider("unused"));
 builder.Services.AddLineModuleClients(o => o.Endpoints.MapAll(new Uri("http://127.0.0.1:9/")));
 if (store == "postgres")
 {

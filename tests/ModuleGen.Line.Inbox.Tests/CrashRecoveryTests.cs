@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
 using Shouldly;
@@ -18,7 +18,7 @@ namespace ModuleGen.Line.Inbox.Tests;
 public sealed class CrashRecoveryTests : IDisposable
 {
     private const int SigKillExitCode = 128 + 9;
-    private static readonly TimeSpan LeaseDuration = new WebhookInboxOptions().LeaseDuration;
+    private static readonly TimeSpan LeaseDuration = new LineWebhookInboxOptions().LeaseDuration;
     private static readonly CancellationToken None = CancellationToken.None;
 
     private readonly TemporaryDatabase _database = new();
@@ -28,7 +28,7 @@ public sealed class CrashRecoveryTests : IDisposable
     [Fact]
     public async Task EventLeasedByAProcessThatDiedIsHandledOnceAfterRestart()
     {
-        var beforeCrash = new SqliteWebhookInbox(Options(), new ManualTimeProvider());
+        var beforeCrash = new SqliteLineWebhookInbox(Options(), new ManualTimeProvider());
         await beforeCrash.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         (await beforeCrash.LeaseAsync(32, LeaseDuration, None)).ShouldHaveSingleItem();
         beforeCrash.Dispose();
@@ -76,13 +76,13 @@ public sealed class CrashRecoveryTests : IDisposable
     private async Task<RecordingProcessor> HandleEverythingDueAsync(ManualTimeProvider clock)
     {
         RecordingProcessor processor = RecordingProcessor.Succeeding();
-        using var inbox = new SqliteWebhookInbox(Options(), clock);
-        var worker = new WebhookInboxWorker(
+        using var inbox = new SqliteLineWebhookInbox(Options(), clock);
+        var worker = new LineWebhookInboxWorker(
             inbox,
             processor,
-            new WebhookInboxSignal(),
-            Microsoft.Extensions.Options.Options.Create(new WebhookInboxOptions()),
-            NullLogger<WebhookInboxWorker>.Instance,
+            new LineWebhookInboxSignal(),
+            Microsoft.Extensions.Options.Options.Create(new LineWebhookInboxOptions()),
+            NullLogger<LineWebhookInboxWorker>.Instance,
             clock);
 
         while (await worker.ProcessDueEventsAsync(None) > 0)
@@ -95,7 +95,7 @@ public sealed class CrashRecoveryTests : IDisposable
         return processor;
     }
 
-    private SqliteWebhookInboxOptions Options() => new() { DatabasePath = _database.Path };
+    private SqliteLineWebhookInboxOptions Options() => new() { DatabasePath = _database.Path };
 
     private static string CrashHostPath()
     {

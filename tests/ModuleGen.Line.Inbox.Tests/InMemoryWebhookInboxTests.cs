@@ -1,9 +1,9 @@
 using System;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 
 namespace ModuleGen.Line.Inbox.Tests;
 
 public sealed class InMemoryWebhookInboxTests : WebhookInboxContractTests
 {
-    private protected override IWebhookInbox CreateInbox(TimeProvider clock) => new InMemoryWebhookInbox(clock);
+    private protected override ILineWebhookInbox CreateInbox(TimeProvider clock) => new InMemoryLineWebhookInbox(clock);
 }

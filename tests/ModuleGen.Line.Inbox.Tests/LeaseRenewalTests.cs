@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
 using Shouldly;
@@ -24,14 +24,14 @@ public abstract class LeaseRenewalTests : IDisposable
 
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private readonly WebhookInboxOptions _options = new() { LeaseDuration = TimeSpan.FromSeconds(30) };
+    private readonly LineWebhookInboxOptions _options = new() { LeaseDuration = TimeSpan.FromSeconds(30) };
 
     private protected ManualTimeProvider Clock { get; } = new();
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
     /// <summary>Opens the store under test; a second call is a second worker's view of the same events.</summary>
-    private protected abstract IWebhookInbox OpenInbox();
+    private protected abstract ILineWebhookInbox OpenInbox();
 
     [Fact]
     public async Task HandlerThatOutlivesItsLeaseIsHandledOnceAndCompletedWhileASecondWorkerGetsNothing()
@@ -45,8 +45,8 @@ public abstract class LeaseRenewalTests : IDisposable
         });
         RecordingProcessor other = RecordingProcessor.Succeeding();
         var inbox = new RenewalRecordingInbox(OpenInbox());
-        WebhookInboxWorker first = CreateWorker(inbox, slow);
-        WebhookInboxWorker second = CreateWorker(OpenInbox(), other);
+        LineWebhookInboxWorker first = CreateWorker(inbox, slow);
+        LineWebhookInboxWorker second = CreateWorker(OpenInbox(), other);
         await inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
         Task<int> handling = first.ProcessDueEventsAsync(None);
@@ -71,7 +71,7 @@ public abstract class LeaseRenewalTests : IDisposable
         slow.Calls.ShouldBe([(TestEvents.Id(1), 1)]);
         slow.Handled.ShouldBe([(TestEvents.Id(1), 1)]);
         other.Calls.ShouldBeEmpty();
-        (await inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(0, 0, 1, 0, null));
+        (await inbox.GetStatisticsAsync(None)).ShouldBe(new LineInboxStatistics(0, 0, 1, 0, null));
     }
 
     [Fact]
@@ -89,8 +89,8 @@ public abstract class LeaseRenewalTests : IDisposable
         });
         RecordingProcessor other = RecordingProcessor.Succeeding();
         var inbox = new RenewalRecordingInbox(OpenInbox());
-        WebhookInboxWorker first = CreateWorker(inbox, slowFirst);
-        WebhookInboxWorker second = CreateWorker(OpenInbox(), other);
+        LineWebhookInboxWorker first = CreateWorker(inbox, slowFirst);
+        LineWebhookInboxWorker second = CreateWorker(OpenInbox(), other);
         await inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2))], None);
 
         Task<int> handling = first.ProcessDueEventsAsync(None);
@@ -112,26 +112,26 @@ public abstract class LeaseRenewalTests : IDisposable
         (await inbox.GetStatisticsAsync(None)).Completed.ShouldBe(2);
     }
 
-    private WebhookInboxWorker CreateWorker(IWebhookInbox inbox, IInboxEventProcessor processor) =>
-        new(inbox, processor, new WebhookInboxSignal(), Options.Create(_options), NullLogger<WebhookInboxWorker>.Instance, Clock);
+    private LineWebhookInboxWorker CreateWorker(ILineWebhookInbox inbox, ILineInboxEventProcessor processor) =>
+        new(inbox, processor, new LineWebhookInboxSignal(), Options.Create(_options), NullLogger<LineWebhookInboxWorker>.Instance, Clock);
 }
 
 public sealed class InMemoryLeaseRenewalTests : LeaseRenewalTests
 {
-    private readonly Lazy<InMemoryWebhookInbox> _inbox;
+    private readonly Lazy<InMemoryLineWebhookInbox> _inbox;
 
     public InMemoryLeaseRenewalTests()
     {
-        _inbox = new Lazy<InMemoryWebhookInbox>(() => new InMemoryWebhookInbox(Clock));
+        _inbox = new Lazy<InMemoryLineWebhookInbox>(() => new InMemoryLineWebhookInbox(Clock));
     }
 
-    private protected override IWebhookInbox OpenInbox() => _inbox.Value;
+    private protected override ILineWebhookInbox OpenInbox() => _inbox.Value;
 }
 
 public sealed class SqliteLeaseRenewalTests : LeaseRenewalTests
 {
     private readonly TemporaryDatabase _database = new();
-    private readonly List<SqliteWebhookInbox> _opened = [];
+    private readonly List<SqliteLineWebhookInbox> _opened = [];
 
     public override void Dispose()
     {
@@ -141,9 +141,9 @@ public sealed class SqliteLeaseRenewalTests : LeaseRenewalTests
     }
 
     /// <summary>Every call opens its own connection to the file, as a second process would.</summary>
-    private protected override IWebhookInbox OpenInbox()
+    private protected override ILineWebhookInbox OpenInbox()
     {
-        var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path }, Clock);
+        var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = _database.Path }, Clock);
         _opened.Add(inbox);
         return inbox;
     }

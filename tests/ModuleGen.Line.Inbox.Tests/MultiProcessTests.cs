@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.PostgreSql;
 using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
@@ -44,9 +44,9 @@ public sealed class MultiProcessTests(PostgreSqlServer server, ITestOutputHelper
                 await hosts.RestartAsync(1);
             }
         });
-        using (PostgreSqlStore store = Store(schema))
+        using (PostgreSqlLineStore store = Store(schema))
         {
-            await WaitForCompletedAsync(new PostgreSqlWebhookInbox(store), events);
+            await WaitForCompletedAsync(new PostgreSqlLineWebhookInbox(store), events);
         }
 
         var log = hosts.ReadLogs();
@@ -97,9 +97,9 @@ public sealed class MultiProcessTests(PostgreSqlServer server, ITestOutputHelper
         await hosts.StartAsync(hostCount);
         var stopwatch = Stopwatch.StartNew();
         await DeliverAsync(hosts, events, redeliverEvery: 0, onProgress: _ => Task.CompletedTask);
-        using (PostgreSqlStore store = Store(schema))
+        using (PostgreSqlLineStore store = Store(schema))
         {
-            await WaitForCompletedAsync(new PostgreSqlWebhookInbox(store), events);
+            await WaitForCompletedAsync(new PostgreSqlLineWebhookInbox(store), events);
         }
 
         double rate = events / stopwatch.Elapsed.TotalSeconds;
@@ -113,7 +113,7 @@ public sealed class MultiProcessTests(PostgreSqlServer server, ITestOutputHelper
         await hosts.StartAsync(hostCount);
         var stopwatch = Stopwatch.StartNew();
         await DeliverAsync(hosts, events, redeliverEvery: 0, onProgress: _ => Task.CompletedTask);
-        using var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = path });
+        using var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = path });
         await WaitForCompletedAsync(inbox, events);
         double rate = events / stopwatch.Elapsed.TotalSeconds;
         AssertHandledOnce(hosts, events);
@@ -154,7 +154,7 @@ public sealed class MultiProcessTests(PostgreSqlServer server, ITestOutputHelper
             });
     }
 
-    private static async Task WaitForCompletedAsync(IWebhookInbox inbox, int events)
+    private static async Task WaitForCompletedAsync(ILineWebhookInbox inbox, int events)
     {
         var deadline = Stopwatch.StartNew();
         while ((await inbox.GetStatisticsAsync(CancellationToken.None)).Completed < events)
@@ -164,5 +164,5 @@ public sealed class MultiProcessTests(PostgreSqlServer server, ITestOutputHelper
         }
     }
 
-    private PostgreSqlStore Store(string schema) => new(new PostgreSqlStoreOptions { ConnectionString = server.ConnectionString, Schema = schema });
+    private PostgreSqlLineStore Store(string schema) => new(new PostgreSqlLineStoreOptions { ConnectionString = server.ConnectionString, Schema = schema });
 }

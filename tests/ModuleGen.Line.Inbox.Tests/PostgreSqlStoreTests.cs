@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.PostgreSql;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
 using ModuleGen.Line.Tenants;
@@ -17,7 +17,7 @@ namespace ModuleGen.Line.Inbox.Tests;
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlWebhookInboxTests(PostgreSqlServer server) : WebhookInboxContractTests
 {
-    private readonly PostgreSqlStore _store = server.CreateStore();
+    private readonly PostgreSqlLineStore _store = server.CreateStore();
 
     public override void Dispose()
     {
@@ -29,7 +29,7 @@ public sealed class PostgreSqlWebhookInboxTests(PostgreSqlServer server) : Webho
     public async Task SchemaIsCreatedAtFirstUseWithItsVersionRecordedOnce()
     {
         await _store.MigrateAsync(CancellationToken.None);
-        using var second = new PostgreSqlStore(_store.Options);
+        using var second = new PostgreSqlLineStore(_store.Options);
         await second.MigrateAsync(CancellationToken.None);
 
         await using var connection = new NpgsqlConnection(server.ConnectionString);
@@ -41,22 +41,22 @@ public sealed class PostgreSqlWebhookInboxTests(PostgreSqlServer server) : Webho
     [Fact]
     public async Task TheSameEventIdForAnotherDestinationIsNotADuplicate()
     {
-        var inbox = new PostgreSqlWebhookInbox(_store, Clock);
+        var inbox = new PostgreSqlLineWebhookInbox(_store, Clock);
 
-        InboxEnqueueResult result = await inbox.EnqueueAsync(
+        LineInboxEnqueueResult result = await inbox.EnqueueAsync(
             [TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(1), destination: TestEvents.OtherDestination)],
             CancellationToken.None);
 
         result.StoredCount.ShouldBe(2);
     }
 
-    private protected override IWebhookInbox CreateInbox(TimeProvider clock) => new PostgreSqlWebhookInbox(_store, clock);
+    private protected override ILineWebhookInbox CreateInbox(TimeProvider clock) => new PostgreSqlLineWebhookInbox(_store, clock);
 }
 
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlLineTenantRegistryTests(PostgreSqlServer server) : LineTenantRegistryContractTests
 {
-    private readonly PostgreSqlStore _store = server.CreateStore();
+    private readonly PostgreSqlLineStore _store = server.CreateStore();
 
     public override void Dispose()
     {
@@ -73,7 +73,7 @@ public sealed class PostgreSqlOrderedInboxTests(PostgreSqlServer server) : IDisp
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly PostgreSqlStore _store = server.CreateStore(orderPerDestination: true);
+    private readonly PostgreSqlLineStore _store = server.CreateStore(orderPerDestination: true);
     private readonly ManualTimeProvider _clock = new();
 
     public void Dispose() => _store.Dispose();
@@ -81,16 +81,16 @@ public sealed class PostgreSqlOrderedInboxTests(PostgreSqlServer server) : IDisp
     [Fact]
     public async Task EachOaGivesOnlyItsOldestEventAtATimeWhileOasRunInParallel()
     {
-        var inbox = new PostgreSqlWebhookInbox(_store, _clock);
+        var inbox = new PostgreSqlLineWebhookInbox(_store, _clock);
         await inbox.EnqueueAsync(
             [TestEvents.Message(TestEvents.Id(2), timestamp: 2000), TestEvents.Message(TestEvents.Id(1), timestamp: 1000),
              TestEvents.Message(TestEvents.Id(3), timestamp: 500, destination: TestEvents.OtherDestination)],
             None);
 
-        IReadOnlyList<InboxEntry> first = await inbox.LeaseAsync(10, Lease, None);
-        IReadOnlyList<InboxEntry> whileHeld = await inbox.LeaseAsync(10, Lease, None);
+        IReadOnlyList<LineInboxEntry> first = await inbox.LeaseAsync(10, Lease, None);
+        IReadOnlyList<LineInboxEntry> whileHeld = await inbox.LeaseAsync(10, Lease, None);
         await inbox.CompleteAsync(first.Single(e => e.Event.Destination == TestEvents.Destination), None);
-        IReadOnlyList<InboxEntry> afterCompletion = await inbox.LeaseAsync(10, Lease, None);
+        IReadOnlyList<LineInboxEntry> afterCompletion = await inbox.LeaseAsync(10, Lease, None);
 
         first.Select(e => e.Event.WebhookEventId).Order().ShouldBe([TestEvents.Id(1), TestEvents.Id(3)]);
         whileHeld.ShouldBeEmpty();
@@ -100,14 +100,14 @@ public sealed class PostgreSqlOrderedInboxTests(PostgreSqlServer server) : IDisp
     [Fact]
     public async Task AHeadWaitingForItsRetryHoldsBackTheOasLaterEvents()
     {
-        var inbox = new PostgreSqlWebhookInbox(_store, _clock);
+        var inbox = new PostgreSqlLineWebhookInbox(_store, _clock);
         await inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1), timestamp: 1000), TestEvents.Message(TestEvents.Id(2), timestamp: 2000)], None);
-        InboxEntry head = (await inbox.LeaseAsync(10, Lease, None)).ShouldHaveSingleItem();
+        LineInboxEntry head = (await inbox.LeaseAsync(10, Lease, None)).ShouldHaveSingleItem();
 
         await inbox.FailAsync(head, "busy", _clock.GetUtcNow().AddSeconds(30), None);
-        IReadOnlyList<InboxEntry> beforeRetry = await inbox.LeaseAsync(10, Lease, None);
+        IReadOnlyList<LineInboxEntry> beforeRetry = await inbox.LeaseAsync(10, Lease, None);
         _clock.Advance(TimeSpan.FromSeconds(30));
-        IReadOnlyList<InboxEntry> atRetry = await inbox.LeaseAsync(10, Lease, None);
+        IReadOnlyList<LineInboxEntry> atRetry = await inbox.LeaseAsync(10, Lease, None);
 
         beforeRetry.ShouldBeEmpty();
         atRetry.ShouldHaveSingleItem().Event.WebhookEventId.ShouldBe(TestEvents.Id(1));
@@ -119,12 +119,12 @@ public sealed class PostgreSqlOrderedInboxTests(PostgreSqlServer server) : IDisp
         var schema = "test_" + Guid.NewGuid().ToString("N");
         using (var unordered = server.CreateStore(orderPerDestination: false, schema: schema))
         {
-            await new PostgreSqlWebhookInbox(unordered, _clock).EnqueueAsync(
+            await new PostgreSqlLineWebhookInbox(unordered, _clock).EnqueueAsync(
                 [TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2), destination: TestEvents.OtherDestination)], None);
         }
 
         using var ordered = server.CreateStore(orderPerDestination: true, schema: schema);
-        IReadOnlyList<InboxEntry> leased = await new PostgreSqlWebhookInbox(ordered, _clock).LeaseAsync(10, Lease, None);
+        IReadOnlyList<LineInboxEntry> leased = await new PostgreSqlLineWebhookInbox(ordered, _clock).LeaseAsync(10, Lease, None);
 
         leased.Select(e => e.Event.WebhookEventId).Order().ShouldBe([TestEvents.Id(1), TestEvents.Id(2)]);
     }
@@ -132,16 +132,16 @@ public sealed class PostgreSqlOrderedInboxTests(PostgreSqlServer server) : IDisp
     [Fact]
     public async Task AnExpiredOaLeaseIsTakenOverAndRenewalKeepsItFromExpiring()
     {
-        var inbox = new PostgreSqlWebhookInbox(_store, _clock);
+        var inbox = new PostgreSqlLineWebhookInbox(_store, _clock);
         await inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2), timestamp: 1751371200001)], None);
-        InboxEntry held = (await inbox.LeaseAsync(10, Lease, None)).Single();
+        LineInboxEntry held = (await inbox.LeaseAsync(10, Lease, None)).Single();
         _clock.Advance(TimeSpan.FromMinutes(4));
         (await inbox.RenewLeaseAsync(held, Lease, None)).ShouldBeTrue();
         _clock.Advance(TimeSpan.FromMinutes(4));
         (await inbox.LeaseAsync(10, Lease, None)).ShouldBeEmpty();
         _clock.Advance(TimeSpan.FromMinutes(2));
 
-        InboxEntry takenOver = (await inbox.LeaseAsync(10, Lease, None)).ShouldHaveSingleItem();
+        LineInboxEntry takenOver = (await inbox.LeaseAsync(10, Lease, None)).ShouldHaveSingleItem();
 
         takenOver.Event.WebhookEventId.ShouldBe(TestEvents.Id(1));
         takenOver.Attempt.ShouldBe(2);

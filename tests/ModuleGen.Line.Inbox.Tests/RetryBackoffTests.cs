@@ -1,5 +1,5 @@
 using System;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using Shouldly;
 using Xunit;
 
@@ -7,7 +7,7 @@ namespace ModuleGen.Line.Inbox.Tests;
 
 public sealed class RetryBackoffTests
 {
-    private static readonly WebhookInboxOptions Defaults = new();
+    private static readonly LineWebhookInboxOptions Defaults = new();
 
     [Theory]
     [InlineData(1, 2)]
@@ -19,7 +19,7 @@ public sealed class RetryBackoffTests
     [InlineData(1000, 300)]
     public void RetryDelayCeilingDoublesPerFailureUpToFiveMinutes(int failedAttempt, int ceilingSeconds)
     {
-        TimeSpan almostCeiling = RetryBackoff.ComputeDelay(failedAttempt, Defaults, jitter: 0.999999);
+        TimeSpan almostCeiling = LineRetryBackoff.ComputeDelay(failedAttempt, Defaults, jitter: 0.999999);
 
         almostCeiling.ShouldBeInRange(
             TimeSpan.FromSeconds(ceilingSeconds) - TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(ceilingSeconds));
@@ -28,7 +28,7 @@ public sealed class RetryBackoffTests
     [Fact]
     public void RetryDelayIsTheJitteredFractionOfTheCeiling()
     {
-        RetryBackoff.ComputeDelay(3, Defaults, jitter: 0).ShouldBe(TimeSpan.Zero);
-        RetryBackoff.ComputeDelay(3, Defaults, jitter: 0.5).ShouldBe(TimeSpan.FromSeconds(4));
+        LineRetryBackoff.ComputeDelay(3, Defaults, jitter: 0).ShouldBe(TimeSpan.Zero);
+        LineRetryBackoff.ComputeDelay(3, Defaults, jitter: 0.5).ShouldBe(TimeSpan.FromSeconds(4));
     }
 }

@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
 using Shouldly;
@@ -28,13 +28,13 @@ public sealed class ServiceRegistrationTests
         IHostedService worker = provider.GetServices<IHostedService>().ShouldHaveSingleItem();
         await worker.StartAsync(CancellationToken.None);
 
-        await provider.GetRequiredService<IWebhookInbox>()
+        await provider.GetRequiredService<ILineWebhookInbox>()
             .EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], CancellationToken.None);
-        provider.GetRequiredService<IWebhookInboxSignal>().NotifyEnqueued();
+        provider.GetRequiredService<ILineWebhookInboxSignal>().NotifyEnqueued();
 
         (await handled.Task.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe(TestEvents.Id(1));
         await worker.StopAsync(CancellationToken.None);
-        provider.GetRequiredService<IWebhookInbox>().ShouldBeOfType<SqliteWebhookInbox>();
+        provider.GetRequiredService<ILineWebhookInbox>().ShouldBeOfType<SqliteLineWebhookInbox>();
     }
 
     [Fact]
@@ -42,17 +42,17 @@ public sealed class ServiceRegistrationTests
     {
         using ServiceProvider provider = new ServiceCollection().AddInMemoryWebhookInbox().BuildServiceProvider();
 
-        provider.GetRequiredService<IWebhookInbox>().ShouldBeOfType<InMemoryWebhookInbox>();
+        provider.GetRequiredService<ILineWebhookInbox>().ShouldBeOfType<InMemoryLineWebhookInbox>();
     }
 
     private sealed class SignallingProcessor(TaskCompletionSource<string> handled)
     {
-        public void Handled(InboxEntry entry) => handled.TrySetResult(entry.Event.WebhookEventId);
+        public void Handled(LineInboxEntry entry) => handled.TrySetResult(entry.Event.WebhookEventId);
     }
 
-    private sealed class SignallingProcessorAdapter(SignallingProcessor processor) : IInboxEventProcessor
+    private sealed class SignallingProcessorAdapter(SignallingProcessor processor) : ILineInboxEventProcessor
     {
-        public ValueTask ProcessAsync(InboxEntry entry, CancellationToken cancellationToken)
+        public ValueTask ProcessAsync(LineInboxEntry entry, CancellationToken cancellationToken)
         {
             processor.Handled(entry);
             return ValueTask.CompletedTask;

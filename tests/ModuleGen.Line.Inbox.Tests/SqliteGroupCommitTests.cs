@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
 using Shouldly;
@@ -24,7 +24,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
     [InlineData(true)]
     public async Task BothConnectionsCommitWithSynchronousFull(bool workerConnection)
     {
-        using var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
+        using var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = _database.Path });
 
         // 2 is FULL: each commit is on the disk (WAL fsynced) before it returns — the endpoint's before it answers 200,
         // the worker's before an outcome (completed, dead-lettered, requeued) counts. NORMAL (1) would still pass every
@@ -35,7 +35,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
     [Fact]
     public async Task EnqueuesArrivingDuringACommitShareTheNextTransaction()
     {
-        using var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
+        using var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = _database.Path });
         using var firstCommitHeld = new ManualResetEventSlim();
         using var releaseFirstCommit = new ManualResetEventSlim();
         int groups = 0;
@@ -48,9 +48,9 @@ public sealed class SqliteGroupCommitTests : IDisposable
             }
         };
 
-        Task<InboxEnqueueResult> first = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
+        Task<LineInboxEnqueueResult> first = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
         firstCommitHeld.Wait(Patience).ShouldBeTrue();
-        Task<InboxEnqueueResult>[] later = Enumerable.Range(1, 19)
+        Task<LineInboxEnqueueResult>[] later = Enumerable.Range(1, 19)
             .Select(i => inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(i)), TestEvents.Message(TestEvents.Id(100 + i))], CancellationToken.None).AsTask())
             .ToArray();
         await WaitUntilAsync(() => inbox.EnqueuesWaiting == 19);
@@ -58,9 +58,9 @@ public sealed class SqliteGroupCommitTests : IDisposable
         releaseFirstCommit.Set();
 
         (await first).StoredCount.ShouldBe(1);
-        foreach (Task<InboxEnqueueResult> request in later)
+        foreach (Task<LineInboxEnqueueResult> request in later)
         {
-            InboxEnqueueResult result = await request;
+            LineInboxEnqueueResult result = await request;
             result.StoredCount.ShouldBe(2);
             result.DuplicateCount.ShouldBe(0);
         }
@@ -72,7 +72,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
     [Fact]
     public async Task RequestsInTheSameGroupSeeEachOthersDuplicates()
     {
-        using var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
+        using var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = _database.Path });
         using var releaseFirstCommit = new ManualResetEventSlim();
         int groups = 0;
         inbox.BeforeGroupCommit = () =>
@@ -83,10 +83,10 @@ public sealed class SqliteGroupCommitTests : IDisposable
             }
         };
 
-        Task<InboxEnqueueResult> holder = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
+        Task<LineInboxEnqueueResult> holder = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
         await WaitUntilAsync(() => inbox.EnqueueCommits == 1);
-        Task<InboxEnqueueResult> original = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(7))], CancellationToken.None).AsTask();
-        Task<InboxEnqueueResult> redelivery = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(7))], CancellationToken.None).AsTask();
+        Task<LineInboxEnqueueResult> original = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(7))], CancellationToken.None).AsTask();
+        Task<LineInboxEnqueueResult> redelivery = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(7))], CancellationToken.None).AsTask();
         await WaitUntilAsync(() => inbox.EnqueuesWaiting == 2);
         releaseFirstCommit.Set();
         await holder;
@@ -99,7 +99,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
     [Fact]
     public async Task FailedGroupFailsEveryRequestInItAndStoresNoneOfTheirEvents()
     {
-        using var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
+        using var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = _database.Path });
         using var releaseFirstCommit = new ManualResetEventSlim();
         int groups = 0;
         inbox.BeforeGroupCommit = () =>
@@ -114,16 +114,16 @@ public sealed class SqliteGroupCommitTests : IDisposable
             }
         };
 
-        Task<InboxEnqueueResult> holder = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
+        Task<LineInboxEnqueueResult> holder = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
         await WaitUntilAsync(() => inbox.EnqueueCommits == 1);
-        Task<InboxEnqueueResult>[] failing = Enumerable.Range(1, 5)
+        Task<LineInboxEnqueueResult>[] failing = Enumerable.Range(1, 5)
             .Select(i => inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(i))], CancellationToken.None).AsTask())
             .ToArray();
         await WaitUntilAsync(() => inbox.EnqueuesWaiting == 5);
         releaseFirstCommit.Set();
 
         (await holder).StoredCount.ShouldBe(1);
-        foreach (Task<InboxEnqueueResult> request in failing)
+        foreach (Task<LineInboxEnqueueResult> request in failing)
         {
             (await Should.ThrowAsync<SqliteException>(request)).SqliteErrorCode.ShouldBe(10);
         }

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
 using ModuleGen.Line.Tenants;
@@ -24,7 +24,7 @@ public sealed class SqliteWebhookInboxTests : WebhookInboxContractTests
     [Fact]
     public async Task FileIsCreatedOnFirstUseInWalModeWithTheCurrentSchemaVersion()
     {
-        using var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
+        using var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = _database.Path });
 
         await inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], CancellationToken.None);
 
@@ -42,7 +42,7 @@ public sealed class SqliteWebhookInboxTests : WebhookInboxContractTests
     [Fact]
     public async Task CompletedEventKeepsItsIdButNotItsBody()
     {
-        using var inbox = new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
+        using var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = _database.Path });
         await inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], CancellationToken.None);
 
         await inbox.CompleteAsync((await inbox.LeaseAsync(1, TimeSpan.FromMinutes(1), CancellationToken.None))[0], CancellationToken.None);
@@ -57,8 +57,8 @@ public sealed class SqliteWebhookInboxTests : WebhookInboxContractTests
         reader.GetInt64(1).ShouldBe(1L);
     }
 
-    private protected override IWebhookInbox CreateInbox(TimeProvider clock) =>
-        new SqliteWebhookInbox(new SqliteWebhookInboxOptions { DatabasePath = _database.Path }, clock);
+    private protected override ILineWebhookInbox CreateInbox(TimeProvider clock) =>
+        new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = _database.Path }, clock);
 }
 
 public sealed class SqliteLineTenantRegistryTests : LineTenantRegistryContractTests
@@ -72,5 +72,5 @@ public sealed class SqliteLineTenantRegistryTests : LineTenantRegistryContractTe
     }
 
     private protected override ILineTenantRegistry CreateRegistry() =>
-        new SqliteLineTenantRegistry(new SqliteWebhookInboxOptions { DatabasePath = _database.Path });
+        new SqliteLineTenantRegistry(new SqliteLineWebhookInboxOptions { DatabasePath = _database.Path });
 }

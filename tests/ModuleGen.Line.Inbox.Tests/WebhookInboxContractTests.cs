@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
@@ -12,7 +12,7 @@ using Xunit;
 namespace ModuleGen.Line.Inbox.Tests;
 
 /// <summary>
-/// What every <see cref="IWebhookInbox"/> must do. Each store runs this same suite through a subclass, so the stores
+/// What every <see cref="ILineWebhookInbox"/> must do. Each store runs this same suite through a subclass, so the stores
 /// cannot drift apart.
 /// </summary>
 public abstract class WebhookInboxContractTests : IDisposable
@@ -20,16 +20,16 @@ public abstract class WebhookInboxContractTests : IDisposable
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private readonly Lazy<IWebhookInbox> _inbox;
+    private readonly Lazy<ILineWebhookInbox> _inbox;
 
     protected WebhookInboxContractTests()
     {
-        _inbox = new Lazy<IWebhookInbox>(() => CreateInbox(Clock));
+        _inbox = new Lazy<ILineWebhookInbox>(() => CreateInbox(Clock));
     }
 
     private protected ManualTimeProvider Clock { get; } = new();
 
-    private IWebhookInbox Inbox => _inbox.Value;
+    private ILineWebhookInbox Inbox => _inbox.Value;
 
     public virtual void Dispose()
     {
@@ -41,18 +41,18 @@ public abstract class WebhookInboxContractTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private protected abstract IWebhookInbox CreateInbox(TimeProvider clock);
+    private protected abstract ILineWebhookInbox CreateInbox(TimeProvider clock);
 
     [Fact]
     public async Task EnqueuedEventIsLeasedWithItsRawJson()
     {
-        InboxEvent sent = TestEvents.Message(TestEvents.Id(1), isRedelivery: true, timestamp: 1751371234567);
+        LineInboxEvent sent = TestEvents.Message(TestEvents.Id(1), isRedelivery: true, timestamp: 1751371234567);
 
-        InboxEnqueueResult result = await Inbox.EnqueueAsync([sent], None);
-        IReadOnlyList<InboxEntry> leased = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        LineInboxEnqueueResult result = await Inbox.EnqueueAsync([sent], None);
+        IReadOnlyList<LineInboxEntry> leased = await Inbox.LeaseAsync(10, LeaseDuration, None);
 
-        result.Outcomes.ShouldBe([new InboxEnqueueOutcome(sent.WebhookEventId, IsDuplicate: false)]);
-        InboxEntry entry = leased.ShouldHaveSingleItem();
+        result.Outcomes.ShouldBe([new LineInboxEnqueueOutcome(sent.WebhookEventId, IsDuplicate: false)]);
+        LineInboxEntry entry = leased.ShouldHaveSingleItem();
         entry.Event.WebhookEventId.ShouldBe(sent.WebhookEventId);
         entry.Event.Destination.ShouldBe(sent.Destination);
         entry.Event.EventType.ShouldBe("message");
@@ -68,7 +68,7 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task EmptyBatchStoresNothing()
     {
-        InboxEnqueueResult result = await Inbox.EnqueueAsync([], None);
+        LineInboxEnqueueResult result = await Inbox.EnqueueAsync([], None);
 
         result.Outcomes.ShouldBeEmpty();
         (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
@@ -79,7 +79,7 @@ public abstract class WebhookInboxContractTests : IDisposable
     {
         string id = TestEvents.Id(1);
 
-        InboxEnqueueResult result = await Inbox.EnqueueAsync(
+        LineInboxEnqueueResult result = await Inbox.EnqueueAsync(
             [TestEvents.Message(id), TestEvents.Message(TestEvents.Id(2)), TestEvents.Message(id)], None);
 
         result.Outcomes.Select(outcome => outcome.IsDuplicate).ShouldBe([false, false, true]);
@@ -95,10 +95,10 @@ public abstract class WebhookInboxContractTests : IDisposable
         string id = TestEvents.Id(1);
         await Inbox.EnqueueAsync([TestEvents.Message(id)], None);
 
-        InboxEnqueueResult redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
+        LineInboxEnqueueResult redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
 
-        redelivery.Outcomes.ShouldBe([new InboxEnqueueOutcome(id, IsDuplicate: true)]);
-        InboxEntry entry = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        redelivery.Outcomes.ShouldBe([new LineInboxEnqueueOutcome(id, IsDuplicate: true)]);
+        LineInboxEntry entry = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
         entry.Event.IsRedelivery.ShouldBeFalse();
     }
 
@@ -110,9 +110,9 @@ public abstract class WebhookInboxContractTests : IDisposable
         await Inbox.CompleteAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], None);
         Clock.Advance(TimeSpan.FromDays(6));
 
-        InboxEnqueueResult redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
+        LineInboxEnqueueResult redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
 
-        redelivery.Outcomes.ShouldBe([new InboxEnqueueOutcome(id, IsDuplicate: true)]);
+        redelivery.Outcomes.ShouldBe([new LineInboxEnqueueOutcome(id, IsDuplicate: true)]);
         (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
     }
 
@@ -123,9 +123,9 @@ public abstract class WebhookInboxContractTests : IDisposable
         await Inbox.EnqueueAsync([TestEvents.Message(id)], None);
         await Inbox.FailAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], "broken", retryAt: null, None);
 
-        InboxEnqueueResult redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
+        LineInboxEnqueueResult redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
 
-        redelivery.Outcomes.ShouldBe([new InboxEnqueueOutcome(id, IsDuplicate: true)]);
+        redelivery.Outcomes.ShouldBe([new LineInboxEnqueueOutcome(id, IsDuplicate: true)]);
         (await Inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem().Event.IsRedelivery.ShouldBeFalse();
     }
 
@@ -136,8 +136,8 @@ public abstract class WebhookInboxContractTests : IDisposable
         Clock.Advance(TimeSpan.FromMilliseconds(1));
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(3)), TestEvents.Message(TestEvents.Id(4))], None);
 
-        IReadOnlyList<InboxEntry> first = await Inbox.LeaseAsync(3, LeaseDuration, None);
-        IReadOnlyList<InboxEntry> rest = await Inbox.LeaseAsync(3, LeaseDuration, None);
+        IReadOnlyList<LineInboxEntry> first = await Inbox.LeaseAsync(3, LeaseDuration, None);
+        IReadOnlyList<LineInboxEntry> rest = await Inbox.LeaseAsync(3, LeaseDuration, None);
 
         first.Select(entry => entry.Event.WebhookEventId).ShouldBe([TestEvents.Id(1), TestEvents.Id(2), TestEvents.Id(3)]);
         rest.Select(entry => entry.Event.WebhookEventId).ShouldBe([TestEvents.Id(4)]);
@@ -157,10 +157,10 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task ExpiredLeaseIsLeasedAgainAsTheNextAttempt()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry abandoned = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry abandoned = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(LeaseDuration);
 
-        InboxEntry recovered = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        LineInboxEntry recovered = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
 
         recovered.Event.WebhookEventId.ShouldBe(TestEvents.Id(1));
         recovered.Attempt.ShouldBe(2);
@@ -172,16 +172,16 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task FailedEventIsLeasedAgainOnlyOnceItsRetryTimeHasCome()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         await Inbox.FailAsync(failed, "timeout calling the CRM", Clock.GetUtcNow().AddSeconds(10), None);
 
         Clock.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromMilliseconds(1));
-        IReadOnlyList<InboxEntry> beforeRetryTime = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        IReadOnlyList<LineInboxEntry> beforeRetryTime = await Inbox.LeaseAsync(10, LeaseDuration, None);
         Clock.Advance(TimeSpan.FromMilliseconds(1));
-        IReadOnlyList<InboxEntry> atRetryTime = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        IReadOnlyList<LineInboxEntry> atRetryTime = await Inbox.LeaseAsync(10, LeaseDuration, None);
 
         beforeRetryTime.ShouldBeEmpty();
-        InboxEntry retried = atRetryTime.ShouldHaveSingleItem();
+        LineInboxEntry retried = atRetryTime.ShouldHaveSingleItem();
         retried.Attempt.ShouldBe(2);
         retried.LastError.ShouldBe("timeout calling the CRM");
     }
@@ -189,16 +189,16 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task FailureWithoutRetryTimeDeadLettersTheEvent()
     {
-        InboxEvent sent = TestEvents.Message(TestEvents.Id(1));
+        LineInboxEvent sent = TestEvents.Message(TestEvents.Id(1));
         await Inbox.EnqueueAsync([sent], None);
-        InboxEntry failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(TimeSpan.FromSeconds(3));
 
         await Inbox.FailAsync(failed, "handler bug", retryAt: null, None);
         Clock.Advance(TimeSpan.FromDays(1));
 
         (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
-        DeadLetter deadLetter = (await Inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
+        LineDeadLetter deadLetter = (await Inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
         deadLetter.Event.WebhookEventId.ShouldBe(sent.WebhookEventId);
         deadLetter.Event.EventJson.ToArray().ShouldBe(sent.EventJson.ToArray());
         deadLetter.Attempts.ShouldBe(1);
@@ -211,7 +211,7 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task DeadLettersAreListedMostRecentFirst()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2))], None);
-        IReadOnlyList<InboxEntry> leased = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        IReadOnlyList<LineInboxEntry> leased = await Inbox.LeaseAsync(10, LeaseDuration, None);
         await Inbox.FailAsync(leased[0], "first", retryAt: null, None);
         Clock.Advance(TimeSpan.FromSeconds(1));
         await Inbox.FailAsync(leased[1], "second", retryAt: null, None);
@@ -231,7 +231,7 @@ public abstract class WebhookInboxContractTests : IDisposable
 
         requeued.ShouldBeTrue();
         (await Inbox.GetDeadLettersAsync(10, None)).ShouldBeEmpty();
-        InboxEntry replayed = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        LineInboxEntry replayed = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
         replayed.Attempt.ShouldBe(1);
         replayed.LastError.ShouldBe("handler bug");
     }
@@ -239,11 +239,11 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task DeadLetterCanBeInspectedByItsIdAndOnlyWhileDeadLettered()
     {
-        InboxEvent sent = TestEvents.Message(TestEvents.Id(1));
+        LineInboxEvent sent = TestEvents.Message(TestEvents.Id(1));
         await Inbox.EnqueueAsync([sent, TestEvents.Message(TestEvents.Id(2))], None);
         await Inbox.FailAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], "handler bug", retryAt: null, None);
 
-        DeadLetter? inspected = await Inbox.GetDeadLetterAsync(sent.WebhookEventId, None);
+        LineDeadLetter? inspected = await Inbox.GetDeadLetterAsync(sent.WebhookEventId, None);
 
         inspected.ShouldNotBeNull();
         inspected.Event.EventJson.ToArray().ShouldBe(sent.EventJson.ToArray());
@@ -259,7 +259,7 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task DeadLetterPurgeDeletesOnlyDeadLettersOlderThanTheCutoff()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2))], None);
-        IReadOnlyList<InboxEntry> leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
+        IReadOnlyList<LineInboxEntry> leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
         await Inbox.FailAsync(leased[0], "old", retryAt: null, None);
         Clock.Advance(TimeSpan.FromDays(10));
         await Inbox.FailAsync(leased[1], "recent", retryAt: null, None);
@@ -282,14 +282,14 @@ public abstract class WebhookInboxContractTests : IDisposable
             [TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2)), TestEvents.Message(TestEvents.Id(3)),
              TestEvents.Message(TestEvents.Id(4), destination: other)],
             None);
-        IReadOnlyList<InboxEntry> leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
+        IReadOnlyList<LineInboxEntry> leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
         await Inbox.CompleteAsync(leased[0], None);
         await Inbox.FailAsync(leased[1], "handler bug", retryAt: null, None);
 
         int purged = await Inbox.PurgeDestinationAsync(TestEvents.Destination, None);
 
         purged.ShouldBe(3);
-        (await Inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(1, 0, 0, 0, ManualTimeProvider.DefaultStart));
+        (await Inbox.GetStatisticsAsync(None)).ShouldBe(new LineInboxStatistics(1, 0, 0, 0, ManualTimeProvider.DefaultStart));
         (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem().Event.Destination.ShouldBe(other);
     }
 
@@ -306,11 +306,11 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task ReleasedEventIsDueAtOnceWithoutCountingTheAttempt()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry interrupted = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry interrupted = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
 
         await Inbox.ReleaseAsync(interrupted, None);
 
-        InboxEntry again = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        LineInboxEntry again = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
         again.Attempt.ShouldBe(1);
         again.LastError.ShouldBeNull();
     }
@@ -319,9 +319,9 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task OutcomeFromAnExpiredLeaseDoesNotOverrideTheCurrentLease()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry stale = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry stale = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(LeaseDuration);
-        InboxEntry current = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry current = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
 
         await Inbox.FailAsync(stale, "late failure", retryAt: null, None);
         await Inbox.ReleaseAsync(stale, None);
@@ -336,7 +336,7 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task CompletionAfterTheLeaseExpiredStillCompletesTheEvent()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry slow = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry slow = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(LeaseDuration + TimeSpan.FromMinutes(1));
 
         await Inbox.CompleteAsync(slow, None);
@@ -349,20 +349,20 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewedLeaseLastsFromTheRenewalWithoutCountingAnotherAttempt()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(TimeSpan.FromMinutes(4));
 
         bool renewed = await Inbox.RenewLeaseAsync(held, LeaseDuration, None);
         Clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromMilliseconds(1));
-        InboxStatistics pastTheFirstDeadline = await Inbox.GetStatisticsAsync(None);
-        IReadOnlyList<InboxEntry> beforeTheRenewedDeadline = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        LineInboxStatistics pastTheFirstDeadline = await Inbox.GetStatisticsAsync(None);
+        IReadOnlyList<LineInboxEntry> beforeTheRenewedDeadline = await Inbox.LeaseAsync(10, LeaseDuration, None);
         Clock.Advance(TimeSpan.FromMilliseconds(1));
-        IReadOnlyList<InboxEntry> atTheRenewedDeadline = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        IReadOnlyList<LineInboxEntry> atTheRenewedDeadline = await Inbox.LeaseAsync(10, LeaseDuration, None);
 
         renewed.ShouldBeTrue();
         pastTheFirstDeadline.InFlight.ShouldBe(1);
         beforeTheRenewedDeadline.ShouldBeEmpty();
-        InboxEntry next = atTheRenewedDeadline.ShouldHaveSingleItem();
+        LineInboxEntry next = atTheRenewedDeadline.ShouldHaveSingleItem();
         next.Attempt.ShouldBe(2);
         next.LeaseToken.ShouldNotBe(held.LeaseToken);
     }
@@ -371,7 +371,7 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewalNeverShortensALease()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
 
         bool renewed = await Inbox.RenewLeaseAsync(held, TimeSpan.FromMinutes(1), None);
         Clock.Advance(LeaseDuration - TimeSpan.FromMilliseconds(1));
@@ -384,7 +384,7 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task ExpiredLeaseThatNobodyTookIsStillRenewedByItsHolder()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(LeaseDuration + TimeSpan.FromMinutes(1));
 
         bool renewed = await Inbox.RenewLeaseAsync(held, LeaseDuration, None);
@@ -398,15 +398,15 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewalWithAStaleLeaseReturnsFalseAndLeavesTheCurrentLeaseAlone()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry stale = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry stale = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(LeaseDuration);
-        InboxEntry current = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry current = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
 
         bool renewed = await Inbox.RenewLeaseAsync(stale, TimeSpan.FromDays(1), None);
         Clock.Advance(LeaseDuration);
 
         renewed.ShouldBeFalse();
-        InboxEntry afterTheCurrentLeaseExpired = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        LineInboxEntry afterTheCurrentLeaseExpired = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
         afterTheCurrentLeaseExpired.Attempt.ShouldBe(3);
         afterTheCurrentLeaseExpired.LeaseToken.ShouldNotBe(current.LeaseToken);
     }
@@ -415,27 +415,27 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewalOfACompletedEventReturnsFalseAndLeavesItCompleted()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry entry = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry entry = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         await Inbox.CompleteAsync(entry, None);
 
         bool renewed = await Inbox.RenewLeaseAsync(entry, LeaseDuration, None);
 
         renewed.ShouldBeFalse();
-        (await Inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(0, 0, 1, 0, null));
+        (await Inbox.GetStatisticsAsync(None)).ShouldBe(new LineInboxStatistics(0, 0, 1, 0, null));
     }
 
     [Fact]
     public async Task RenewalAfterAFailureReturnsFalseAndKeepsTheRetryTime()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         await Inbox.FailAsync(failed, "timeout calling the CRM", Clock.GetUtcNow().AddSeconds(10), None);
 
         bool renewed = await Inbox.RenewLeaseAsync(failed, LeaseDuration, None);
         Clock.Advance(TimeSpan.FromSeconds(10));
 
         renewed.ShouldBeFalse();
-        InboxEntry retried = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        LineInboxEntry retried = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
         retried.Attempt.ShouldBe(2);
         retried.LastError.ShouldBe("timeout calling the CRM");
     }
@@ -444,7 +444,7 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewalAfterAReleaseReturnsFalseAndKeepsTheEventDue()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry released = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry released = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         await Inbox.ReleaseAsync(released, None);
 
         bool renewed = await Inbox.RenewLeaseAsync(released, LeaseDuration, None);
@@ -457,13 +457,13 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewalOfADeadLetteredEventReturnsFalseAndLeavesItDeadLettered()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        InboxEntry entry = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        LineInboxEntry entry = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         await Inbox.FailAsync(entry, "handler bug", retryAt: null, None);
 
         bool renewed = await Inbox.RenewLeaseAsync(entry, LeaseDuration, None);
 
         renewed.ShouldBeFalse();
-        (await Inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(0, 0, 0, 1, null));
+        (await Inbox.GetStatisticsAsync(None)).ShouldBe(new LineInboxStatistics(0, 0, 0, 1, null));
     }
 
     [Fact]
@@ -476,14 +476,14 @@ public abstract class WebhookInboxContractTests : IDisposable
         await Inbox.EnqueueAsync(
             [TestEvents.Message(TestEvents.Id(2)), TestEvents.Message(TestEvents.Id(3)), TestEvents.Message(TestEvents.Id(4))],
             None);
-        IReadOnlyList<InboxEntry> leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
+        IReadOnlyList<LineInboxEntry> leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
         await Inbox.CompleteAsync(leased[0], None);
         await Inbox.FailAsync(leased[1], "handler bug", retryAt: null, None);
 
         int purged = await Inbox.PurgeCompletedAsync(Clock.GetUtcNow() - retention, None);
 
         purged.ShouldBe(1);
-        InboxEnqueueResult redeliveries = await Inbox.EnqueueAsync(
+        LineInboxEnqueueResult redeliveries = await Inbox.EnqueueAsync(
             [TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2)),
              TestEvents.Message(TestEvents.Id(3)), TestEvents.Message(TestEvents.Id(4))],
             None);
@@ -499,20 +499,20 @@ public abstract class WebhookInboxContractTests : IDisposable
             [TestEvents.Message(TestEvents.Id(2)), TestEvents.Message(TestEvents.Id(3)),
              TestEvents.Message(TestEvents.Id(4)), TestEvents.Message(TestEvents.Id(5))],
             None);
-        IReadOnlyList<InboxEntry> leased = await Inbox.LeaseAsync(3, LeaseDuration, None);
+        IReadOnlyList<LineInboxEntry> leased = await Inbox.LeaseAsync(3, LeaseDuration, None);
         await Inbox.CompleteAsync(leased[1], None);
         await Inbox.FailAsync(leased[2], "handler bug", retryAt: null, None);
 
-        InboxStatistics statistics = await Inbox.GetStatisticsAsync(None);
+        LineInboxStatistics statistics = await Inbox.GetStatisticsAsync(None);
 
-        statistics.ShouldBe(new InboxStatistics(
+        statistics.ShouldBe(new LineInboxStatistics(
             Pending: 2, InFlight: 1, Completed: 1, DeadLettered: 1, OldestPendingReceivedAt: ManualTimeProvider.DefaultStart));
     }
 
     [Fact]
     public async Task StatisticsOfAnEmptyInboxAreZero()
     {
-        (await Inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(0, 0, 0, 0, null));
+        (await Inbox.GetStatisticsAsync(None)).ShouldBe(new LineInboxStatistics(0, 0, 0, 0, null));
     }
 
     [Fact]
@@ -527,10 +527,10 @@ public abstract class WebhookInboxContractTests : IDisposable
             }
         })));
 
-        IEnumerable<InboxEntry>[] leasedByEachReader = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        IEnumerable<LineInboxEntry>[] leasedByEachReader = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
-            var leased = new List<InboxEntry>();
-            IReadOnlyList<InboxEntry> batch;
+            var leased = new List<LineInboxEntry>();
+            IReadOnlyList<LineInboxEntry> batch;
             while ((batch = await Inbox.LeaseAsync(7, LeaseDuration, None)).Count > 0)
             {
                 leased.AddRange(batch);

@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
@@ -19,12 +19,12 @@ public sealed class WebhookInboxHealthCheckTests
     private static readonly CancellationToken None = CancellationToken.None;
 
     private readonly ManualTimeProvider _clock = new();
-    private readonly InMemoryWebhookInbox _inbox;
-    private readonly WebhookInboxHealthCheckOptions _options = new();
+    private readonly InMemoryLineWebhookInbox _inbox;
+    private readonly LineWebhookInboxHealthCheckOptions _options = new();
 
     public WebhookInboxHealthCheckTests()
     {
-        _inbox = new InMemoryWebhookInbox(_clock);
+        _inbox = new InMemoryLineWebhookInbox(_clock);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class WebhookInboxHealthCheckTests
     {
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2))], None);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(3))], None);
-        IReadOnlyList<InboxEntry> leased = await _inbox.LeaseAsync(2, TimeSpan.FromHours(1), None);
+        IReadOnlyList<LineInboxEntry> leased = await _inbox.LeaseAsync(2, TimeSpan.FromHours(1), None);
         await _inbox.CompleteAsync(leased[0], None);
         _clock.Advance(_options.MaxOldestPendingAge);
 
@@ -146,7 +146,7 @@ public sealed class WebhookInboxHealthCheckTests
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(_clock)
-            .AddSingleton<IWebhookInbox>(_inbox);
+            .AddSingleton<ILineWebhookInbox>(_inbox);
         services.AddHealthChecks()
             .AddLineWebhookInbox(configure: options => options.MaxBacklog = 0, tags: ["ready"])
             .AddCheck("unrelated", () => HealthCheckResult.Unhealthy(), tags: ["live"]);
@@ -169,7 +169,7 @@ public sealed class WebhookInboxHealthCheckTests
         var failure = new InvalidOperationException("database is locked");
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IWebhookInbox>(new UnreadableInbox(failure));
+            .AddSingleton<ILineWebhookInbox>(new UnreadableInbox(failure));
         services.AddHealthChecks().AddLineWebhookInbox("inbox", failureStatus: HealthStatus.Degraded);
         await using ServiceProvider provider = services.BuildServiceProvider(validateScopes: true);
 
@@ -187,14 +187,14 @@ public sealed class WebhookInboxHealthCheckTests
         IHealthChecksBuilder builder = new ServiceCollection().AddHealthChecks();
 
         Should.Throw<ArgumentOutOfRangeException>(() => builder.AddLineWebhookInbox(configure: options => options.MaxBacklog = -1))
-            .ParamName.ShouldBe(nameof(WebhookInboxHealthCheckOptions.MaxBacklog));
+            .ParamName.ShouldBe(nameof(LineWebhookInboxHealthCheckOptions.MaxBacklog));
         Should.Throw<ArgumentOutOfRangeException>(
                 () => builder.AddLineWebhookInbox(configure: options => options.MaxOldestPendingAge = TimeSpan.FromSeconds(-1)))
-            .ParamName.ShouldBe(nameof(WebhookInboxHealthCheckOptions.MaxOldestPendingAge));
+            .ParamName.ShouldBe(nameof(LineWebhookInboxHealthCheckOptions.MaxOldestPendingAge));
     }
 
-    private Task<HealthCheckResult> CheckAsync(IWebhookInbox inbox) =>
-        new WebhookInboxHealthCheck(inbox, _options, _clock).CheckHealthAsync(
+    private Task<HealthCheckResult> CheckAsync(ILineWebhookInbox inbox) =>
+        new LineWebhookInboxHealthCheck(inbox, _options, _clock).CheckHealthAsync(
             new HealthCheckContext
             {
                 Registration = new HealthCheckRegistration("inbox", _ => null!, failureStatus: null, tags: null),
@@ -211,9 +211,9 @@ public sealed class WebhookInboxHealthCheckTests
     };
 
     /// <summary>A store that cannot be read, as a corrupt file or an unreachable server would.</summary>
-    private sealed class UnreadableInbox(Exception failure) : DelegatingWebhookInbox(new InMemoryWebhookInbox())
+    private sealed class UnreadableInbox(Exception failure) : DelegatingWebhookInbox(new InMemoryLineWebhookInbox())
     {
-        public override ValueTask<InboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken) =>
-            ValueTask.FromException<InboxStatistics>(failure);
+        public override ValueTask<LineInboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken) =>
+            ValueTask.FromException<LineInboxStatistics>(failure);
     }
 }

@@ -7,7 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
@@ -21,7 +21,7 @@ public sealed class WebhookInboxMetricsTests
     public async Task TheWorkerReportsItsBacklogHandlerDurationsAndDeadLetters()
     {
         var clock = new ManualTimeProvider();
-        var inbox = new InMemoryWebhookInbox(clock);
+        var inbox = new InMemoryLineWebhookInbox(clock);
         using var meters = new TestMeterFactory();
         var measurements = new ConcurrentQueue<(string Instrument, double Value, string? Outcome)>();
         using var listener = new MeterListener();
@@ -36,9 +36,9 @@ public sealed class WebhookInboxMetricsTests
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => measurements.Enqueue((instrument.Name, value, Outcome(tags))));
         listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => measurements.Enqueue((instrument.Name, value, Outcome(tags))));
         listener.Start();
-        var worker = new WebhookInboxWorker(
-            inbox, RecordingProcessor.AlwaysFailing(), new WebhookInboxSignal(), Options.Create(new WebhookInboxOptions { MaxAttempts = 1 }),
-            NullLogger<WebhookInboxWorker>.Instance, clock, meters);
+        var worker = new LineWebhookInboxWorker(
+            inbox, RecordingProcessor.AlwaysFailing(), new LineWebhookInboxSignal(), Options.Create(new LineWebhookInboxOptions { MaxAttempts = 1 }),
+            NullLogger<LineWebhookInboxWorker>.Instance, clock, meters);
         await inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2))], CancellationToken.None);
 
         await worker.ProcessDueEventsAsync(CancellationToken.None);

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
@@ -21,20 +21,20 @@ public sealed class WebhookInboxWorkerTests
     private static readonly CancellationToken None = CancellationToken.None;
 
     private readonly ManualTimeProvider _clock = new();
-    private readonly InMemoryWebhookInbox _inbox;
-    private readonly WebhookInboxSignal _signal = new();
-    private readonly WebhookInboxOptions _options = new() { MaxAttempts = 4 };
+    private readonly InMemoryLineWebhookInbox _inbox;
+    private readonly LineWebhookInboxSignal _signal = new();
+    private readonly LineWebhookInboxOptions _options = new() { MaxAttempts = 4 };
 
     public WebhookInboxWorkerTests()
     {
-        _inbox = new InMemoryWebhookInbox(_clock);
+        _inbox = new InMemoryLineWebhookInbox(_clock);
     }
 
     [Fact]
     public async Task RedeliveredEventIsHandledOnce()
     {
         RecordingProcessor processor = RecordingProcessor.Succeeding();
-        WebhookInboxWorker worker = CreateWorker(processor);
+        LineWebhookInboxWorker worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         await worker.ProcessDueEventsAsync(None);
 
@@ -49,7 +49,7 @@ public sealed class WebhookInboxWorkerTests
     public async Task EventThatFailsTwiceIsHandledOnceOnTheThirdAttempt()
     {
         RecordingProcessor processor = RecordingProcessor.FailingTimes(2);
-        WebhookInboxWorker worker = CreateWorker(processor);
+        LineWebhookInboxWorker worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
         for (int round = 0; round < 5; round++)
@@ -60,7 +60,7 @@ public sealed class WebhookInboxWorkerTests
 
         processor.Calls.ShouldBe([(TestEvents.Id(1), 1), (TestEvents.Id(1), 2), (TestEvents.Id(1), 3)]);
         processor.Handled.ShouldBe([(TestEvents.Id(1), 3)]);
-        (await _inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(0, 0, 1, 0, null));
+        (await _inbox.GetStatisticsAsync(None)).ShouldBe(new LineInboxStatistics(0, 0, 1, 0, null));
     }
 
     [Fact]
@@ -69,11 +69,11 @@ public sealed class WebhookInboxWorkerTests
         _options.RetryBaseDelay = TimeSpan.FromMinutes(1);
         _options.RetryMaxDelay = TimeSpan.FromMinutes(1);
         RecordingProcessor processor = RecordingProcessor.FailingTimes(1);
-        WebhookInboxWorker worker = CreateWorker(processor);
+        LineWebhookInboxWorker worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         await worker.ProcessDueEventsAsync(None);
 
-        InboxStatistics afterFailure = await _inbox.GetStatisticsAsync(None);
+        LineInboxStatistics afterFailure = await _inbox.GetStatisticsAsync(None);
         _clock.Advance(TimeSpan.FromMinutes(1));
         await worker.ProcessDueEventsAsync(None);
 
@@ -85,7 +85,7 @@ public sealed class WebhookInboxWorkerTests
     public async Task EventThatAlwaysFailsIsDeadLetteredAfterMaxAttempts()
     {
         RecordingProcessor processor = RecordingProcessor.AlwaysFailing();
-        WebhookInboxWorker worker = CreateWorker(processor);
+        LineWebhookInboxWorker worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
         for (int round = 0; round < _options.MaxAttempts + 3; round++)
@@ -95,7 +95,7 @@ public sealed class WebhookInboxWorkerTests
         }
 
         processor.Calls.Select(call => call.Attempt).ShouldBe([1, 2, 3, 4]);
-        DeadLetter deadLetter = (await _inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
+        LineDeadLetter deadLetter = (await _inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
         deadLetter.Attempts.ShouldBe(_options.MaxAttempts);
         deadLetter.LastError.ShouldNotBeNull().ShouldContain("The handler is broken.");
     }
@@ -104,7 +104,7 @@ public sealed class WebhookInboxWorkerTests
     public async Task EventWhoseLeasesKeepExpiringIsDeadLetteredWithoutAnotherAttempt()
     {
         RecordingProcessor processor = RecordingProcessor.Succeeding();
-        WebhookInboxWorker worker = CreateWorker(processor);
+        LineWebhookInboxWorker worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         for (int crash = 0; crash < _options.MaxAttempts; crash++)
         {
@@ -115,7 +115,7 @@ public sealed class WebhookInboxWorkerTests
         await worker.ProcessDueEventsAsync(None);
 
         processor.Calls.ShouldBeEmpty();
-        DeadLetter deadLetter = (await _inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
+        LineDeadLetter deadLetter = (await _inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
         deadLetter.LastError.ShouldNotBeNull().ShouldContain($"{_options.MaxAttempts} leases expired unfinished");
     }
 
@@ -137,7 +137,7 @@ public sealed class WebhookInboxWorkerTests
             await allStarted.Task.WaitAsync(Hang);
             Interlocked.Decrement(ref running);
         });
-        WebhookInboxWorker worker = CreateWorker(processor);
+        LineWebhookInboxWorker worker = CreateWorker(processor);
         await _inbox.EnqueueAsync(Enumerable.Range(1, 6).Select(i => TestEvents.Message(TestEvents.Id(i))).ToList(), None);
 
         await worker.ProcessDueEventsAsync(None);
@@ -155,7 +155,7 @@ public sealed class WebhookInboxWorkerTests
             handled.TrySetResult();
             return ValueTask.CompletedTask;
         });
-        using WebhookInboxWorker worker = CreateWorker(processor);
+        using LineWebhookInboxWorker worker = CreateWorker(processor);
         await worker.StartAsync(None);
         await _clock.WaitForScheduledTimerAsync().WaitAsync(Hang);
 
@@ -183,7 +183,7 @@ public sealed class WebhookInboxWorkerTests
             handled.TrySetResult();
             return ValueTask.CompletedTask;
         });
-        using WebhookInboxWorker worker = CreateWorker(processor);
+        using LineWebhookInboxWorker worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         await worker.StartAsync(None);
 
@@ -206,7 +206,7 @@ public sealed class WebhookInboxWorkerTests
             started.TrySetResult();
             await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
         });
-        using WebhookInboxWorker worker = CreateWorker(processor);
+        using LineWebhookInboxWorker worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         await worker.StartAsync(None);
         await started.Task.WaitAsync(Hang);
@@ -214,7 +214,7 @@ public sealed class WebhookInboxWorkerTests
         await worker.StopAsync(None);
 
         (await _inbox.GetDeadLettersAsync(10, None)).ShouldBeEmpty();
-        InboxEntry next = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
+        LineInboxEntry next = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
         next.Attempt.ShouldBe(1);
         next.LastError.ShouldBeNull();
     }
@@ -223,10 +223,10 @@ public sealed class WebhookInboxWorkerTests
     public async Task LeaseRenewalThatThrowsNeitherFailsTheHandlerNorStopsTheNextRenewals()
     {
         _options.LeaseDuration = TimeSpan.FromSeconds(30);
-        var logger = new CapturingLogger<WebhookInboxWorker>();
+        var logger = new CapturingLogger<LineWebhookInboxWorker>();
         var inbox = new RenewalRecordingInbox(_inbox, _ => throw new InvalidOperationException("The store is unreachable."));
         (RecordingProcessor processor, TaskCompletionSource started, TaskCompletionSource finish) = SlowProcessor();
-        WebhookInboxWorker worker = new(inbox, processor, _signal, Options.Create(_options), logger, _clock);
+        LineWebhookInboxWorker worker = new(inbox, processor, _signal, Options.Create(_options), logger, _clock);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
         Task<int> handling = worker.ProcessDueEventsAsync(None);
@@ -241,7 +241,7 @@ public sealed class WebhookInboxWorkerTests
         (await handling.WaitAsync(Hang)).ShouldBe(1);
 
         processor.Handled.ShouldBe([(TestEvents.Id(1), 1)]);
-        (await _inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(0, 0, 1, 0, null));
+        (await _inbox.GetStatisticsAsync(None)).ShouldBe(new LineInboxStatistics(0, 0, 1, 0, null));
         logger.Entries.Count(entry => entry.StartsWith("Warning: Could not renew the lease", StringComparison.Ordinal))
             .ShouldBe(3);
         (await worker.ProcessDueEventsAsync(None)).ShouldBe(0);
@@ -251,10 +251,10 @@ public sealed class WebhookInboxWorkerTests
     public async Task StoreWithoutLeaseRenewalStillCompletesASlowHandlersEventAndSaysOnceThatItWasNotRenewed()
     {
         _options.LeaseDuration = TimeSpan.FromSeconds(30);
-        var logger = new CapturingLogger<WebhookInboxWorker>();
+        var logger = new CapturingLogger<LineWebhookInboxWorker>();
         var storeWithoutRenewal = new DelegatingWebhookInbox(_inbox);
         (RecordingProcessor processor, TaskCompletionSource started, TaskCompletionSource finish) = SlowProcessor();
-        WebhookInboxWorker worker = new(storeWithoutRenewal, processor, _signal, Options.Create(_options), logger, _clock);
+        LineWebhookInboxWorker worker = new(storeWithoutRenewal, processor, _signal, Options.Create(_options), logger, _clock);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
         Task<int> handling = worker.ProcessDueEventsAsync(None);
@@ -266,13 +266,13 @@ public sealed class WebhookInboxWorkerTests
             _clock.Advance(_options.LeaseDuration / 3);
         }
 
-        InboxEntry leasedAgainAsBefore = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
+        LineInboxEntry leasedAgainAsBefore = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
         finish.SetResult();
         (await handling.WaitAsync(Hang)).ShouldBe(1);
 
         leasedAgainAsBefore.Attempt.ShouldBe(2);
         processor.Handled.ShouldBe([(TestEvents.Id(1), 1)]);
-        (await _inbox.GetStatisticsAsync(None)).ShouldBe(new InboxStatistics(0, 0, 1, 0, null));
+        (await _inbox.GetStatisticsAsync(None)).ShouldBe(new LineInboxStatistics(0, 0, 1, 0, null));
         logger.Entries.Count(entry => entry.Contains("was not renewed", StringComparison.Ordinal)).ShouldBe(1);
     }
 
@@ -287,8 +287,8 @@ public sealed class WebhookInboxWorkerTests
             started.TrySetResult();
             await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
         });
-        using WebhookInboxWorker worker = new(
-            inbox, processor, _signal, Options.Create(_options), NullLogger<WebhookInboxWorker>.Instance, _clock);
+        using LineWebhookInboxWorker worker = new(
+            inbox, processor, _signal, Options.Create(_options), NullLogger<LineWebhookInboxWorker>.Instance, _clock);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         await worker.StartAsync(None);
         await started.Task.WaitAsync(Hang);
@@ -300,16 +300,16 @@ public sealed class WebhookInboxWorkerTests
         _clock.Advance(_options.LeaseDuration);
 
         inbox.Calls.ShouldBe(renewalsAtShutdown);
-        InboxEntry next = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
+        LineInboxEntry next = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
         next.Attempt.ShouldBe(1);
     }
 
     [Fact]
     public async Task LogsNeverContainTheEventBody()
     {
-        var logger = new CapturingLogger<WebhookInboxWorker>();
+        var logger = new CapturingLogger<LineWebhookInboxWorker>();
         _options.MaxAttempts = 2;
-        WebhookInboxWorker worker = CreateWorker(RecordingProcessor.AlwaysFailing(), logger);
+        LineWebhookInboxWorker worker = CreateWorker(RecordingProcessor.AlwaysFailing(), logger);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
         for (int round = 0; round < 3; round++)
@@ -336,8 +336,8 @@ public sealed class WebhookInboxWorkerTests
         return (processor, started, finish);
     }
 
-    private WebhookInboxWorker CreateWorker(IInboxEventProcessor processor, ILogger<WebhookInboxWorker>? logger = null) =>
-        new(_inbox, processor, _signal, Options.Create(_options), logger ?? NullLogger<WebhookInboxWorker>.Instance, _clock);
+    private LineWebhookInboxWorker CreateWorker(ILineInboxEventProcessor processor, ILogger<LineWebhookInboxWorker>? logger = null) =>
+        new(_inbox, processor, _signal, Options.Create(_options), logger ?? NullLogger<LineWebhookInboxWorker>.Instance, _clock);
 
     private static void InterlockedMax(ref int location, int value)
     {

@@ -64,7 +64,7 @@ public sealed class ReadmeExampleTests
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
-            builder.Services.AddSingleton<ILineAccessTokenProvider>(new StaticAccessTokenProvider("module-channel-token"));
+            builder.Services.AddSingleton<ILineAccessTokenProvider>(new LineStaticAccessTokenProvider("module-channel-token"));
             builder.Services.AddLineModuleClients(options => platform.MapEndpoints(options.Endpoints))
                 .AddHttpMessageHandler(platform.CreateFaultHandler);
             builder.Services

@@ -8,7 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ModuleGen.Line.AspNetCore;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
 using ModuleGen.Line.Webhooks.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -234,9 +234,9 @@ public sealed class EndpointTests
 
         IReadOnlyList<HandledEvent> calls = await host.Recorder.WaitForAsync(2);
         calls.Select(c => c.Context.Attempt).ShouldBe([1, 2]);
-        IReadOnlyList<DeadLetter> deadLetters = [];
+        IReadOnlyList<LineDeadLetter> deadLetters = [];
         await Eventually.HoldsAsync(async () => (deadLetters = await host.Inbox.GetDeadLettersAsync(10, default)).Count == 1, "the event is dead-lettered");
-        DeadLetter deadLetter = deadLetters.Single();
+        LineDeadLetter deadLetter = deadLetters.Single();
         deadLetter.Attempts.ShouldBe(2);
         deadLetter.LastError.ShouldNotBeNull().ShouldContain("The handler failed on purpose.");
         deadLetter.Event.Destination.ShouldBe(Destination);
@@ -251,7 +251,7 @@ public sealed class EndpointTests
     {
         var inbox = new FailingWebhookInbox();
         await using WebhookTestHost host = await WebhookTestHost.StartAsync(
-            w => w.AddHandler<Event, RecordingHandler<Event>>().Services.AddSingleton<IWebhookInbox>(inbox),
+            w => w.AddHandler<Event, RecordingHandler<Event>>().Services.AddSingleton<ILineWebhookInbox>(inbox),
             useInMemoryInbox: false);
 
         HttpResponseMessage response = await host.PostSignedAsync(Fixtures.Read("message.active.json"));
@@ -270,7 +270,7 @@ public sealed class EndpointTests
         (await host.PostSignedAsync(Fixtures.Read("message.active.json"))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await host.Recorder.WaitForAsync(1);
-        RecordedRequest reply = line.Journal.ShouldHaveSingleItem();
+        LineRecordedRequest reply = line.Journal.ShouldHaveSingleItem();
         reply.Method.ShouldBe("POST");
         reply.Path.ShouldBe("/v2/bot/message/reply");
         reply.Headers["X-Line-Bot-Id"].ShouldBe(Destination);
@@ -323,7 +323,7 @@ public sealed class EndpointTests
     private static async Task AssertNothingStoredOrHandledAsync(WebhookTestHost host)
     {
         await Task.Delay(150);
-        (await host.Inbox.GetStatisticsAsync(default)).ShouldBe(new InboxStatistics(0, 0, 0, 0, null));
+        (await host.Inbox.GetStatisticsAsync(default)).ShouldBe(new LineInboxStatistics(0, 0, 0, 0, null));
         host.Recorder.Calls.ShouldBeEmpty();
     }
 

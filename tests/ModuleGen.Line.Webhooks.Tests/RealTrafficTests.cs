@@ -13,7 +13,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
 using ModuleGen.Line.Models;
 using ModuleGen.Line.Webhooks.Tests.Infrastructure;
@@ -71,7 +71,7 @@ public sealed class RealTrafficTests
 
         (await host.PostSignedAsync(body)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        IReadOnlyList<DeadLetter> deadLetters = [];
+        IReadOnlyList<LineDeadLetter> deadLetters = [];
         await Eventually.HoldsAsync(async () => (deadLetters = await host.Inbox.GetDeadLettersAsync(10, default)).Count == 1, "dead-lettered");
         deadLetters[0].Attempts.ShouldBe(1);
         deadLetters[0].LastError.ShouldNotBeNull().ShouldContain(nameof(LineUnknownTenantException));
@@ -137,7 +137,7 @@ public sealed class RealTrafficTests
 
         (await host.PostSignedAsync(Fixtures.Read("message.text.active.json"))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        IReadOnlyList<DeadLetter> deadLetters = [];
+        IReadOnlyList<LineDeadLetter> deadLetters = [];
         await Eventually.HoldsAsync(async () => (deadLetters = await host.Inbox.GetDeadLettersAsync(10, default)).Count == 1, "dead-lettered");
         deadLetters[0].Attempts.ShouldBe(1);
         deadLetters[0].LastError.ShouldNotBeNull().ShouldStartWith("Permanent: LINE answered 400");

@@ -75,7 +75,7 @@ public sealed class StartupChecksTests
             builder.Services.AddSqliteWebhookInbox("inbox.db");
             await using var app = builder.Build();
 
-            await app.Services.GetRequiredService<SqliteWebhookInbox>().GetStatisticsAsync(default);
+            await app.Services.GetRequiredService<SqliteLineWebhookInbox>().GetStatisticsAsync(default);
 
             File.Exists(Path.Combine(root.FullName, "inbox.db")).ShouldBeTrue();
             File.Exists(Path.Combine(Environment.CurrentDirectory, "inbox.db")).ShouldBeFalse();

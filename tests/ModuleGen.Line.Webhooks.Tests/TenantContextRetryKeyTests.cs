@@ -62,7 +62,7 @@ public sealed class TenantContextRetryKeyTests
 
     private static LineTenantContext Context(string webhookEventId, int attempt = 1)
     {
-        var messaging = new MessagingApiClient(new LineClientPipeline(new HttpClient(), accessTokenProvider: new StaticAccessTokenProvider("t"))).ForBot(BotId);
+        var messaging = new MessagingApiClient(new LineClientPipeline(new HttpClient(), accessTokenProvider: new LineStaticAccessTokenProvider("t"))).ForBot(BotId);
         return new LineTenantContext(BotId, EventMode.Active, messaging, null, webhookEventId, isRedelivery: false, attempt);
     }
 }

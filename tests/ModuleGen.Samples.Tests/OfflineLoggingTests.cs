@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Testing;
 using ModuleGen.Line.Testing.Webhooks;
 using ModuleGen.Samples.Reservations;
@@ -46,7 +46,7 @@ public sealed class OfflineLoggingTests
         });
         var line = builder.Configuration.GetSection("Line");
         ReservationModule.AddServices(builder.Services, line, ReservationSettings.From(line, data.FullName), o => o.Endpoints.MapAll(new Uri("http://127.0.0.1:9")));
-        builder.Services.Configure<WebhookInboxOptions>(o =>
+        builder.Services.Configure<LineWebhookInboxOptions>(o =>
         {
             o.MaxAttempts = 2;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
@@ -59,7 +59,7 @@ public sealed class OfflineLoggingTests
         platform.Options.WebhookUrl = new Uri(new Uri(app.Urls.Single()), "/line/webhook");
 
         using var answer = await platform.SendWebhookAsync(platform.AttachBot().BotId, LineWebhookEvents.TextMessage("table for 2"));
-        var inbox = app.Services.GetRequiredService<IWebhookInbox>();
+        var inbox = app.Services.GetRequiredService<ILineWebhookInbox>();
         for (var i = 0; i < 500 && (await inbox.GetStatisticsAsync(default)).DeadLettered == 0; i++)
         {
             await Task.Delay(20);
@@ -72,7 +72,7 @@ public sealed class OfflineLoggingTests
         // One line per failed call and per retried attempt; only the dead letter keeps its exception (and stack trace).
         noisy.Where(l => l.Exception is not null).ShouldHaveSingleItem(report).Message.ShouldContain("dead-lettered");
         noisy.ShouldAllBe(l => !l.Message.Contains('\n'), report);
-        noisy.Count(l => l.Category.EndsWith("WebhookInboxWorker", StringComparison.Ordinal) && l.Message.Contains("Connection refused")).ShouldBe(1, report);
+        noisy.Count(l => l.Category.EndsWith("LineWebhookInboxWorker", StringComparison.Ordinal) && l.Message.Contains("Connection refused")).ShouldBe(1, report);
     }
 
     private sealed class Capture(ConcurrentQueue<(string, LogLevel, string, Exception?)> lines) : ILoggerProvider

@@ -36,7 +36,7 @@ public partial class ClientBenchmarks
         var options = new LineClientOptions();
         options.Endpoints.MapAll(baseAddress);
         _moduleGen = new MessagingApiClient(new LineClientPipeline(
-            new HttpClient(new InMemoryLine()), options, new StaticAccessTokenProvider(InMemoryLine.AccessToken)));
+            new HttpClient(new InMemoryLine()), options, new LineStaticAccessTokenProvider(InMemoryLine.AccessToken)));
 
         _defaultServices = DefaultPipeline();
         _moduleGenDefault = _defaultServices.GetRequiredService<MessagingApiClient>();
@@ -107,7 +107,7 @@ public partial class ClientBenchmarks
         }).Build();
         var services = new ServiceCollection();
         services.AddLineModule(configuration).ConfigurePrimaryHttpMessageHandler(() => new InMemoryLine());
-        services.Replace(ServiceDescriptor.Singleton<ILineAccessTokenProvider>(new StaticAccessTokenProvider(InMemoryLine.AccessToken)));
+        services.Replace(ServiceDescriptor.Singleton<ILineAccessTokenProvider>(new LineStaticAccessTokenProvider(InMemoryLine.AccessToken)));
         return services.BuildServiceProvider();
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Tenants;
 
 namespace ModuleGen.Line.AspNetCore.Tenants;
@@ -47,7 +47,7 @@ public sealed class LineTenantMaintenanceService : BackgroundService
     {
         DateTimeOffset now = _timeProvider.GetUtcNow();
         DateTimeOffset cutoff = now - _options.DetachedRetention;
-        IWebhookInbox? inbox = _services.GetService<IWebhookInbox>();
+        ILineWebhookInbox? inbox = _services.GetService<ILineWebhookInbox>();
         int removed = 0;
         foreach (LineTenant tenant in await _registry.ListAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModuleGen.Line.AspNetCore;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Tenants;
 using ModuleGen.Line.Webhooks;
 
@@ -73,7 +73,7 @@ public sealed class LineWebhookBuilder
     }
 
     /// <summary>Sets how the background worker retries and dead-letters events.</summary>
-    public LineWebhookBuilder ConfigureInbox(Action<WebhookInboxOptions> configure)
+    public LineWebhookBuilder ConfigureInbox(Action<LineWebhookInboxOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         Services.Configure(configure);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Webhooks;
 
 namespace ModuleGen.Line.AspNetCore.Webhooks;
@@ -107,16 +107,16 @@ internal static class LineWebhookEndpoint
             return;
         }
 
-        var inboxEvents = new InboxEvent[batch.Events.Count];
+        var inboxEvents = new LineInboxEvent[batch.Events.Count];
         for (int i = 0; i < inboxEvents.Length; i++)
         {
             inboxEvents[i] = ToInboxEvent(batch.Destination, batch.Events[i]);
         }
 
-        InboxEnqueueResult result;
+        LineInboxEnqueueResult result;
         try
         {
-            result = await services.GetRequiredService<IWebhookInbox>()
+            result = await services.GetRequiredService<ILineWebhookInbox>()
                 .EnqueueAsync(inboxEvents, context.RequestAborted)
                 .ConfigureAwait(false);
         }
@@ -134,7 +134,7 @@ internal static class LineWebhookEndpoint
 
         if (result.StoredCount > 0)
         {
-            services.GetService<IWebhookInboxSignal>()?.NotifyEnqueued();
+            services.GetService<ILineWebhookInboxSignal>()?.NotifyEnqueued();
         }
 
         endpoint.Metrics.Stored(result.StoredCount, result.DuplicateCount);
@@ -147,7 +147,7 @@ internal static class LineWebhookEndpoint
     /// The deduplication key is the event's <c>webhookEventId</c> or, for an event from before LINE sent one, the key
     /// derived from its bytes; an event without a readable type is stored as "unknown".
     /// </summary>
-    private static InboxEvent ToInboxEvent(string? destination, LineWebhookBatchEvent item) =>
+    private static LineInboxEvent ToInboxEvent(string? destination, LineWebhookBatchEvent item) =>
         new(
             destination ?? string.Empty,
             item.DeduplicationKey,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
 
 namespace ModuleGen.Line.AspNetCore;
@@ -38,7 +38,7 @@ public static class LineWebhookEndpointRouteBuilderExtensions
 
         // What a module forgets most often, said at start rather than on the first event.
         var registered = services.GetRequiredService<IServiceProviderIsService>();
-        if (!registered.IsService(typeof(IWebhookInbox)))
+        if (!registered.IsService(typeof(ILineWebhookInbox)))
         {
             throw new InvalidOperationException(
                 "No webhook inbox is registered, so events cannot be stored before the 200: call services.AddSqliteWebhookInbox(path) "

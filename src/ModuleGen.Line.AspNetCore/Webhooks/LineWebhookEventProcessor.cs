@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Tenants;
 using ModuleGen.Line.Tenants;
 using ModuleGen.Line.Webhooks;
@@ -17,7 +17,7 @@ namespace ModuleGen.Line.AspNetCore.Webhooks;
 /// registered), builds its tenant context and calls the typed handler in a DI scope of its own. A handler's exception
 /// propagates, so the worker retries and finally dead-letters the event.
 /// </summary>
-internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
+internal sealed class LineWebhookEventProcessor : ILineInboxEventProcessor
 {
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly LineWebhookHandlerRegistry _registry;
@@ -39,11 +39,11 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
         _metrics = metrics;
     }
 
-    public async ValueTask ProcessAsync(InboxEntry entry, CancellationToken cancellationToken)
+    public async ValueTask ProcessAsync(LineInboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
 
-        InboxEvent stored = entry.Event;
+        LineInboxEvent stored = entry.Event;
         // The endpoint stored the event without typing it: this is where it is read as its type, once per attempt.
         Event webhookEvent = LineWebhookParser.ParseEvent(stored.EventJson, out IReadOnlyList<string> missing);
         if (entry.Attempt == 1)
@@ -79,7 +79,7 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
         => LineFailurePolicy.Classify(exception) is { IsPermanent: true } decision ? decision.Reason : null;
 
     /// <summary>What typing the event found wrong (it is handled all the same), counted and logged on its first attempt.</summary>
-    private void ReportProblems(InboxEvent stored, Event webhookEvent, IReadOnlyList<string> missing)
+    private void ReportProblems(LineInboxEvent stored, Event webhookEvent, IReadOnlyList<string> missing)
     {
         if (webhookEvent is UnreadableEvent unreadable)
         {
@@ -101,12 +101,12 @@ internal sealed class LineWebhookEventProcessor : IInboxEventProcessor
 
     private static async ValueTask<LineTenantContext> CreateContextAsync(
         IServiceProvider services,
-        InboxEntry entry,
+        LineInboxEntry entry,
         Event webhookEvent,
         LineTenant? tenant,
         CancellationToken cancellationToken)
     {
-        InboxEvent stored = entry.Event;
+        LineInboxEvent stored = entry.Event;
         if (stored.Destination.Length == 0)
         {
             return new LineTenantContext(

@@ -17,7 +17,7 @@ namespace ModuleGen.Line.Testing.Hosting;
 
 /// <summary>
 /// The in-process WireMock.Net server under the fake: one catch-all mapping whose callback hands every request, as a
-/// <see cref="RecordedRequest"/>, to the platform. The platform, not a set of WireMock matchers, decides the answer,
+/// <see cref="LineRecordedRequest"/>, to the platform. The platform, not a set of WireMock matchers, decides the answer,
 /// because a request that breaks the spec must get LINE's 400/401 naming the problem rather than WireMock's 404.
 /// </summary>
 internal sealed class WireMockHost : IDisposable
@@ -30,7 +30,7 @@ internal sealed class WireMockHost : IDisposable
 
     private readonly WireMockServer server;
 
-    public WireMockHost(Func<RecordedRequest, Task<FakeAnswer>> serve)
+    public WireMockHost(Func<LineRecordedRequest, Task<FakeAnswer>> serve)
     {
         server = WireMockServer.Start(new WireMockServerSettings
         {
@@ -62,9 +62,9 @@ internal sealed class WireMockHost : IDisposable
         server.Dispose();
     }
 
-    private static RecordedRequest ToRecorded(IRequestMessage message)
+    private static LineRecordedRequest ToRecorded(IRequestMessage message)
     {
-        var headers = new RecordedRequest.ValuesByName(StringComparer.OrdinalIgnoreCase);
+        var headers = new LineRecordedRequest.ValuesByName(StringComparer.OrdinalIgnoreCase);
         var target = "";
         foreach (var (name, values) in message.Headers ?? new Dictionary<string, WireMockList<string>>())
         {
@@ -82,11 +82,11 @@ internal sealed class WireMockHost : IDisposable
 
         var queryStart = target.IndexOf('?', StringComparison.Ordinal);
         var bytes = message.BodyAsBytes ?? message.BodyData?.BodyAsBytes ?? (message.Body is { } text ? Encoding.UTF8.GetBytes(text) : []);
-        return new RecordedRequest(
+        return new LineRecordedRequest(
             Method: message.Method,
             Url: target,
             Path: queryStart < 0 ? target : target[..queryStart],
-            Query: queryStart < 0 ? new Dictionary<string, IReadOnlyList<string>>() : RecordedRequest.ParseQuery(target[(queryStart + 1)..]),
+            Query: queryStart < 0 ? new Dictionary<string, IReadOnlyList<string>>() : LineRecordedRequest.ParseQuery(target[(queryStart + 1)..]),
             Headers: headers.Freeze(),
             Body: Encoding.UTF8.GetString(bytes),
             BodyBytes: bytes,

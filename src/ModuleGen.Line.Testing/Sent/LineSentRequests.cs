@@ -14,10 +14,10 @@ namespace ModuleGen.Line.Testing.Sent;
 /// </summary>
 public sealed class LineSentRequests
 {
-    private readonly Func<IReadOnlyList<RecordedRequest>> journal;
+    private readonly Func<IReadOnlyList<LineRecordedRequest>> journal;
     private readonly string botIdHeaderName;
 
-    internal LineSentRequests(Func<IReadOnlyList<RecordedRequest>> journal, string botIdHeaderName)
+    internal LineSentRequests(Func<IReadOnlyList<LineRecordedRequest>> journal, string botIdHeaderName)
     {
         this.journal = journal;
         this.botIdHeaderName = botIdHeaderName;
@@ -45,7 +45,7 @@ public sealed class LineSentRequests
         Requests(operationId, botId).Select(request => Read<T>(request.BodyBytes)).ToList();
 
     /// <summary>The accepted calls of <paramref name="operationId"/> as recorded (for one OA when <paramref name="botId"/> is given).</summary>
-    public IReadOnlyList<RecordedRequest> Requests(string operationId, string? botId = null)
+    public IReadOnlyList<LineRecordedRequest> Requests(string operationId, string? botId = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(operationId);
         return journal()

@@ -18,7 +18,7 @@ internal static class SpecBodyCheck
 {
     private static readonly ConcurrentDictionary<(LineSpec, string), Lazy<JsonSchema>> Schemas = new();
 
-    public static void Check(LineSpec spec, SpecOperation operation, RecordedRequest request, List<SpecViolation> violations)
+    public static void Check(LineSpec spec, SpecOperation operation, LineRecordedRequest request, List<SpecViolation> violations)
     {
         if (operation.RequestBody is not { } body)
         {
@@ -90,7 +90,7 @@ internal static class SpecBodyCheck
 
     private static void CheckForm(LineSpec spec, string operationId, string form, List<SpecViolation> violations)
     {
-        var fields = RecordedRequest.ParseQuery(form, plusIsSpace: true);
+        var fields = LineRecordedRequest.ParseQuery(form, plusIsSpace: true);
         foreach (var property in spec.RequestProperties(operationId).Where(property => property.Required))
         {
             var pattern = SpecContract.ValuePattern(property.Schema);
@@ -108,7 +108,7 @@ internal static class SpecBodyCheck
         }
     }
 
-    private static void CheckMultipart(LineSpec spec, string operationId, RecordedRequest request, List<SpecViolation> violations)
+    private static void CheckMultipart(LineSpec spec, string operationId, LineRecordedRequest request, List<SpecViolation> violations)
     {
         var partNames = MultipartPartNames(request);
         foreach (var property in spec.RequestProperties(operationId).Where(property => property.Required && !partNames.Contains(property.Name)))
@@ -118,7 +118,7 @@ internal static class SpecBodyCheck
     }
 
     /// <summary>The <c>name</c> of every part's Content-Disposition (a light reading: the boundary lines and headers only).</summary>
-    private static HashSet<string> MultipartPartNames(RecordedRequest request)
+    private static HashSet<string> MultipartPartNames(LineRecordedRequest request)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var contentType = request.Header("Content-Type") ?? "";

@@ -35,7 +35,7 @@ internal static class SpecContract
     public const string UuidPattern = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     /// <summary>The messages of <see cref="Check"/>, in order.</summary>
-    public static IReadOnlyList<string> Violations(this LineSpec spec, string operationId, RecordedRequest request, string? botIdHeaderName = null) =>
+    public static IReadOnlyList<string> Violations(this LineSpec spec, string operationId, LineRecordedRequest request, string? botIdHeaderName = null) =>
         spec.Check(operationId, request, botIdHeaderName).Select(violation => violation.Message).ToList();
 
     /// <summary>
@@ -45,7 +45,7 @@ internal static class SpecContract
     /// itself (<see cref="SpecBodyCheck"/>). The bot-id header goes by <paramref name="botIdHeaderName"/> when given: LINE
     /// names it only to Marketplace partners, so a module may be configured with another name than the spec's.
     /// </summary>
-    public static IReadOnlyList<SpecViolation> Check(this LineSpec spec, string operationId, RecordedRequest request, string? botIdHeaderName = null)
+    public static IReadOnlyList<SpecViolation> Check(this LineSpec spec, string operationId, LineRecordedRequest request, string? botIdHeaderName = null)
     {
         var operation = spec.Operation(operationId);
         var violations = new List<SpecViolation>();
@@ -72,7 +72,7 @@ internal static class SpecContract
 
     private static SpecViolation Wrong(string message) => new(SpecViolationKind.Request, message);
 
-    private static void CheckQuery(SpecOperation operation, RecordedRequest request, List<SpecViolation> violations)
+    private static void CheckQuery(SpecOperation operation, LineRecordedRequest request, List<SpecViolation> violations)
     {
         var declared = operation.QueryParameters.ToDictionary(parameter => parameter.Name, StringComparer.Ordinal);
         foreach (var (name, values) in request.Query)
@@ -98,7 +98,7 @@ internal static class SpecContract
         }
     }
 
-    private static void CheckAuthorization(SpecOperation operation, RecordedRequest request, List<SpecViolation> violations)
+    private static void CheckAuthorization(SpecOperation operation, LineRecordedRequest request, List<SpecViolation> violations)
     {
         var authorization = request.HasHeader("Authorization") ? request.Header("Authorization") : null;
         var expected = operation.Authentication switch
@@ -117,7 +117,7 @@ internal static class SpecContract
         }
     }
 
-    private static void CheckHeaders(SpecOperation operation, RecordedRequest request, string botIdHeaderName, List<SpecViolation> violations)
+    private static void CheckHeaders(SpecOperation operation, LineRecordedRequest request, string botIdHeaderName, List<SpecViolation> violations)
     {
         if (operation.BotIdHeader is { } botId)
         {
@@ -157,7 +157,7 @@ internal static class SpecContract
     }
 
     /// <returns>Whether a body of a declared media type is there to check.</returns>
-    private static bool CheckContentType(SpecOperation operation, RecordedRequest request, List<SpecViolation> violations)
+    private static bool CheckContentType(SpecOperation operation, LineRecordedRequest request, List<SpecViolation> violations)
     {
         var contentType = request.HasHeader("Content-Type") ? request.Header("Content-Type") : null;
         if (operation.RequestBody is not { } body)

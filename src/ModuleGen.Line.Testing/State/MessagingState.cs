@@ -44,7 +44,7 @@ internal sealed class MessagingState
     }
 
     /// <summary>The push answer: one sent message (ID and quote token) per message of the request.</summary>
-    public FakeAnswer SentMessages(RecordedRequest request)
+    public FakeAnswer SentMessages(LineRecordedRequest request)
     {
         var sent = new JsonArray();
         var count = JsonNode.Parse(request.Body)?["messages"] is JsonArray messages ? messages.Count : 0;
@@ -69,7 +69,7 @@ internal sealed class MessagingState
     }
 
     /// <summary>POST /v2/bot/message/reply: a token the fake issued and nobody used yet, else 400 "Invalid reply token".</summary>
-    public FakeAnswer Reply(RecordedRequest request)
+    public FakeAnswer Reply(LineRecordedRequest request)
     {
         var token = JsonNode.Parse(request.Body)?["replyToken"]?.GetValue<string>();
         lock (gate)

@@ -65,7 +65,7 @@ internal sealed class ModuleState(LineFakePlatformOptions options)
     /// <summary>The OA admin approves the authorize URL: a single-use code for <paramref name="botId"/> goes back to the module.</summary>
     public Uri Approve(Uri authorizeUrl, string? botId, IEnumerable<string>? scopes)
     {
-        var query = RecordedRequest.ParseQuery(authorizeUrl.Query.TrimStart('?'));
+        var query = LineRecordedRequest.ParseQuery(authorizeUrl.Query.TrimStart('?'));
         string Required(string name) =>
             query.TryGetValue(name, out var values) && values.Count == 1 && values[0].Length > 0
                 ? values[0]
@@ -96,9 +96,9 @@ internal sealed class ModuleState(LineFakePlatformOptions options)
     }
 
     /// <summary>POST /module/auth/v1/token: the code, the redirect URI, the PKCE verifier and the channel credentials.</summary>
-    public FakeAnswer ExchangeCode(RecordedRequest request)
+    public FakeAnswer ExchangeCode(LineRecordedRequest request)
     {
-        var form = RecordedRequest.ParseQuery(request.Body, plusIsSpace: true);
+        var form = LineRecordedRequest.ParseQuery(request.Body, plusIsSpace: true);
         string? Field(string name) => form.TryGetValue(name, out var values) ? values[0] : null;
         if (!HasModuleCredentials(request, Field("client_id"), Field("client_secret")))
         {
@@ -133,7 +133,7 @@ internal sealed class ModuleState(LineFakePlatformOptions options)
     }
 
     /// <summary>GET /v2/bot/list: a page of <c>limit</c> bots from <c>start</c>, with <c>next</c> while more remain.</summary>
-    public FakeAnswer ListBots(RecordedRequest request)
+    public FakeAnswer ListBots(LineRecordedRequest request)
     {
         var limit = request.Query.TryGetValue("limit", out var limits) ? int.Parse(limits[0], CultureInfo.InvariantCulture) : 100;
         var offset = 0;
@@ -161,7 +161,7 @@ internal sealed class ModuleState(LineFakePlatformOptions options)
     }
 
     /// <summary>POST /v2/bot/channel/detach: the OA in the body is no longer attached.</summary>
-    public FakeAnswer Detach(RecordedRequest request)
+    public FakeAnswer Detach(LineRecordedRequest request)
     {
         var botId = JsonNode.Parse(request.Body)?["botId"]?.GetValue<string>();
         lock (gate)
@@ -227,7 +227,7 @@ internal sealed class ModuleState(LineFakePlatformOptions options)
         }
     }
 
-    private bool HasModuleCredentials(RecordedRequest request, string? clientId, string? clientSecret)
+    private bool HasModuleCredentials(LineRecordedRequest request, string? clientId, string? clientSecret)
     {
         var authorization = request.Header("Authorization");
         if (authorization is not null && authorization.StartsWith("Basic ", StringComparison.Ordinal))

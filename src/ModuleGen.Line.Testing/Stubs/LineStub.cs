@@ -21,7 +21,7 @@ namespace ModuleGen.Line.Testing.Stubs;
 public sealed class LineStub
 {
     private readonly Action<LineStub> register;
-    private readonly List<(string Description, Func<RecordedRequest, bool> Matches)> conditions = [];
+    private readonly List<(string Description, Func<LineRecordedRequest, bool> Matches)> conditions = [];
     private FakeAnswer? answer;
 
     internal LineStub(string operationId, string? path, long sequence, Action<LineStub> register)
@@ -87,7 +87,7 @@ public sealed class LineStub
     }
 
     /// <summary>Only when <paramref name="condition"/> holds for the request.</summary>
-    public LineStub When(string description, Func<RecordedRequest, bool> condition)
+    public LineStub When(string description, Func<LineRecordedRequest, bool> condition)
     {
         ArgumentNullException.ThrowIfNull(condition);
         conditions.Add((description, condition));
@@ -124,7 +124,7 @@ public sealed class LineStub
     /// <summary>Answers with a status, the given headers and no body.</summary>
     public LineStub RespondStatus(int status, params (string Name, string Value)[] headers) => Respond(FakeAnswer.Empty(status, headers));
 
-    internal bool Matches(RecordedRequest request) => conditions.TrueForAll(condition => condition.Matches(request));
+    internal bool Matches(LineRecordedRequest request) => conditions.TrueForAll(condition => condition.Matches(request));
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -193,7 +193,7 @@ public sealed class SpecDerivedStubTests(LinePlatformFixture fixture) : IAsyncLi
     [Fact]
     public void ViolationsNameEveryDepartureFromTheSpec()
     {
-        var request = new RecordedRequest(
+        var request = new LineRecordedRequest(
             "GET",
             "/v2/bot/message/push?dryRun=true",
             "/v2/bot/message/push",

@@ -1017,7 +1017,7 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
     /// The parts of a multipart/form-data body (RFC 7578), split on the boundary its Content-Type names: every part must be
     /// form-data with a name, and the body must hold nothing before the first delimiter or after the close delimiter.
     /// </summary>
-    private static IReadOnlyList<MultipartPart> ReadMultipartFormData(RecordedRequest request)
+    private static IReadOnlyList<MultipartPart> ReadMultipartFormData(LineRecordedRequest request)
     {
         var contentType = request.Header("Content-Type").ShouldNotBeNull();
         var boundary = Regex.Match(contentType, "^multipart/form-data; ?boundary=\"?(?<boundary>[^\";]+)\"?$", RegexOptions.CultureInvariant);

@@ -33,7 +33,7 @@ internal sealed class MessagingApiClients : IDisposable
         Pipeline = new LineClientPipeline(
             _httpClient,
             options,
-            new StaticAccessTokenProvider(Token),
+            new LineStaticAccessTokenProvider(Token),
             new LineChannelCredentials("1234567890", "0123456789abcdef0123456789abcdef"));
         Messaging = new MessagingApiClient(Pipeline);
         Bot = Messaging.ForBot(BotId);
@@ -62,7 +62,7 @@ internal sealed class MessagingApiClients : IDisposable
     /// (a name given several times is a repeated parameter, values in order), the bot's auth, no retry key, no Content-Type
     /// and no body.
     /// </summary>
-    public static void ShouldBeBodylessBotCall(RecordedRequest request, string operationId, string method, string path, params (string Name, string Value)[] query)
+    public static void ShouldBeBodylessBotCall(LineRecordedRequest request, string operationId, string method, string path, params (string Name, string Value)[] query)
     {
         request.ShouldConformTo(operationId);
         request.Method.ShouldBe(method);
@@ -85,7 +85,7 @@ internal sealed class MessagingApiClients : IDisposable
     /// A bot-scoped call with a JSON body and no query: conforms to <paramref name="operationId"/>, has exactly this method
     /// and path, the bot's auth, no retry key, a JSON Content-Type and a body JSON-equal to <paramref name="expectedJson"/>.
     /// </summary>
-    public static void ShouldBeJsonBotCall(RecordedRequest request, string operationId, string method, string path, string expectedJson)
+    public static void ShouldBeJsonBotCall(LineRecordedRequest request, string operationId, string method, string path, string expectedJson)
     {
         request.ShouldConformTo(operationId);
         request.Method.ShouldBe(method);
@@ -98,14 +98,14 @@ internal sealed class MessagingApiClients : IDisposable
     }
 
     /// <summary>The headers every bot-scoped call sends: bearer token and the bot id.</summary>
-    public static void ShouldCarryBotAuth(RecordedRequest request)
+    public static void ShouldCarryBotAuth(LineRecordedRequest request)
     {
         request.Header("Authorization").ShouldBe("Bearer " + Token);
         request.Header("X-Line-Bot-Id").ShouldBe(BotId);
     }
 
     /// <summary>The X-Line-Retry-Key was sent once and is a UUID.</summary>
-    public static string ShouldCarryRetryKey(RecordedRequest request)
+    public static string ShouldCarryRetryKey(LineRecordedRequest request)
     {
         var key = request.Header("X-Line-Retry-Key").ShouldNotBeNull();
         Guid.TryParseExact(key, "D", out _).ShouldBeTrue($"X-Line-Retry-Key '{key}' is not a UUID");

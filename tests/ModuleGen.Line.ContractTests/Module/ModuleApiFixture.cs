@@ -24,7 +24,7 @@ internal sealed class ModuleApiClients : IDisposable
         Pipeline = new LineClientPipeline(
             _httpClient,
             Options,
-            new StaticAccessTokenProvider(Token),
+            new LineStaticAccessTokenProvider(Token),
             new LineChannelCredentials(ChannelId, ChannelSecret));
         Module = new LineModuleClient(Pipeline);
         Attach = new LineModuleAttachClient(Pipeline);

@@ -328,7 +328,7 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
         form["access_token"].ShouldBe(ShortLivedToken);
     }
 
-    private static void ShouldBeChannelFormPost(RecordedRequest request, string path, string operationId)
+    private static void ShouldBeChannelFormPost(LineRecordedRequest request, string path, string operationId)
     {
         request.ShouldConformTo(operationId);
         request.Method.ShouldBe("POST");
@@ -339,7 +339,7 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     }
 
     /// <summary>The token endpoints act for the channel itself: no bearer token, no bot id, no retry key.</summary>
-    private static void ShouldCarryNoBotOrAuthHeaders(RecordedRequest request)
+    private static void ShouldCarryNoBotOrAuthHeaders(LineRecordedRequest request)
     {
         request.HasHeader("Authorization").ShouldBeFalse();
         request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
@@ -347,7 +347,7 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     }
 
     /// <summary>The form fields in the order sent, names and values decoded ('+' is a space).</summary>
-    private static Dictionary<string, string> FormOf(RecordedRequest request) =>
+    private static Dictionary<string, string> FormOf(LineRecordedRequest request) =>
         request.Body.Split('&')
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(

@@ -44,7 +44,7 @@ public sealed class PostgreSqlServer : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>A store on a new, empty schema of this server.</summary>
-    public PostgreSqlStore CreateStore(bool orderPerDestination = false, string? schema = null) => new(new PostgreSqlStoreOptions
+    public PostgreSqlLineStore CreateStore(bool orderPerDestination = false, string? schema = null) => new(new PostgreSqlLineStoreOptions
     {
         ConnectionString = ConnectionString,
         Schema = schema ?? "test_" + Guid.NewGuid().ToString("N"),

@@ -4,12 +4,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 
 namespace ModuleGen.Line.Inbox.Tests.Infrastructure;
 
 /// <summary>A processor that runs a scripted behaviour and records every call and every successful handling.</summary>
-internal sealed class RecordingProcessor(Func<InboxEntry, CancellationToken, ValueTask> behaviour) : IInboxEventProcessor
+internal sealed class RecordingProcessor(Func<LineInboxEntry, CancellationToken, ValueTask> behaviour) : ILineInboxEventProcessor
 {
     private readonly ConcurrentQueue<(string WebhookEventId, int Attempt)> _calls = new();
     private readonly ConcurrentQueue<(string WebhookEventId, int Attempt)> _handled = new();
@@ -28,7 +28,7 @@ internal sealed class RecordingProcessor(Func<InboxEntry, CancellationToken, Val
             ? throw new InvalidOperationException($"Transient failure {entry.Attempt}.")
             : ValueTask.CompletedTask);
 
-    public async ValueTask ProcessAsync(InboxEntry entry, CancellationToken cancellationToken)
+    public async ValueTask ProcessAsync(LineInboxEntry entry, CancellationToken cancellationToken)
     {
         _calls.Enqueue((entry.Event.WebhookEventId, entry.Attempt));
         await behaviour(entry, cancellationToken);

@@ -2,11 +2,11 @@ using System;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 
 namespace ModuleGen.Line.Inbox.Tests.Infrastructure;
 
-/// <summary>What one <see cref="IWebhookInbox.RenewLeaseAsync"/> call came to.</summary>
+/// <summary>What one <see cref="ILineWebhookInbox.RenewLeaseAsync"/> call came to.</summary>
 internal enum RenewalOutcome
 {
     Renewed,
@@ -15,11 +15,11 @@ internal enum RenewalOutcome
 }
 
 /// <summary>
-/// An inbox whose <see cref="IWebhookInbox.RenewLeaseAsync"/> runs a scripted behaviour (by default the inner store's
+/// An inbox whose <see cref="ILineWebhookInbox.RenewLeaseAsync"/> runs a scripted behaviour (by default the inner store's
 /// own) and lets a test wait for each call to finish, so a test can advance a fake clock one renewal at a time.
 /// </summary>
-internal sealed class RenewalRecordingInbox(IWebhookInbox inner, Func<InboxEntry, ValueTask<bool>>? renew = null)
-    : DelegatingWebhookInbox(inner), IWebhookInbox
+internal sealed class RenewalRecordingInbox(ILineWebhookInbox inner, Func<LineInboxEntry, ValueTask<bool>>? renew = null)
+    : DelegatingWebhookInbox(inner), ILineWebhookInbox
 {
     private readonly Channel<RenewalOutcome> _outcomes = Channel.CreateUnbounded<RenewalOutcome>();
     private int _calls;
@@ -29,7 +29,7 @@ internal sealed class RenewalRecordingInbox(IWebhookInbox inner, Func<InboxEntry
     /// <summary>Completes when the next renewal call (in call order) has finished, with what it came to.</summary>
     public Task<RenewalOutcome> NextRenewalAsync() => _outcomes.Reader.ReadAsync().AsTask();
 
-    public async ValueTask<bool> RenewLeaseAsync(InboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    public async ValueTask<bool> RenewLeaseAsync(LineInboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
         RenewalOutcome outcome = RenewalOutcome.Threw;

@@ -1,5 +1,5 @@
 using System.Text;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 
 namespace ModuleGen.Line.Inbox.Tests.Infrastructure;
 
@@ -12,13 +12,13 @@ internal static class TestEvents
 
     public const string OtherDestination = "Ufedcba9876543210fedcba9876543210";
 
-    public static InboxEvent Message(
+    public static LineInboxEvent Message(
         string webhookEventId, bool isRedelivery = false, long timestamp = 1751371200000, string destination = Destination)
     {
         string json = $$$"""
             {"type":"message","mode":"active","timestamp":{{{timestamp}}},"webhookEventId":"{{{webhookEventId}}}","deliveryContext":{"isRedelivery":{{{(isRedelivery ? "true" : "false")}}}},"source":{"type":"user","userId":"LUb577ef3cbe786a8da85ff8e902a03fc6-U0123456789abcdef0123456789abcdef"},"replyToken":"r","message":{"id":"1","type":"text","quoteToken":"q","text":"{{{PrivateUserText}}}"}}
             """;
-        return new InboxEvent(destination, webhookEventId, "message", timestamp, isRedelivery, Encoding.UTF8.GetBytes(json));
+        return new LineInboxEvent(destination, webhookEventId, "message", timestamp, isRedelivery, Encoding.UTF8.GetBytes(json));
     }
 
     /// <summary>A ULID-shaped ID, distinct per <paramref name="number"/>.</summary>

@@ -22,7 +22,7 @@ internal sealed class ModuleClients : IDisposable
         Pipeline = new LineClientPipeline(
             http,
             options,
-            new StaticAccessTokenProvider(Token),
+            new LineStaticAccessTokenProvider(Token),
             new LineChannelCredentials(platform.Options.ChannelId, platform.Options.ChannelSecret));
         Module = new LineModuleClient(Pipeline);
         Attach = new LineModuleAttachClient(Pipeline);

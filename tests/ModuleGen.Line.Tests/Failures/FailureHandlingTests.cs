@@ -115,7 +115,7 @@ public sealed class FailureHandlingTests
     [Fact]
     public async Task APushThatNeverGotAnAnswerCarriesItsMintedRetryKey()
     {
-        var handler = new FakeLineHandler(new Func<RecordedRequest, int, HttpResponseMessage>((_, _) => throw new HttpRequestException("reset")));
+        var handler = new FakeLineHandler(new Func<LineRecordedRequest, int, HttpResponseMessage>((_, _) => throw new HttpRequestException("reset")));
 
         var exception = await Should.ThrowAsync<LineApiException>(() =>
             MessagingTestContext.Client(handler).ForBot(MessagingTestContext.BotId).PushMessageAsync(MessagingTestContext.Push()));

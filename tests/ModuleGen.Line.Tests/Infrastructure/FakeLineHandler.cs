@@ -11,7 +11,7 @@ using System.Threading.Tasks;
 namespace ModuleGen.Line.Tests.Infrastructure;
 
 /// <summary>One request as the fake server saw it.</summary>
-public sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? Body)
+public sealed record LineRecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? Body)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
@@ -34,26 +34,26 @@ public sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictio
 /// </summary>
 public sealed class FakeLineHandler : HttpMessageHandler
 {
-    private readonly Func<RecordedRequest, int, CancellationToken, Task<HttpResponseMessage>> _respond;
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly Func<LineRecordedRequest, int, CancellationToken, Task<HttpResponseMessage>> _respond;
+    private readonly ConcurrentQueue<LineRecordedRequest> _requests = new();
     private int _count;
 
     /// <summary>A fake whose responder sees the request's cancellation (to hang until an attempt timeout, say).</summary>
-    public FakeLineHandler(Func<RecordedRequest, int, CancellationToken, Task<HttpResponseMessage>> respond) => _respond = respond;
+    public FakeLineHandler(Func<LineRecordedRequest, int, CancellationToken, Task<HttpResponseMessage>> respond) => _respond = respond;
 
-    public FakeLineHandler(Func<RecordedRequest, int, Task<HttpResponseMessage>> respond)
+    public FakeLineHandler(Func<LineRecordedRequest, int, Task<HttpResponseMessage>> respond)
         : this((request, n, _) => respond(request, n))
     {
     }
 
-    public FakeLineHandler(Func<RecordedRequest, int, HttpResponseMessage> respond)
+    public FakeLineHandler(Func<LineRecordedRequest, int, HttpResponseMessage> respond)
         : this((request, n) => Task.FromResult(respond(request, n)))
     {
     }
 
     public int Count => Volatile.Read(ref _count);
 
-    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+    public IReadOnlyList<LineRecordedRequest> Requests => _requests.ToArray();
 
     public static HttpResponseMessage Json(HttpStatusCode status, string json, params (string Name, string Value)[] headers)
     {
@@ -72,7 +72,7 @@ public sealed class FakeLineHandler : HttpMessageHandler
             .Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var recorded = new RecordedRequest(request.Method, request.RequestUri!, headers, body);
+        var recorded = new LineRecordedRequest(request.Method, request.RequestUri!, headers, body);
         _requests.Enqueue(recorded);
         var n = Interlocked.Increment(ref _count);
         var response = await _respond(recorded, n, cancellationToken).ConfigureAwait(false);

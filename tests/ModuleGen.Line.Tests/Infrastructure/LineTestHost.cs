@@ -58,7 +58,7 @@ public sealed class LineTestHost : IDisposable
         services.AddLogging(logging => logging.AddProvider(TestRunLog.Provider).SetMinimumLevel(LogLevel.Trace));
         var builder = services.AddLineModule(configuration.GetSection("Line"));
         builder.ConfigurePrimaryHttpMessageHandler(() => line);
-        services.Replace(ServiceDescriptor.Singleton<ILineAccessTokenProvider>(new StaticAccessTokenProvider(Secrets.AccessToken)));
+        services.Replace(ServiceDescriptor.Singleton<ILineAccessTokenProvider>(new LineStaticAccessTokenProvider(Secrets.AccessToken)));
         configure?.Invoke(builder);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         provider.GetRequiredService<IStartupValidator>().Validate();

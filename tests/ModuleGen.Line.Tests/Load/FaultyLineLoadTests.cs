@@ -100,7 +100,7 @@ public sealed partial class FaultyLineLoadTests
 
         public int Mismatches => Volatile.Read(ref _mismatches);
 
-        public System.Net.Http.HttpResponseMessage Respond(RecordedRequest request, int n)
+        public System.Net.Http.HttpResponseMessage Respond(LineRecordedRequest request, int n)
         {
             Interlocked.Increment(ref _attempts);
             double roll;

@@ -15,7 +15,7 @@ internal static class MessagingTestContext
     public static MessagingApiClient Client(FakeLineHandler handler, bool withResilience = false)
         => withResilience
             ? LineTestHost.Create(handler).Messaging
-            : new MessagingApiClient(new LineClientPipeline(new HttpClient(handler), accessTokenProvider: new StaticAccessTokenProvider("module-token")));
+            : new MessagingApiClient(new LineClientPipeline(new HttpClient(handler), accessTokenProvider: new LineStaticAccessTokenProvider("module-token")));
 
     public static PushMessageRequest Push(string text = "Hello") => new()
     {

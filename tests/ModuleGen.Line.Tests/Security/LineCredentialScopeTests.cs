@@ -19,7 +19,7 @@ public sealed class LineCredentialScopeTests
     public async Task ALineCallWhoseRequestGoesElsewhereIsRefusedBeforeTheTokenIsSent()
     {
         var handler = new FakeLineHandler((_, _) => new HttpResponseMessage(HttpStatusCode.OK));
-        var pipeline = new LineClientPipeline(new HttpClient(handler), accessTokenProvider: new StaticAccessTokenProvider("line-token"));
+        var pipeline = new LineClientPipeline(new HttpClient(handler), accessTokenProvider: new LineStaticAccessTokenProvider("line-token"));
         using var message = new HttpRequestMessage(HttpMethod.Get, "https://collector.example.com/v2/bot/profile/U1");
 
         var exception = await Should.ThrowAsync<InvalidOperationException>(() =>
@@ -35,7 +35,7 @@ public sealed class LineCredentialScopeTests
         var handler = new FakeLineHandler((_, _) => new HttpResponseMessage(HttpStatusCode.OK));
         var options = new LineClientOptions();
         options.Endpoints.MapAll(new Uri("http://127.0.0.1:5123"));
-        var pipeline = new LineClientPipeline(new HttpClient(handler), options, new StaticAccessTokenProvider("line-token"));
+        var pipeline = new LineClientPipeline(new HttpClient(handler), options, new LineStaticAccessTokenProvider("line-token"));
         using var message = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:5123/v2/bot/profile/U1");
 
         using var response = await pipeline.SendAsync(message, LineCall, HttpCompletionOption.ResponseContentRead, CancellationToken.None);

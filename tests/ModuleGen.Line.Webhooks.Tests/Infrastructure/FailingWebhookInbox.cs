@@ -2,33 +2,33 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 
 namespace ModuleGen.Line.Webhooks.Tests.Infrastructure;
 
 /// <summary>A store whose writes fail, as a full disk or a locked database would; it never has anything to lease.</summary>
-internal sealed class FailingWebhookInbox : IWebhookInbox
+internal sealed class FailingWebhookInbox : ILineWebhookInbox
 {
     public int EnqueueAttempts;
 
-    public ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<InboxEvent> events, CancellationToken cancellationToken)
+    public ValueTask<LineInboxEnqueueResult> EnqueueAsync(IReadOnlyList<LineInboxEvent> events, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref EnqueueAttempts);
         throw new InvalidOperationException("The store is unavailable.");
     }
 
-    public ValueTask<IReadOnlyList<InboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
-        => ValueTask.FromResult<IReadOnlyList<InboxEntry>>([]);
+    public ValueTask<IReadOnlyList<LineInboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
+        => ValueTask.FromResult<IReadOnlyList<LineInboxEntry>>([]);
 
-    public ValueTask CompleteAsync(InboxEntry entry, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public ValueTask CompleteAsync(LineInboxEntry entry, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public ValueTask FailAsync(InboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    public ValueTask FailAsync(LineInboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
         => throw new NotSupportedException();
 
-    public ValueTask ReleaseAsync(InboxEntry entry, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public ValueTask ReleaseAsync(LineInboxEntry entry, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public ValueTask<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
-        => ValueTask.FromResult<IReadOnlyList<DeadLetter>>([]);
+    public ValueTask<IReadOnlyList<LineDeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
+        => ValueTask.FromResult<IReadOnlyList<LineDeadLetter>>([]);
 
     public ValueTask<bool> RequeueDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken)
         => ValueTask.FromResult(false);
@@ -36,6 +36,6 @@ internal sealed class FailingWebhookInbox : IWebhookInbox
     public ValueTask<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
         => ValueTask.FromResult(0);
 
-    public ValueTask<InboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
-        => ValueTask.FromResult(new InboxStatistics(0, 0, 0, 0, null));
+    public ValueTask<LineInboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+        => ValueTask.FromResult(new LineInboxStatistics(0, 0, 0, 0, null));
 }

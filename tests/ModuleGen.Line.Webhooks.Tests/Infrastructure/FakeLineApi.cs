@@ -15,15 +15,15 @@ using Microsoft.Extensions.Logging;
 namespace ModuleGen.Line.Webhooks.Tests.Infrastructure;
 
 /// <summary>A request the fake LINE API received.</summary>
-internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
+internal sealed record LineRecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
 
 /// <summary>A Kestrel server on loopback that answers every call like LINE's reply endpoint and keeps a journal.</summary>
 internal sealed class FakeLineApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<RecordedRequest> _journal;
+    private readonly ConcurrentQueue<LineRecordedRequest> _journal;
 
-    private FakeLineApi(WebApplication app, ConcurrentQueue<RecordedRequest> journal, Uri address)
+    private FakeLineApi(WebApplication app, ConcurrentQueue<LineRecordedRequest> journal, Uri address)
     {
         _app = app;
         _journal = journal;
@@ -32,11 +32,11 @@ internal sealed class FakeLineApi : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public IReadOnlyList<RecordedRequest> Journal => _journal.ToArray();
+    public IReadOnlyList<LineRecordedRequest> Journal => _journal.ToArray();
 
     public static async Task<FakeLineApi> StartAsync()
     {
-        var journal = new ConcurrentQueue<RecordedRequest>();
+        var journal = new ConcurrentQueue<LineRecordedRequest>();
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         WebApplication app = builder.Build();
@@ -46,7 +46,7 @@ internal sealed class FakeLineApi : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             string body = await reader.ReadToEndAsync();
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            journal.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, headers, body));
+            journal.Enqueue(new LineRecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, headers, body));
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"sentMessages":[{"id":"461230966842064897","quoteToken":"IStG5h1Tz7b"}]}""");
         });

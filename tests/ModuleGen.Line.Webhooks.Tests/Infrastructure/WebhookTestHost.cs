@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModuleGen.Line.AspNetCore;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
 using Shouldly;
 
@@ -36,7 +36,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
 
     public HandlerRecorder Recorder => Services.GetRequiredService<HandlerRecorder>();
 
-    public IWebhookInbox Inbox => Services.GetRequiredService<IWebhookInbox>();
+    public ILineWebhookInbox Inbox => Services.GetRequiredService<ILineWebhookInbox>();
 
     /// <param name="configureWebhooks">Adds handlers (and a store unless <paramref name="useInMemoryInbox"/>).</param>
     /// <param name="lineApi">Where the Messaging API client sends calls; a closed port by default.</param>
@@ -48,7 +48,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         int? maxBodyBytes = null,
         bool useInMemoryInbox = true,
         Action<IHttpClientBuilder>? configureLineClient = null,
-        Action<WebhookInboxOptions>? configureInbox = null,
+        Action<LineWebhookInboxOptions>? configureInbox = null,
         Action<ILoggingBuilder>? configureLogging = null,
         Action<LineWebhookOptions>? configureEndpoint = null)
     {
@@ -56,7 +56,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         configureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton<HandlerRecorder>();
-        builder.Services.AddSingleton<ILineAccessTokenProvider>(new StaticAccessTokenProvider("test-channel-access-token"));
+        builder.Services.AddSingleton<ILineAccessTokenProvider>(new LineStaticAccessTokenProvider("test-channel-access-token"));
         IHttpClientBuilder lineClient = builder.Services.AddLineModuleClients(o => o.Endpoints.MapAll(lineApi ?? new Uri("http://127.0.0.1:9/")));
         configureLineClient?.Invoke(lineClient);
 

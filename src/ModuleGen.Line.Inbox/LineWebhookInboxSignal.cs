@@ -1,13 +1,13 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
 /// <summary>
-/// The <see cref="IWebhookInboxSignal"/> that one <see cref="WebhookInboxWorker"/> waits on: an auto-reset event
+/// The <see cref="ILineWebhookInboxSignal"/> that one <see cref="LineWebhookInboxWorker"/> waits on: an auto-reset event
 /// that the worker re-arms before each lease, so a notification is never lost between a lease and the next wait.
 /// </summary>
-public sealed class WebhookInboxSignal : IWebhookInboxSignal
+public sealed class LineWebhookInboxSignal : ILineWebhookInboxSignal
 {
     private TaskCompletionSource _notified = CreateSource();
 

@@ -8,20 +8,20 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
 /// <summary>
-/// Drains an <see cref="IWebhookInbox"/>: leases due events, hands each to the <see cref="IInboxEventProcessor"/>,
-/// completes it, or records the failure with a backoff until <see cref="WebhookInboxOptions.MaxAttempts"/>, after which
+/// Drains an <see cref="ILineWebhookInbox"/>: leases due events, hands each to the <see cref="ILineInboxEventProcessor"/>,
+/// completes it, or records the failure with a backoff until <see cref="LineWebhookInboxOptions.MaxAttempts"/>, after which
 /// the event is dead-lettered. Logs event IDs and types only, never event bodies.
 /// </summary>
 /// <remarks>
 /// While a batch is being handled, the worker renews the lease of every entry whose outcome is not yet recorded every
-/// third of <see cref="WebhookInboxOptions.LeaseDuration"/> (<see cref="IWebhookInbox.RenewLeaseAsync"/>), so a handler
+/// third of <see cref="LineWebhookInboxOptions.LeaseDuration"/> (<see cref="ILineWebhookInbox.RenewLeaseAsync"/>), so a handler
 /// that outlives the lease is not handed to another worker too. A renewal that fails is logged and retried at the next
 /// tick; one the store refuses is logged once and not retried. Neither affects the handler.
 /// </remarks>
-public sealed class WebhookInboxWorker : BackgroundService
+public sealed class LineWebhookInboxWorker : BackgroundService
 {
     /// <summary>Exception text stored with a failure is cut to this length; the log has the full exception.</summary>
     private const int MaxStoredErrorLength = 4000;
@@ -32,22 +32,22 @@ public sealed class WebhookInboxWorker : BackgroundService
     /// <summary>How often the backlog gauge is refreshed from the store.</summary>
     private static readonly TimeSpan BacklogInterval = TimeSpan.FromSeconds(5);
 
-    private readonly IWebhookInbox _inbox;
-    private readonly IInboxEventProcessor _processor;
-    private readonly WebhookInboxSignal _signal;
-    private readonly WebhookInboxOptions _options;
-    private readonly ILogger<WebhookInboxWorker> _logger;
+    private readonly ILineWebhookInbox _inbox;
+    private readonly ILineInboxEventProcessor _processor;
+    private readonly LineWebhookInboxSignal _signal;
+    private readonly LineWebhookInboxOptions _options;
+    private readonly ILogger<LineWebhookInboxWorker> _logger;
     private readonly TimeProvider _timeProvider;
-    private readonly WebhookInboxMetrics? _metrics;
+    private readonly LineWebhookInboxMetrics? _metrics;
     private DateTimeOffset _backlogSeenAt = DateTimeOffset.MinValue;
 
     /// <summary>Creates a worker.</summary>
-    public WebhookInboxWorker(
-        IWebhookInbox inbox,
-        IInboxEventProcessor processor,
-        WebhookInboxSignal signal,
-        IOptions<WebhookInboxOptions> options,
-        ILogger<WebhookInboxWorker> logger,
+    public LineWebhookInboxWorker(
+        ILineWebhookInbox inbox,
+        ILineInboxEventProcessor processor,
+        LineWebhookInboxSignal signal,
+        IOptions<LineWebhookInboxOptions> options,
+        ILogger<LineWebhookInboxWorker> logger,
         TimeProvider timeProvider,
         IMeterFactory? meterFactory = null)
     {
@@ -65,7 +65,7 @@ public sealed class WebhookInboxWorker : BackgroundService
         _options = options.Value;
         _logger = logger;
         _timeProvider = timeProvider;
-        _metrics = meterFactory is null ? null : new WebhookInboxMetrics(meterFactory);
+        _metrics = meterFactory is null ? null : new LineWebhookInboxMetrics(meterFactory);
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public sealed class WebhookInboxWorker : BackgroundService
     public async Task<int> ProcessDueEventsAsync(CancellationToken cancellationToken)
     {
         await ObserveBacklogAsync(cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<InboxEntry> entries = await _inbox
+        IReadOnlyList<LineInboxEntry> entries = await _inbox
             .LeaseAsync(_options.BatchSize, _options.LeaseDuration, cancellationToken)
             .ConfigureAwait(false);
         if (entries.Count == 0)
@@ -85,7 +85,7 @@ public sealed class WebhookInboxWorker : BackgroundService
         }
 
         // Renewal ignores the loop's token: a handler that does not stop at shutdown is still working on its event.
-        LeaseRenewal renewal = LeaseRenewal.Start(_inbox, entries, _options.LeaseDuration, _timeProvider, _logger);
+        LineLeaseRenewal renewal = LineLeaseRenewal.Start(_inbox, entries, _options.LeaseDuration, _timeProvider, _logger);
         await using (renewal.ConfigureAwait(false))
         {
             // The body ignores the loop's token on purpose: every leased entry must reach ProcessEntryAsync, which
@@ -136,7 +136,7 @@ public sealed class WebhookInboxWorker : BackgroundService
             catch (Exception exception)
             {
                 // A failing store must not stop the host: events stay stored and are leased once it recovers.
-                WebhookInboxLog.LeaseFailed(_logger, exception, _options.PollInterval);
+                LineWebhookInboxLog.LeaseFailed(_logger, exception, _options.PollInterval);
             }
 
             if (leased < _options.BatchSize)
@@ -146,9 +146,9 @@ public sealed class WebhookInboxWorker : BackgroundService
         }
     }
 
-    private async ValueTask ProcessEntryAsync(InboxEntry entry, LeaseRenewal renewal, CancellationToken cancellationToken)
+    private async ValueTask ProcessEntryAsync(LineInboxEntry entry, LineLeaseRenewal renewal, CancellationToken cancellationToken)
     {
-        InboxEvent inboxEvent = entry.Event;
+        LineInboxEvent inboxEvent = entry.Event;
         if (cancellationToken.IsCancellationRequested)
         {
             await ReleaseAsync(entry, renewal).ConfigureAwait(false);
@@ -158,7 +158,7 @@ public sealed class WebhookInboxWorker : BackgroundService
         if (entry.Attempt > _options.MaxAttempts)
         {
             // Only leases that expired unfinished get an event here: it probably kills the process when handled.
-            WebhookInboxLog.EventAbandoned(_logger, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt - 1);
+            LineWebhookInboxLog.EventAbandoned(_logger, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt - 1);
             _metrics?.DeadLettered("abandoned");
             string error = $"Dead-lettered without another attempt: {entry.Attempt - 1} leases expired unfinished "
                 + $"(the process may have died while handling it). Previous error: {entry.LastError ?? "none"}";
@@ -176,7 +176,7 @@ public sealed class WebhookInboxWorker : BackgroundService
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             _metrics?.Handled(inboxEvent.EventType, "released", started);
-            WebhookInboxLog.EventReleased(_logger, inboxEvent.WebhookEventId, inboxEvent.EventType);
+            LineWebhookInboxLog.EventReleased(_logger, inboxEvent.WebhookEventId, inboxEvent.EventType);
             await ReleaseAsync(entry, renewal).ConfigureAwait(false);
             return;
         }
@@ -188,19 +188,19 @@ public sealed class WebhookInboxWorker : BackgroundService
 
         _metrics?.Handled(inboxEvent.EventType, "completed", started);
 
-        WebhookInboxLog.EventHandled(
+        LineWebhookInboxLog.EventHandled(
             _logger, inboxEvent.WebhookEventId, inboxEvent.EventType, inboxEvent.Destination, entry.Attempt);
         await RecordOutcomeAsync(entry, renewal, (inbox, e) => inbox.CompleteAsync(e, CancellationToken.None))
             .ConfigureAwait(false);
     }
 
-    private ValueTask FailAsync(InboxEntry entry, LeaseRenewal renewal, Exception exception, long started)
+    private ValueTask FailAsync(LineInboxEntry entry, LineLeaseRenewal renewal, Exception exception, long started)
     {
-        InboxEvent inboxEvent = entry.Event;
+        LineInboxEvent inboxEvent = entry.Event;
         string error = Truncate(exception.ToString());
         if (_processor.GetPermanentFailureReason(exception) is { } reason)
         {
-            WebhookInboxLog.EventFailedPermanently(_logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, reason);
+            LineWebhookInboxLog.EventFailedPermanently(_logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, reason);
             _metrics?.Handled(inboxEvent.EventType, "dead_letter", started);
             _metrics?.DeadLettered("permanent");
             return RecordOutcomeAsync(
@@ -209,7 +209,7 @@ public sealed class WebhookInboxWorker : BackgroundService
 
         if (entry.Attempt >= _options.MaxAttempts)
         {
-            WebhookInboxLog.EventDeadLettered(
+            LineWebhookInboxLog.EventDeadLettered(
                 _logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, _options.MaxAttempts);
             _metrics?.Handled(inboxEvent.EventType, "dead_letter", started);
             _metrics?.DeadLettered("attempts");
@@ -217,11 +217,11 @@ public sealed class WebhookInboxWorker : BackgroundService
         }
 
         _metrics?.Handled(inboxEvent.EventType, "retry", started);
-        TimeSpan delay = RetryBackoff.ComputeDelay(entry.Attempt, _options, Random.Shared.NextDouble());
+        TimeSpan delay = LineRetryBackoff.ComputeDelay(entry.Attempt, _options, Random.Shared.NextDouble());
         DateTimeOffset retryAt = _timeProvider.GetUtcNow() + delay;
         // One line per retried attempt (LINE unreachable must not flood the log with stack traces); the stored error and
         // the dead-letter log keep the whole exception.
-        WebhookInboxLog.EventFailed(
+        LineWebhookInboxLog.EventFailed(
             _logger, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, _options.MaxAttempts, OneLine(exception), retryAt);
         return RecordOutcomeAsync(
             entry, renewal, (inbox, e) => inbox.FailAsync(e, error, retryAt, CancellationToken.None));
@@ -247,7 +247,7 @@ public sealed class WebhookInboxWorker : BackgroundService
         }
     }
 
-    private ValueTask ReleaseAsync(InboxEntry entry, LeaseRenewal renewal) =>
+    private ValueTask ReleaseAsync(LineInboxEntry entry, LineLeaseRenewal renewal) =>
         RecordOutcomeAsync(entry, renewal, (inbox, e) => inbox.ReleaseAsync(e, CancellationToken.None));
 
     /// <summary>
@@ -256,7 +256,7 @@ public sealed class WebhookInboxWorker : BackgroundService
     /// at-least-once allows.
     /// </summary>
     private async ValueTask RecordOutcomeAsync(
-        InboxEntry entry, LeaseRenewal renewal, Func<IWebhookInbox, InboxEntry, ValueTask> record)
+        LineInboxEntry entry, LineLeaseRenewal renewal, Func<ILineWebhookInbox, LineInboxEntry, ValueTask> record)
     {
         renewal.Stop(entry);
         try
@@ -265,7 +265,7 @@ public sealed class WebhookInboxWorker : BackgroundService
         }
         catch (Exception exception)
         {
-            WebhookInboxLog.OutcomeNotRecorded(_logger, exception, entry.Event.WebhookEventId, entry.LeasedUntil);
+            LineWebhookInboxLog.OutcomeNotRecorded(_logger, exception, entry.Event.WebhookEventId, entry.LeasedUntil);
         }
     }
 
@@ -278,7 +278,7 @@ public sealed class WebhookInboxWorker : BackgroundService
             int purged = await _inbox.PurgeCompletedAsync(cutoff, cancellationToken).ConfigureAwait(false);
             if (purged > 0)
             {
-                WebhookInboxLog.Purged(_logger, purged, cutoff);
+                LineWebhookInboxLog.Purged(_logger, purged, cutoff);
             }
 
             if (_options.DeadLetterRetention is { } deadLetterRetention)
@@ -287,7 +287,7 @@ public sealed class WebhookInboxWorker : BackgroundService
                 int deadLettersPurged = await _inbox.PurgeDeadLettersAsync(deadLetterCutoff, cancellationToken).ConfigureAwait(false);
                 if (deadLettersPurged > 0)
                 {
-                    WebhookInboxLog.DeadLettersPurged(_logger, deadLettersPurged, deadLetterCutoff);
+                    LineWebhookInboxLog.DeadLettersPurged(_logger, deadLettersPurged, deadLetterCutoff);
                 }
             }
         }
@@ -297,7 +297,7 @@ public sealed class WebhookInboxWorker : BackgroundService
         }
         catch (Exception exception)
         {
-            WebhookInboxLog.PurgeFailed(_logger, exception);
+            LineWebhookInboxLog.PurgeFailed(_logger, exception);
         }
     }
 

@@ -1,13 +1,13 @@
 using System;
 using Microsoft.Extensions.Logging;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
 /// <summary>
 /// The worker's log messages. They carry IDs, types and times only: event bodies may hold user data and are never
 /// logged.
 /// </summary>
-internal static partial class WebhookInboxLog
+internal static partial class LineWebhookInboxLog
 {
     [LoggerMessage(EventId = 301, EventName = "WebhookInboxEventHandled", Level = LogLevel.Debug,
         Message = "Handled webhook event {WebhookEventId} ({EventType}) for {Destination} on attempt {Attempt}.")]

@@ -5,10 +5,10 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
 /// <summary>
-/// An <see cref="IWebhookInbox"/> held in process memory, for tests and local development. Not durable: everything is
+/// An <see cref="ILineWebhookInbox"/> held in process memory, for tests and local development. Not durable: everything is
 /// lost with the process, so never use it behind a production endpoint.
 /// </summary>
 /// <remarks>
@@ -16,7 +16,7 @@ namespace ModuleGen.Line.AspNetCore.Inbox;
 /// first due ones without looking at completed or dead-lettered events (an endpoint under load stores thousands a
 /// second while the worker leases a batch at a time).
 /// </remarks>
-public sealed class InMemoryWebhookInbox : IWebhookInbox
+public sealed class InMemoryLineWebhookInbox : ILineWebhookInbox
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, StoredEvent> _events = new(StringComparer.Ordinal);
@@ -31,28 +31,28 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
 
     /// <summary>Creates an empty inbox.</summary>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    public InMemoryWebhookInbox(TimeProvider? timeProvider = null)
+    public InMemoryLineWebhookInbox(TimeProvider? timeProvider = null)
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
-    public ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<InboxEvent> events, CancellationToken cancellationToken)
+    public ValueTask<LineInboxEnqueueResult> EnqueueAsync(IReadOnlyList<LineInboxEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         cancellationToken.ThrowIfCancellationRequested();
         if (events.Count == 0)
         {
-            return ValueTask.FromResult(InboxEnqueueResult.Empty);
+            return ValueTask.FromResult(LineInboxEnqueueResult.Empty);
         }
 
-        var outcomes = new InboxEnqueueOutcome[events.Count];
+        var outcomes = new LineInboxEnqueueOutcome[events.Count];
         lock (_lock)
         {
             DateTimeOffset now = _timeProvider.GetUtcNow();
             for (int i = 0; i < events.Count; i++)
             {
-                InboxEvent inboxEvent = events[i];
+                LineInboxEvent inboxEvent = events[i];
                 ArgumentNullException.ThrowIfNull(inboxEvent, nameof(events));
                 var stored = new StoredEvent(inboxEvent, _nextSequence, now);
                 bool isDuplicate = !_events.TryAdd(inboxEvent.WebhookEventId, stored);
@@ -62,15 +62,15 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
                     _pendingByDue.Add(stored);
                 }
 
-                outcomes[i] = new InboxEnqueueOutcome(inboxEvent.WebhookEventId, isDuplicate);
+                outcomes[i] = new LineInboxEnqueueOutcome(inboxEvent.WebhookEventId, isDuplicate);
             }
         }
 
-        return ValueTask.FromResult(new InboxEnqueueResult(outcomes));
+        return ValueTask.FromResult(new LineInboxEnqueueResult(outcomes));
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<InboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<LineInboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
@@ -80,23 +80,23 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
         {
             DateTimeOffset now = _timeProvider.GetUtcNow();
             DateTimeOffset leasedUntil = now + leaseDuration;
-            var leased = new List<InboxEntry>(Math.Min(max, _pendingByDue.Count));
+            var leased = new List<LineInboxEntry>(Math.Min(max, _pendingByDue.Count));
             while (leased.Count < max && _pendingByDue.Min is { } stored && stored.DueAt <= now)
             {
                 stored.Attempts++;
                 // Unique within the inbox, which is all a lease token must be here (nothing outlives the process).
                 stored.LeaseToken = (++_leases).ToString(CultureInfo.InvariantCulture);
                 Reschedule(stored, leasedUntil);
-                leased.Add(new InboxEntry(
+                leased.Add(new LineInboxEntry(
                     stored.Event!, stored.Attempts, stored.LeaseToken, stored.ReceivedAt, leasedUntil, stored.LastError));
             }
 
-            return ValueTask.FromResult<IReadOnlyList<InboxEntry>>(leased);
+            return ValueTask.FromResult<IReadOnlyList<LineInboxEntry>>(leased);
         }
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> RenewLeaseAsync(InboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    public ValueTask<bool> RenewLeaseAsync(LineInboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
@@ -120,7 +120,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public ValueTask CompleteAsync(InboxEntry entry, CancellationToken cancellationToken)
+    public ValueTask CompleteAsync(LineInboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         cancellationToken.ThrowIfCancellationRequested();
@@ -134,7 +134,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public ValueTask FailAsync(InboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    public ValueTask FailAsync(LineInboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(error);
@@ -154,7 +154,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
                 {
                     _pendingByDue.Remove(stored);
                     _deadLetteredCount++;
-                    stored.State = InboxEventState.DeadLettered;
+                    stored.State = LineInboxEventState.DeadLettered;
                     stored.FinishedAt = _timeProvider.GetUtcNow();
                 }
             }
@@ -164,7 +164,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public ValueTask ReleaseAsync(InboxEntry entry, CancellationToken cancellationToken)
+    public ValueTask ReleaseAsync(LineInboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         cancellationToken.ThrowIfCancellationRequested();
@@ -183,15 +183,15 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<LineDeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         cancellationToken.ThrowIfCancellationRequested();
 
         lock (_lock)
         {
-            IReadOnlyList<DeadLetter> deadLetters = _events.Values
-                .Where(e => e.State == InboxEventState.DeadLettered)
+            IReadOnlyList<LineDeadLetter> deadLetters = _events.Values
+                .Where(e => e.State == LineInboxEventState.DeadLettered)
                 .OrderByDescending(e => e.FinishedAt)
                 .ThenByDescending(e => e.Sequence)
                 .Take(max)
@@ -202,7 +202,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public ValueTask<DeadLetter?> GetDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken)
+    public ValueTask<LineDeadLetter?> GetDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(webhookEventId);
         cancellationToken.ThrowIfCancellationRequested();
@@ -210,7 +210,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
         lock (_lock)
         {
             return ValueTask.FromResult(
-                _events.TryGetValue(webhookEventId, out StoredEvent? stored) && stored.State == InboxEventState.DeadLettered
+                _events.TryGetValue(webhookEventId, out StoredEvent? stored) && stored.State == LineInboxEventState.DeadLettered
                     ? ToDeadLetter(stored)
                     : null);
         }
@@ -225,13 +225,13 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
         lock (_lock)
         {
             if (!_events.TryGetValue(webhookEventId, out StoredEvent? stored)
-                || stored.State != InboxEventState.DeadLettered)
+                || stored.State != LineInboxEventState.DeadLettered)
             {
                 return ValueTask.FromResult(false);
             }
 
             _deadLetteredCount--;
-            stored.State = InboxEventState.Pending;
+            stored.State = LineInboxEventState.Pending;
             stored.Attempts = 0;
             stored.DueAt = _timeProvider.GetUtcNow();
             _pendingByDue.Add(stored);
@@ -241,11 +241,11 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
 
     /// <inheritdoc />
     public ValueTask<int> PurgeCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
-        Purge(e => e.State == InboxEventState.Completed && e.FinishedAt < olderThan, cancellationToken);
+        Purge(e => e.State == LineInboxEventState.Completed && e.FinishedAt < olderThan, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<int> PurgeDeadLettersAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
-        Purge(e => e.State == InboxEventState.DeadLettered && e.FinishedAt < olderThan, cancellationToken);
+        Purge(e => e.State == LineInboxEventState.DeadLettered && e.FinishedAt < olderThan, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<int> PurgeDestinationAsync(string destination, CancellationToken cancellationToken)
@@ -255,7 +255,7 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public ValueTask<InboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    public ValueTask<LineInboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -284,11 +284,11 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
             }
 
             int completed = _completedCount, deadLettered = _deadLetteredCount;
-            return ValueTask.FromResult(new InboxStatistics(pending, inFlight, completed, deadLettered, oldestPending));
+            return ValueTask.FromResult(new LineInboxStatistics(pending, inFlight, completed, deadLettered, oldestPending));
         }
     }
 
-    private static DeadLetter ToDeadLetter(StoredEvent stored) =>
+    private static LineDeadLetter ToDeadLetter(StoredEvent stored) =>
         new(stored.Event!, stored.Attempts, stored.ReceivedAt, stored.FinishedAt, stored.LastError);
 
     private ValueTask<int> Purge(Func<StoredEvent, bool> isExpired, CancellationToken cancellationToken)
@@ -303,13 +303,13 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
                 _events.Remove(stored.WebhookEventId);
                 switch (stored.State)
                 {
-                    case InboxEventState.Pending:
+                    case LineInboxEventState.Pending:
                         _pendingByDue.Remove(stored);
                         break;
-                    case InboxEventState.Completed:
+                    case LineInboxEventState.Completed:
                         _completedCount--;
                         break;
-                    case InboxEventState.DeadLettered:
+                    case LineInboxEventState.DeadLettered:
                         _deadLetteredCount--;
                         break;
                 }
@@ -319,14 +319,14 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
         }
     }
 
-    private void Complete(InboxEntry entry, DateTimeOffset now)
+    private void Complete(LineInboxEntry entry, DateTimeOffset now)
     {
         if (_events.TryGetValue(entry.Event.WebhookEventId, out StoredEvent? stored)
-            && stored.State == InboxEventState.Pending)
+            && stored.State == LineInboxEventState.Pending)
         {
             _pendingByDue.Remove(stored);
             _completedCount++;
-            stored.State = InboxEventState.Completed;
+            stored.State = LineInboxEventState.Completed;
             stored.FinishedAt = now;
             stored.LeaseToken = null;
 
@@ -345,10 +345,10 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
         _pendingByDue.Add(stored);
     }
 
-    private bool TryGetCurrentLease(InboxEntry entry, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoredEvent? stored)
+    private bool TryGetCurrentLease(LineInboxEntry entry, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoredEvent? stored)
     {
         return _events.TryGetValue(entry.Event.WebhookEventId, out stored)
-            && stored.State == InboxEventState.Pending
+            && stored.State == LineInboxEventState.Pending
             && string.Equals(stored.LeaseToken, entry.LeaseToken, StringComparison.Ordinal);
     }
 
@@ -365,20 +365,20 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
     }
 
     /// <summary>The mutable state of one event; only touched under <see cref="_lock"/>.</summary>
-    private sealed class StoredEvent(InboxEvent inboxEvent, long sequence, DateTimeOffset receivedAt)
+    private sealed class StoredEvent(LineInboxEvent inboxEvent, long sequence, DateTimeOffset receivedAt)
     {
         public string WebhookEventId { get; } = inboxEvent.WebhookEventId;
 
         public string Destination { get; } = inboxEvent.Destination;
 
         /// <summary>The event; <see langword="null"/> once completed (only the ID is kept, for deduplication).</summary>
-        public InboxEvent? Event { get; set; } = inboxEvent;
+        public LineInboxEvent? Event { get; set; } = inboxEvent;
 
         public long Sequence { get; } = sequence;
 
         public DateTimeOffset ReceivedAt { get; } = receivedAt;
 
-        public InboxEventState State { get; set; } = InboxEventState.Pending;
+        public LineInboxEventState State { get; set; } = LineInboxEventState.Pending;
 
         /// <summary>When a pending event may next be leased: its retry time, or its lease's expiry while leased.</summary>
         public DateTimeOffset DueAt { get; set; } = receivedAt;

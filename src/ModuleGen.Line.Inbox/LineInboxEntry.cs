@@ -1,14 +1,14 @@
 using System;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
-/// <summary>An event leased from an <see cref="IWebhookInbox"/>: the caller owns it until <see cref="LeasedUntil"/>.</summary>
+/// <summary>An event leased from an <see cref="ILineWebhookInbox"/>: the caller owns it until <see cref="LeasedUntil"/>.</summary>
 /// <remarks>Immutable snapshot taken at lease time; the store does not change it afterwards.</remarks>
-public sealed class InboxEntry
+public sealed class LineInboxEntry
 {
-    /// <summary>Creates an entry. Called by <see cref="IWebhookInbox"/> implementations.</summary>
-    public InboxEntry(
-        InboxEvent @event,
+    /// <summary>Creates an entry. Called by <see cref="ILineWebhookInbox"/> implementations.</summary>
+    public LineInboxEntry(
+        LineInboxEvent @event,
         int attempt,
         string leaseToken,
         DateTimeOffset firstReceivedAt,
@@ -28,7 +28,7 @@ public sealed class InboxEntry
     }
 
     /// <summary>The event.</summary>
-    public InboxEvent Event { get; }
+    public LineInboxEvent Event { get; }
 
     /// <summary>
     /// Which delivery attempt this lease is, starting at 1. Every lease counts, including one that expired because the
@@ -43,7 +43,7 @@ public sealed class InboxEntry
     public DateTimeOffset FirstReceivedAt { get; }
 
     /// <summary>
-    /// When the lease expires and the event becomes due again, as taken; <see cref="IWebhookInbox.RenewLeaseAsync"/>
+    /// When the lease expires and the event becomes due again, as taken; <see cref="ILineWebhookInbox.RenewLeaseAsync"/>
     /// moves the deadline in the store, not here.
     /// </summary>
     public DateTimeOffset LeasedUntil { get; }

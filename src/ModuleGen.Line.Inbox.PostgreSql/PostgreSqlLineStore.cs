@@ -9,7 +9,7 @@ namespace ModuleGen.Line.Inbox.PostgreSql;
 /// The connection pool both PostgreSQL stores share, on the options' schema (as the search path), migrated once on
 /// first use. Each operation takes a pooled connection for its own duration, so one store serves many threads.
 /// </summary>
-public sealed class PostgreSqlStore : IAsyncDisposable, IDisposable
+public sealed class PostgreSqlLineStore : IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
@@ -17,7 +17,7 @@ public sealed class PostgreSqlStore : IAsyncDisposable, IDisposable
     private volatile bool _migrated;
 
     /// <summary>Creates the store; nothing connects before the first operation.</summary>
-    public PostgreSqlStore(PostgreSqlStoreOptions options)
+    public PostgreSqlLineStore(PostgreSqlLineStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -28,7 +28,7 @@ public sealed class PostgreSqlStore : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The options.</summary>
-    public PostgreSqlStoreOptions Options { get; }
+    public PostgreSqlLineStoreOptions Options { get; }
 
     /// <summary>Creates or migrates the schema now instead of on first use (e.g. at host start).</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
 /// <summary>
 /// Keeps the leases of one leased batch alive until each entry's outcome is about to be recorded, so a slow handler, or
@@ -16,24 +16,24 @@ namespace ModuleGen.Line.AspNetCore.Inbox;
 /// renewals. A renewal that throws is logged and tried again at the next tick; one that returns <see langword="false"/>
 /// (lease lost, or a store that does not renew) is logged once and not tried again. Neither touches the handler.
 /// </remarks>
-internal sealed class LeaseRenewal : IAsyncDisposable
+internal sealed class LineLeaseRenewal : IAsyncDisposable
 {
-    private readonly IWebhookInbox _inbox;
+    private readonly ILineWebhookInbox _inbox;
     private readonly TimeSpan _leaseDuration;
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, InboxEntry> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LineInboxEntry> _held = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly PeriodicTimer _timer;
     private readonly Task _renewing;
 
-    private LeaseRenewal(
-        IWebhookInbox inbox, IReadOnlyList<InboxEntry> entries, TimeSpan leaseDuration, TimeProvider timeProvider, ILogger logger)
+    private LineLeaseRenewal(
+        ILineWebhookInbox inbox, IReadOnlyList<LineInboxEntry> entries, TimeSpan leaseDuration, TimeProvider timeProvider, ILogger logger)
     {
         _inbox = inbox;
         _leaseDuration = leaseDuration;
         _logger = logger;
-        foreach (InboxEntry entry in entries)
+        foreach (LineInboxEntry entry in entries)
         {
             _held[entry.LeaseToken] = entry;
         }
@@ -45,15 +45,15 @@ internal sealed class LeaseRenewal : IAsyncDisposable
     }
 
     /// <summary>Starts renewing the leases of <paramref name="entries"/>, first after a third of the lease duration.</summary>
-    public static LeaseRenewal Start(
-        IWebhookInbox inbox, IReadOnlyList<InboxEntry> entries, TimeSpan leaseDuration, TimeProvider timeProvider, ILogger logger) =>
+    public static LineLeaseRenewal Start(
+        ILineWebhookInbox inbox, IReadOnlyList<LineInboxEntry> entries, TimeSpan leaseDuration, TimeProvider timeProvider, ILogger logger) =>
         new(inbox, entries, leaseDuration, timeProvider, logger);
 
     /// <summary>
     /// Stops renewing <paramref name="entry"/>'s lease: its handling is over and its outcome is about to be recorded.
     /// A renewal already under way may still finish; the store's lease check makes it harmless.
     /// </summary>
-    public void Stop(InboxEntry entry) => _held.TryRemove(entry.LeaseToken, out _);
+    public void Stop(LineInboxEntry entry) => _held.TryRemove(entry.LeaseToken, out _);
 
     /// <summary>Stops renewing every lease and waits for a renewal under way to finish.</summary>
     public async ValueTask DisposeAsync()
@@ -70,7 +70,7 @@ internal sealed class LeaseRenewal : IAsyncDisposable
         {
             while (await _timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
             {
-                foreach (InboxEntry entry in _held.Values)
+                foreach (LineInboxEntry entry in _held.Values)
                 {
                     await RenewAsync(entry).ConfigureAwait(false);
                 }
@@ -82,7 +82,7 @@ internal sealed class LeaseRenewal : IAsyncDisposable
         }
     }
 
-    private async ValueTask RenewAsync(InboxEntry entry)
+    private async ValueTask RenewAsync(LineInboxEntry entry)
     {
         bool renewed;
         try
@@ -96,14 +96,14 @@ internal sealed class LeaseRenewal : IAsyncDisposable
         catch (Exception exception)
         {
             // The lease may still last until the next tick; losing it costs a duplicate, never the event.
-            WebhookInboxLog.LeaseRenewalFailed(_logger, exception, entry.Event.WebhookEventId, _interval);
+            LineWebhookInboxLog.LeaseRenewalFailed(_logger, exception, entry.Event.WebhookEventId, _interval);
             return;
         }
 
         // A lease stopped meanwhile was completed or failed by its holder: not worth a log line.
         if (!renewed && _held.TryRemove(entry.LeaseToken, out _))
         {
-            WebhookInboxLog.LeaseNotRenewed(_logger, entry.Event.WebhookEventId);
+            LineWebhookInboxLog.LeaseNotRenewed(_logger, entry.Event.WebhookEventId);
         }
     }
 }

@@ -1,9 +1,9 @@
 using System;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
-/// <summary>When <see cref="WebhookInboxHealthCheck"/> reports the inbox as degraded.</summary>
-public sealed class WebhookInboxHealthCheckOptions
+/// <summary>When <see cref="LineWebhookInboxHealthCheck"/> reports the inbox as degraded.</summary>
+public sealed class LineWebhookInboxHealthCheckOptions
 {
     /// <summary>
     /// How long the oldest unfinished event may have been stored before the inbox is degraded: the worker is down,
@@ -20,7 +20,7 @@ public sealed class WebhookInboxHealthCheckOptions
 
     /// <summary>
     /// How many dead letters the inbox may hold before it is degraded. Default 0: any dead letter needs an operator
-    /// (<see cref="IWebhookInbox.GetDeadLettersAsync"/>, <see cref="IWebhookInbox.RequeueDeadLetterAsync"/>).
+    /// (<see cref="ILineWebhookInbox.GetDeadLettersAsync"/>, <see cref="ILineWebhookInbox.RequeueDeadLetterAsync"/>).
     /// </summary>
     public int MaxDeadLettered { get; set; }
 

@@ -4,13 +4,13 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
 /// <summary>
 /// The inbox worker's instruments, on the same meter as the webhook endpoint's (<see cref="MeterName"/>):
 /// handler duration by outcome, dead letters by reason, and the backlog (pending and in-flight events) as last seen.
 /// </summary>
-internal sealed class WebhookInboxMetrics
+internal sealed class LineWebhookInboxMetrics
 {
     /// <summary>The meter's name: the webhook endpoint's too, so one subscription sees both.</summary>
     public const string MeterName = "ModuleGen.Line.AspNetCore";
@@ -19,7 +19,7 @@ internal sealed class WebhookInboxMetrics
     private readonly Counter<long> _deadLetters;
     private int _backlog;
 
-    public WebhookInboxMetrics(IMeterFactory meterFactory)
+    public LineWebhookInboxMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
         _handlerDuration = meter.CreateHistogram<double>("modulegen.webhook.inbox.handler.duration", "s", "Time a webhook handler took for one event, by event type and outcome (completed, retry, dead_letter, released).");
@@ -35,5 +35,5 @@ internal sealed class WebhookInboxMetrics
 
     public void DeadLettered(string reason) => _deadLetters.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    public void Backlog(InboxStatistics statistics) => Volatile.Write(ref _backlog, statistics.Pending + statistics.InFlight);
+    public void Backlog(LineInboxStatistics statistics) => Volatile.Write(ref _backlog, statistics.Pending + statistics.InFlight);
 }

@@ -1,30 +1,30 @@
 using System;
 using System.Collections.Generic;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
-/// <summary>What <see cref="IWebhookInbox.EnqueueAsync"/> did with one event of the batch.</summary>
+/// <summary>What <see cref="ILineWebhookInbox.EnqueueAsync"/> did with one event of the batch.</summary>
 /// <param name="WebhookEventId">The event's <c>webhookEventId</c>.</param>
 /// <param name="IsDuplicate">
 /// <see langword="true"/> when an event with this ID was already in the inbox (pending, completed within the
 /// retention period, or dead-lettered) or earlier in the same batch, so nothing was stored.
 /// </param>
-public readonly record struct InboxEnqueueOutcome(string WebhookEventId, bool IsDuplicate);
+public readonly record struct LineInboxEnqueueOutcome(string WebhookEventId, bool IsDuplicate);
 
 /// <summary>The outcome of storing a batch of events.</summary>
-public sealed class InboxEnqueueResult
+public sealed class LineInboxEnqueueResult
 {
     /// <summary>The result of an empty batch.</summary>
-    public static InboxEnqueueResult Empty { get; } = new([]);
+    public static LineInboxEnqueueResult Empty { get; } = new([]);
 
     /// <summary>Creates a result.</summary>
     /// <param name="outcomes">One outcome per event, in the order the events were given.</param>
-    public InboxEnqueueResult(IReadOnlyList<InboxEnqueueOutcome> outcomes)
+    public LineInboxEnqueueResult(IReadOnlyList<LineInboxEnqueueOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
 
         Outcomes = outcomes;
-        foreach (InboxEnqueueOutcome outcome in outcomes)
+        foreach (LineInboxEnqueueOutcome outcome in outcomes)
         {
             if (outcome.IsDuplicate)
             {
@@ -38,7 +38,7 @@ public sealed class InboxEnqueueResult
     }
 
     /// <summary>One outcome per event, in the order the events were given.</summary>
-    public IReadOnlyList<InboxEnqueueOutcome> Outcomes { get; }
+    public IReadOnlyList<LineInboxEnqueueOutcome> Outcomes { get; }
 
     /// <summary>How many events were new and are now stored.</summary>
     public int StoredCount { get; }

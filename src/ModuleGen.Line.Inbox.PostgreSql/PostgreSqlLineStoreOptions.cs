@@ -3,7 +3,7 @@ using System;
 namespace ModuleGen.Line.Inbox.PostgreSql;
 
 /// <summary>Where and how the PostgreSQL stores keep their tables.</summary>
-public sealed class PostgreSqlStoreOptions
+public sealed class PostgreSqlLineStoreOptions
 {
     /// <summary>The Npgsql connection string. Required.</summary>
     public string ConnectionString { get; set; } = string.Empty;

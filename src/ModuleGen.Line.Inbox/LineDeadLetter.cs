@@ -1,14 +1,14 @@
 using System;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
 /// <summary>An event the inbox gave up on; it stays until an operator requeues it.</summary>
 /// <remarks>Immutable snapshot.</remarks>
-public sealed class DeadLetter
+public sealed class LineDeadLetter
 {
-    /// <summary>Creates a dead letter. Called by <see cref="IWebhookInbox"/> implementations.</summary>
-    public DeadLetter(
-        InboxEvent @event,
+    /// <summary>Creates a dead letter. Called by <see cref="ILineWebhookInbox"/> implementations.</summary>
+    public LineDeadLetter(
+        LineInboxEvent @event,
         int attempts,
         DateTimeOffset firstReceivedAt,
         DateTimeOffset deadLetteredAt,
@@ -24,7 +24,7 @@ public sealed class DeadLetter
     }
 
     /// <summary>The event.</summary>
-    public InboxEvent Event { get; }
+    public LineInboxEvent Event { get; }
 
     /// <summary>How many times the event was leased before it was dead-lettered.</summary>
     public int Attempts { get; }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
 /// <summary>
 /// A durable store of webhook events: the endpoint stores a batch before it answers LINE with 200, and a worker leases,
@@ -24,20 +24,20 @@ namespace ModuleGen.Line.AspNetCore.Inbox;
 /// <para>Implementations must be safe to call from several threads at once, and read the clock only through an
 /// injected <see cref="TimeProvider"/>.</para>
 /// </remarks>
-public interface IWebhookInbox
+public interface ILineWebhookInbox
 {
     /// <summary>
     /// Durably stores the new events of <paramref name="events"/> in one atomic step before returning. An event whose
-    /// <see cref="InboxEvent.WebhookEventId"/> is already in the inbox (in any state) or earlier in the batch is a
+    /// <see cref="LineInboxEvent.WebhookEventId"/> is already in the inbox (in any state) or earlier in the batch is a
     /// duplicate and is not stored again.
     /// </summary>
-    ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<InboxEvent> events, CancellationToken cancellationToken);
+    ValueTask<LineInboxEnqueueResult> EnqueueAsync(IReadOnlyList<LineInboxEvent> events, CancellationToken cancellationToken);
 
     /// <summary>
     /// Leases up to <paramref name="max"/> due pending events, oldest due first, until now +
     /// <paramref name="leaseDuration"/>. Each lease counts as an attempt.
     /// </summary>
-    ValueTask<IReadOnlyList<InboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<LineInboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken);
 
     /// <summary>
     /// Extends the lease of <paramref name="entry"/> while its holder still works on the event: the event is not leased
@@ -53,10 +53,10 @@ public interface IWebhookInbox
     /// <para>
     /// The default implementation returns <see langword="false"/> without touching the store, meaning "not renewed":
     /// stores written before this member existed keep working, with leases that simply last the duration they were
-    /// taken for. <see cref="WebhookInboxWorker"/> then stops renewing that lease.
+    /// taken for. <see cref="LineWebhookInboxWorker"/> then stops renewing that lease.
     /// </para>
     /// </remarks>
-    ValueTask<bool> RenewLeaseAsync(InboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
+    ValueTask<bool> RenewLeaseAsync(LineInboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
         ValueTask.FromResult(false);
 
     /// <summary>
@@ -64,27 +64,27 @@ public interface IWebhookInbox
     /// hold user data. Completes even when the lease has expired, since the work was done; does nothing if the event is
     /// no longer pending.
     /// </summary>
-    ValueTask CompleteAsync(InboxEntry entry, CancellationToken cancellationToken);
+    ValueTask CompleteAsync(LineInboxEntry entry, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records a failed attempt: the event becomes due again at <paramref name="retryAt"/>, or is dead-lettered when
     /// <paramref name="retryAt"/> is <see langword="null"/>. Does nothing if <paramref name="entry"/>'s lease is no
     /// longer the current one.
     /// </summary>
-    ValueTask FailAsync(InboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+    ValueTask FailAsync(LineInboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Gives the lease back without counting the attempt (the work was cancelled, not failed): the event is due at
     /// once. Does nothing if <paramref name="entry"/>'s lease is no longer the current one.
     /// </summary>
-    ValueTask ReleaseAsync(InboxEntry entry, CancellationToken cancellationToken);
+    ValueTask ReleaseAsync(LineInboxEntry entry, CancellationToken cancellationToken);
 
     /// <summary>Returns up to <paramref name="max"/> dead letters, most recently dead-lettered first.</summary>
-    ValueTask<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<LineDeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken);
 
     /// <summary>Returns the dead letter with that ID (to inspect its event and last error), or <see langword="null"/>.</summary>
     /// <remarks>The default throws <see cref="NotSupportedException"/>: a store written before this member existed.</remarks>
-    ValueTask<DeadLetter?> GetDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken) =>
+    ValueTask<LineDeadLetter?> GetDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{GetType().Name} cannot look up one dead letter.");
 
     /// <summary>
@@ -106,7 +106,7 @@ public interface IWebhookInbox
 
     /// <summary>
     /// Deletes dead letters dead-lettered before <paramref name="olderThan"/>, with the user data their bodies hold
-    /// (<see cref="WebhookInboxOptions.DeadLetterRetention"/>). Returns how many were deleted.
+    /// (<see cref="LineWebhookInboxOptions.DeadLetterRetention"/>). Returns how many were deleted.
     /// </summary>
     /// <remarks>The default throws <see cref="NotSupportedException"/>: a store written before this member existed.</remarks>
     ValueTask<int> PurgeDeadLettersAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
@@ -121,5 +121,5 @@ public interface IWebhookInbox
         throw new NotSupportedException($"{GetType().Name} cannot purge one destination's events.");
 
     /// <summary>Counts the events by state.</summary>
-    ValueTask<InboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
+    ValueTask<LineInboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
 }

@@ -4,13 +4,13 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using static ModuleGen.Line.Inbox.Sqlite.SqliteStoreSchema;
 
 namespace ModuleGen.Line.Inbox.Sqlite;
 
 /// <summary>
-/// An <see cref="IWebhookInbox"/> in an embedded SQLite file: every enqueue is committed with <c>synchronous=FULL</c>
+/// An <see cref="ILineWebhookInbox"/> in an embedded SQLite file: every enqueue is committed with <c>synchronous=FULL</c>
 /// before it returns — concurrent enqueues in one shared transaction (group commit) — so an event acknowledged to
 /// LINE survives a crash or power loss.
 /// </summary>
@@ -22,12 +22,12 @@ namespace ModuleGen.Line.Inbox.Sqlite;
 /// <c>synchronous=FULL</c>: an outcome the worker recorded (completed, dead-lettered, requeued) is on the disk too.
 /// SQLite has one writer at a time: WAL lets readers
 /// proceed, and writers — of this instance or of other processes sharing the file — wait up to
-/// <see cref="SqliteWebhookInboxOptions.BusyTimeout"/>; leases are taken in <c>BEGIN IMMEDIATE</c> transactions, so
+/// <see cref="SqliteLineWebhookInboxOptions.BusyTimeout"/>; leases are taken in <c>BEGIN IMMEDIATE</c> transactions, so
 /// no event is leased twice at once.
 /// </para>
 /// <para>Completion drops the event's body and last error, keeping only what deduplication needs.</para>
 /// </remarks>
-public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
+public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
 {
     private const string EventColumns =
         "webhook_event_id, destination, event_type, event_timestamp, is_redelivery, event_json, attempts, received_at, last_error";
@@ -40,10 +40,10 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly SqliteGroupCommit _groupCommit;
 
-    /// <summary>Creates an inbox on <see cref="SqliteWebhookInboxOptions.DatabasePath"/>; the file is opened on first use.</summary>
+    /// <summary>Creates an inbox on <see cref="SqliteLineWebhookInboxOptions.DatabasePath"/>; the file is opened on first use.</summary>
     /// <param name="options">Where the file is.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    public SqliteWebhookInbox(SqliteWebhookInboxOptions options, TimeProvider? timeProvider = null)
+    public SqliteLineWebhookInbox(SqliteLineWebhookInboxOptions options, TimeProvider? timeProvider = null)
     {
         _store = new SqliteStoreConnection(options);
         _writer = new SqliteStoreConnection(options);
@@ -56,12 +56,12 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     /// Concurrent calls share a transaction (group commit): the task completes once the transaction holding these
     /// events has committed with <c>synchronous=FULL</c>, and fails — for every call in the group — when it did not.
     /// </remarks>
-    public ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<InboxEvent> events, CancellationToken cancellationToken)
+    public ValueTask<LineInboxEnqueueResult> EnqueueAsync(IReadOnlyList<LineInboxEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
-            return ValueTask.FromResult(InboxEnqueueResult.Empty);
+            return ValueTask.FromResult(LineInboxEnqueueResult.Empty);
         }
 
         for (int i = 0; i < events.Count; i++)
@@ -74,7 +74,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new ValueTask<InboxEnqueueResult>(_groupCommit.EnqueueAsync(events, cancellationToken));
+        return new ValueTask<LineInboxEnqueueResult>(_groupCommit.EnqueueAsync(events, cancellationToken));
     }
 
     /// <summary>How many enqueue transactions were attempted (for the group-commit tests).</summary>
@@ -95,11 +95,11 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
         }, cancellationToken);
 
     /// <summary>One transaction for every request of a group; one result per request, in order.</summary>
-    private InboxEnqueueResult[] InsertGroup(SqliteConnection connection, IReadOnlyList<IReadOnlyList<InboxEvent>> batches)
+    private LineInboxEnqueueResult[] InsertGroup(SqliteConnection connection, IReadOnlyList<IReadOnlyList<LineInboxEvent>> batches)
     {
         BeforeGroupCommit?.Invoke();
         long now = Now();
-        var results = new InboxEnqueueResult[batches.Count];
+        var results = new LineInboxEnqueueResult[batches.Count];
         using SqliteTransaction transaction = connection.BeginTransaction();
         using SqliteCommand insert = SqliteStoreConnection.Command(connection, transaction, """
             INSERT INTO inbox_events (webhook_event_id, destination, event_type, event_timestamp, is_redelivery,
@@ -118,11 +118,11 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
         insert.Parameters.AddWithValue("$now", now);
         for (int b = 0; b < batches.Count; b++)
         {
-            IReadOnlyList<InboxEvent> events = batches[b];
-            var outcomes = new InboxEnqueueOutcome[events.Count];
+            IReadOnlyList<LineInboxEvent> events = batches[b];
+            var outcomes = new LineInboxEnqueueOutcome[events.Count];
             for (int i = 0; i < events.Count; i++)
             {
-                InboxEvent inboxEvent = events[i];
+                LineInboxEvent inboxEvent = events[i];
                 id.Value = inboxEvent.WebhookEventId;
                 destination.Value = inboxEvent.Destination;
                 type.Value = inboxEvent.EventType;
@@ -130,29 +130,29 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
                 redelivery.Value = inboxEvent.IsRedelivery;
                 json.Value = WholeArray(inboxEvent.EventJson);
                 bool inserted = insert.ExecuteNonQuery() == 1;
-                outcomes[i] = new InboxEnqueueOutcome(inboxEvent.WebhookEventId, IsDuplicate: !inserted);
+                outcomes[i] = new LineInboxEnqueueOutcome(inboxEvent.WebhookEventId, IsDuplicate: !inserted);
             }
 
-            results[b] = new InboxEnqueueResult(outcomes);
+            results[b] = new LineInboxEnqueueResult(outcomes);
         }
 
         transaction.Commit();
         return results;
     }
 
-    /// <summary>The bytes as an array: the event's own (InboxEvent copies its JSON into one) rather than another copy.</summary>
+    /// <summary>The bytes as an array: the event's own (LineInboxEvent copies its JSON into one) rather than another copy.</summary>
     private static byte[] WholeArray(ReadOnlyMemory<byte> bytes) =>
         MemoryMarshal.TryGetArray(bytes, out ArraySegment<byte> segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array
             : bytes.ToArray();
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<InboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<LineInboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
 
-        return RunAsync<IReadOnlyList<InboxEntry>>(connection =>
+        return RunAsync<IReadOnlyList<LineInboxEntry>>(connection =>
         {
             DateTimeOffset now = _timeProvider.GetUtcNow();
             DateTimeOffset leasedUntil = now + leaseDuration;
@@ -183,14 +183,14 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
             SqliteParameter token = update.Parameters.Add("$token", SqliteType.Text);
             update.Parameters.AddWithValue("$leasedUntil", leasedUntil.ToUnixTimeMilliseconds());
 
-            var entries = new List<InboxEntry>(due.Count);
+            var entries = new List<LineInboxEntry>(due.Count);
             foreach (StoredRow row in due)
             {
                 string leaseToken = Guid.NewGuid().ToString("N");
                 id.Value = row.Event.WebhookEventId;
                 token.Value = leaseToken;
                 update.ExecuteNonQuery();
-                entries.Add(new InboxEntry(row.Event, row.Attempts + 1, leaseToken, row.ReceivedAt, leasedUntil, row.LastError));
+                entries.Add(new LineInboxEntry(row.Event, row.Attempts + 1, leaseToken, row.ReceivedAt, leasedUntil, row.LastError));
             }
 
             transaction.Commit();
@@ -199,7 +199,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> RenewLeaseAsync(InboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    public ValueTask<bool> RenewLeaseAsync(LineInboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
@@ -219,7 +219,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask CompleteAsync(InboxEntry entry, CancellationToken cancellationToken)
+    public ValueTask CompleteAsync(LineInboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
 
@@ -237,7 +237,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask FailAsync(InboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    public ValueTask FailAsync(LineInboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(error);
@@ -265,7 +265,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask ReleaseAsync(InboxEntry entry, CancellationToken cancellationToken)
+    public ValueTask ReleaseAsync(LineInboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
 
@@ -283,11 +283,11 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<LineDeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
 
-        return RunAsync<IReadOnlyList<DeadLetter>>(connection =>
+        return RunAsync<IReadOnlyList<LineDeadLetter>>(connection =>
         {
             using SqliteCommand select = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 SELECT {EventColumns}, finished_at FROM inbox_events
@@ -297,7 +297,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
                 """);
             select.Parameters.AddWithValue("$max", max);
             using SqliteDataReader reader = select.ExecuteReader();
-            var deadLetters = new List<DeadLetter>();
+            var deadLetters = new List<LineDeadLetter>();
             while (reader.Read())
             {
                 deadLetters.Add(ReadDeadLetter(reader));
@@ -308,7 +308,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask<DeadLetter?> GetDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken)
+    public ValueTask<LineDeadLetter?> GetDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(webhookEventId);
 
@@ -365,7 +365,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask<InboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    public ValueTask<LineInboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
     {
         return RunAsync(connection =>
         {
@@ -411,7 +411,7 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
             }
 
             transaction.Commit();
-            return new InboxStatistics(pending, inFlight, completed, deadLettered, oldestPendingReceivedAt);
+            return new LineInboxStatistics(pending, inFlight, completed, deadLettered, oldestPendingReceivedAt);
         }, cancellationToken);
     }
 
@@ -443,21 +443,21 @@ public sealed class SqliteWebhookInbox : IWebhookInbox, IDisposable
         }, cancellationToken);
     }
 
-    private static DeadLetter ReadDeadLetter(SqliteDataReader reader)
+    private static LineDeadLetter ReadDeadLetter(SqliteDataReader reader)
     {
         StoredRow row = StoredRow.Read(reader);
         DateTimeOffset deadLetteredAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(StoredRow.ColumnCount));
-        return new DeadLetter(row.Event, row.Attempts, row.ReceivedAt, deadLetteredAt, row.LastError);
+        return new LineDeadLetter(row.Event, row.Attempts, row.ReceivedAt, deadLetteredAt, row.LastError);
     }
 
     /// <summary>The columns of <see cref="EventColumns"/>, read back into objects.</summary>
-    private sealed record StoredRow(InboxEvent Event, int Attempts, DateTimeOffset ReceivedAt, string? LastError)
+    private sealed record StoredRow(LineInboxEvent Event, int Attempts, DateTimeOffset ReceivedAt, string? LastError)
     {
         public const int ColumnCount = 9;
 
         public static StoredRow Read(SqliteDataReader reader)
         {
-            var inboxEvent = new InboxEvent(
+            var inboxEvent = new LineInboxEvent(
                 destination: reader.GetString(1),
                 webhookEventId: reader.GetString(0),
                 eventType: reader.GetString(2),

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using Npgsql;
 using NpgsqlTypes;
 using static ModuleGen.Line.Inbox.PostgreSql.PostgreSqlStoreSchema;
@@ -11,7 +11,7 @@ using static ModuleGen.Line.Inbox.PostgreSql.PostgreSqlStoreSchema;
 namespace ModuleGen.Line.Inbox.PostgreSql;
 
 /// <summary>
-/// An <see cref="IWebhookInbox"/> on PostgreSQL that any number of webhook hosts and workers, in any number of
+/// An <see cref="ILineWebhookInbox"/> on PostgreSQL that any number of webhook hosts and workers, in any number of
 /// processes, share: each event is handled once in normal operation and at least once across crashes, with the
 /// duplicate window no larger than the lease.
 /// </summary>
@@ -22,22 +22,22 @@ namespace ModuleGen.Line.Inbox.PostgreSql;
 /// other's rows, and marks them with a fresh lease token; renewal, completion, failure and release check that token.
 /// </para>
 /// <para>
-/// With <see cref="PostgreSqlStoreOptions.OrderPerDestination"/>, a lease first claims OAs (rows of
+/// With <see cref="PostgreSqlLineStoreOptions.OrderPerDestination"/>, a lease first claims OAs (rows of
 /// <c>inbox_destinations</c>, again with <c>SKIP LOCKED</c>) whose oldest pending event is due and whose OA lease is
 /// free, then that one head event of each: SKIP LOCKED alone would skip a locked head and hand out the next event of
 /// the same OA. The OA lease carries the event's lease token and deadline, is renewed with it and freed by its outcome.
 /// </para>
 /// </remarks>
-public sealed class PostgreSqlWebhookInbox : IWebhookInbox
+public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
 {
     private const string EventColumns =
         "e.webhook_event_id, e.destination, e.event_type, e.event_timestamp, e.is_redelivery, e.event_json, e.attempts, e.received_at, e.last_error";
 
-    private readonly PostgreSqlStore _store;
+    private readonly PostgreSqlLineStore _store;
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates an inbox on <paramref name="store"/>.</summary>
-    public PostgreSqlWebhookInbox(PostgreSqlStore store, TimeProvider? timeProvider = null)
+    public PostgreSqlLineWebhookInbox(PostgreSqlLineStore store, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
@@ -45,12 +45,12 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public async ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<InboxEvent> events, CancellationToken cancellationToken)
+    public async ValueTask<LineInboxEnqueueResult> EnqueueAsync(IReadOnlyList<LineInboxEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
-            return InboxEnqueueResult.Empty;
+            return LineInboxEnqueueResult.Empty;
         }
 
         if (events.Any(e => e is null))
@@ -93,18 +93,18 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
         }
 
         // A key inserted by this batch is new only at its first occurrence in the batch.
-        var outcomes = new InboxEnqueueOutcome[events.Count];
+        var outcomes = new LineInboxEnqueueOutcome[events.Count];
         for (int i = 0; i < events.Count; i++)
         {
             bool isNew = inserted.Remove((events[i].Destination, events[i].WebhookEventId));
-            outcomes[i] = new InboxEnqueueOutcome(events[i].WebhookEventId, IsDuplicate: !isNew);
+            outcomes[i] = new LineInboxEnqueueOutcome(events[i].WebhookEventId, IsDuplicate: !isNew);
         }
 
-        return new InboxEnqueueResult(outcomes);
+        return new LineInboxEnqueueResult(outcomes);
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<InboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<LineInboxEntry>> LeaseAsync(int max, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
@@ -153,13 +153,13 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
         lease.Parameters.Add(new NpgsqlParameter<long>("now", now.ToUnixTimeMilliseconds()));
         lease.Parameters.Add(new NpgsqlParameter<long>("leasedUntil", leasedUntil.ToUnixTimeMilliseconds()));
         lease.Parameters.Add(new NpgsqlParameter<int>("max", max));
-        var leased = new List<(long DueAt, long Seq, InboxEntry Entry)>();
+        var leased = new List<(long DueAt, long Seq, LineInboxEntry Entry)>();
         await using (NpgsqlDataReader reader = await lease.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 StoredRow row = StoredRow.Read(reader);
-                var entry = new InboxEntry(row.Event, row.Attempts, reader.GetString(9), row.ReceivedAt, leasedUntil, row.LastError);
+                var entry = new LineInboxEntry(row.Event, row.Attempts, reader.GetString(9), row.ReceivedAt, leasedUntil, row.LastError);
                 leased.Add((reader.GetInt64(10), reader.GetInt64(11), entry));
             }
         }
@@ -169,7 +169,7 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public async ValueTask<bool> RenewLeaseAsync(InboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    public async ValueTask<bool> RenewLeaseAsync(LineInboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
@@ -189,7 +189,7 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public async ValueTask CompleteAsync(InboxEntry entry, CancellationToken cancellationToken)
+    public async ValueTask CompleteAsync(LineInboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         await ExecuteForLeaseAsync(entry, $"""
@@ -204,7 +204,7 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public async ValueTask FailAsync(InboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    public async ValueTask FailAsync(LineInboxEntry entry, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(error);
@@ -223,7 +223,7 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public async ValueTask ReleaseAsync(InboxEntry entry, CancellationToken cancellationToken)
+    public async ValueTask ReleaseAsync(LineInboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         await ExecuteForLeaseAsync(entry, $"""
@@ -237,7 +237,7 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<LineDeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         return await ReadDeadLettersAsync(
@@ -246,7 +246,7 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public async ValueTask<DeadLetter?> GetDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken)
+    public async ValueTask<LineDeadLetter?> GetDeadLetterAsync(string webhookEventId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(webhookEventId);
         return (await ReadDeadLettersAsync(
@@ -287,7 +287,7 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
     }
 
     /// <inheritdoc />
-    public async ValueTask<InboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    public async ValueTask<LineInboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
     {
         await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand statistics = new($"""
@@ -302,7 +302,7 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
         await using NpgsqlDataReader reader = await statistics.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         int inFlight = (int)reader.GetInt64(1);
-        return new InboxStatistics(
+        return new LineInboxStatistics(
             Pending: (int)reader.GetInt64(0) - inFlight,
             InFlight: inFlight,
             Completed: (int)reader.GetInt64(3),
@@ -321,12 +321,12 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
         : string.Empty;
 
     private ValueTask<long> ExecuteForLeaseAsync(
-        InboxEntry entry, string sql, (string Name, object Value) parameter, CancellationToken cancellationToken) =>
+        LineInboxEntry entry, string sql, (string Name, object Value) parameter, CancellationToken cancellationToken) =>
         ExecuteForLeaseAsync(entry, sql, cancellationToken, parameter);
 
     /// <summary>Runs a statement about <paramref name="entry"/>'s lease (its destination, ID and token) and returns its scalar.</summary>
     private async ValueTask<long> ExecuteForLeaseAsync(
-        InboxEntry entry, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+        LineInboxEntry entry, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand command = new(sql, connection);
@@ -353,7 +353,7 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(
+    private async ValueTask<IReadOnlyList<LineDeadLetter>> ReadDeadLettersAsync(
         string condition, NpgsqlParameter parameter, CancellationToken cancellationToken)
     {
         await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -361,11 +361,11 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
             $"SELECT {EventColumns}, e.finished_at FROM inbox_events e WHERE e.state = {DeadLettered} {condition};", connection);
         select.Parameters.Add(parameter);
         await using NpgsqlDataReader reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var deadLetters = new List<DeadLetter>();
+        var deadLetters = new List<LineDeadLetter>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             StoredRow row = StoredRow.Read(reader);
-            deadLetters.Add(new DeadLetter(
+            deadLetters.Add(new LineDeadLetter(
                 row.Event, row.Attempts, row.ReceivedAt, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)), row.LastError));
         }
 
@@ -375,10 +375,10 @@ public sealed class PostgreSqlWebhookInbox : IWebhookInbox
     private long Now() => _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>The columns of <see cref="EventColumns"/>, read back into objects.</summary>
-    private sealed record StoredRow(InboxEvent Event, int Attempts, DateTimeOffset ReceivedAt, string? LastError)
+    private sealed record StoredRow(LineInboxEvent Event, int Attempts, DateTimeOffset ReceivedAt, string? LastError)
     {
         public static StoredRow Read(NpgsqlDataReader reader) => new(
-            new InboxEvent(
+            new LineInboxEvent(
                 destination: reader.GetString(1),
                 webhookEventId: reader.GetString(0),
                 eventType: reader.GetString(2),

@@ -15,7 +15,7 @@ namespace ModuleGen.Line.Testing;
 /// <param name="Body">The body as UTF-8 text; "" when there was none.</param>
 /// <param name="BodyBytes">The body's exact bytes.</param>
 /// <param name="LoggedAt">When the fake received the request.</param>
-public sealed record RecordedRequest(
+public sealed record LineRecordedRequest(
     string Method,
     string Url,
     string Path,

@@ -2,8 +2,8 @@ using System;
 
 namespace ModuleGen.Line.Inbox.Sqlite;
 
-/// <summary>Where and how <see cref="SqliteWebhookInbox"/> keeps its file.</summary>
-public sealed class SqliteWebhookInboxOptions
+/// <summary>Where and how <see cref="SqliteLineWebhookInbox"/> keeps its file.</summary>
+public sealed class SqliteLineWebhookInboxOptions
 {
     /// <summary>The database file; created with its schema on first use. Required.</summary>
     public string DatabasePath { get; set; } = string.Empty;

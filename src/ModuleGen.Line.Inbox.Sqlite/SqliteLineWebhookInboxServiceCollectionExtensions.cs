@@ -3,28 +3,28 @@ using System.IO;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using ModuleGen.Line.AspNetCore.Inbox;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Tenants;
 
 namespace ModuleGen.Line.Inbox.Sqlite;
 
 /// <summary>Registers the SQLite webhook inbox and tenant registry.</summary>
-public static class SqliteWebhookInboxServiceCollectionExtensions
+public static class SqliteLineWebhookInboxServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers a singleton <see cref="SqliteWebhookInbox"/> on <paramref name="databasePath"/> as the
-    /// <see cref="IWebhookInbox"/>; the container disposes it, closing the file. A relative path is resolved against the
+    /// Registers a singleton <see cref="SqliteLineWebhookInbox"/> on <paramref name="databasePath"/> as the
+    /// <see cref="ILineWebhookInbox"/>; the container disposes it, closing the file. A relative path is resolved against the
     /// host's content root (not the process's current folder), so the file does not move with how the app is started.
     /// </summary>
     public static IServiceCollection AddSqliteWebhookInbox(
         this IServiceCollection services,
         string databasePath,
-        Action<SqliteWebhookInboxOptions>? configure = null)
+        Action<SqliteLineWebhookInboxOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        SqliteWebhookInboxOptions options = CreateOptions(databasePath, configure);
-        services.TryAddSingleton(provider => new SqliteWebhookInbox(AgainstContentRoot(options, provider), provider.GetService<TimeProvider>()));
-        services.TryAddSingleton<IWebhookInbox>(provider => provider.GetRequiredService<SqliteWebhookInbox>());
+        SqliteLineWebhookInboxOptions options = CreateOptions(databasePath, configure);
+        services.TryAddSingleton(provider => new SqliteLineWebhookInbox(AgainstContentRoot(options, provider), provider.GetService<TimeProvider>()));
+        services.TryAddSingleton<ILineWebhookInbox>(provider => provider.GetRequiredService<SqliteLineWebhookInbox>());
         return services;
     }
 
@@ -36,17 +36,17 @@ public static class SqliteWebhookInboxServiceCollectionExtensions
     public static IServiceCollection AddSqliteLineTenantRegistry(
         this IServiceCollection services,
         string databasePath,
-        Action<SqliteWebhookInboxOptions>? configure = null)
+        Action<SqliteLineWebhookInboxOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        SqliteWebhookInboxOptions options = CreateOptions(databasePath, configure);
+        SqliteLineWebhookInboxOptions options = CreateOptions(databasePath, configure);
         services.TryAddSingleton(provider => new SqliteLineTenantRegistry(AgainstContentRoot(options, provider)));
         services.TryAddSingleton<ILineTenantRegistry>(provider => provider.GetRequiredService<SqliteLineTenantRegistry>());
         services.TryAddSingleton<ILineAttachStateStore>(provider => provider.GetRequiredService<SqliteLineTenantRegistry>());
         return services;
     }
 
-    private static SqliteWebhookInboxOptions AgainstContentRoot(SqliteWebhookInboxOptions options, IServiceProvider provider)
+    private static SqliteLineWebhookInboxOptions AgainstContentRoot(SqliteLineWebhookInboxOptions options, IServiceProvider provider)
     {
         if (Path.IsPathRooted(options.DatabasePath) || provider.GetService<IHostEnvironment>()?.ContentRootPath is not { Length: > 0 } root)
         {
@@ -57,10 +57,10 @@ public static class SqliteWebhookInboxServiceCollectionExtensions
         return options;
     }
 
-    private static SqliteWebhookInboxOptions CreateOptions(string databasePath, Action<SqliteWebhookInboxOptions>? configure)
+    private static SqliteLineWebhookInboxOptions CreateOptions(string databasePath, Action<SqliteLineWebhookInboxOptions>? configure)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        var options = new SqliteWebhookInboxOptions { DatabasePath = databasePath };
+        var options = new SqliteLineWebhookInboxOptions { DatabasePath = databasePath };
         configure?.Invoke(options);
         return options;
     }

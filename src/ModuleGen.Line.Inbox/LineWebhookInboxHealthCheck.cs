@@ -4,12 +4,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
 /// <summary>
-/// Reports whether the webhook inbox keeps up, from <see cref="IWebhookInbox.GetStatisticsAsync"/>: healthy normally;
+/// Reports whether the webhook inbox keeps up, from <see cref="ILineWebhookInbox.GetStatisticsAsync"/>: healthy normally;
 /// degraded when dead letters, the age of the oldest unfinished event or the backlog exceed
-/// <see cref="WebhookInboxHealthCheckOptions"/>; the registration's failure status (unhealthy by default) when the store
+/// <see cref="LineWebhookInboxHealthCheckOptions"/>; the registration's failure status (unhealthy by default) when the store
 /// cannot be read. Register it with <c>AddHealthChecks().AddLineWebhookInbox()</c>.
 /// </summary>
 /// <remarks>
@@ -17,21 +17,21 @@ namespace ModuleGen.Line.AspNetCore.Inbox;
 /// (pending + in flight) as integers and, while an event is unfinished, <c>oldestPendingReceivedAt</c> and
 /// <c>oldestPendingAgeSeconds</c>. Nothing about the events themselves, which may hold user data.
 /// </remarks>
-public sealed class WebhookInboxHealthCheck : IHealthCheck
+public sealed class LineWebhookInboxHealthCheck : IHealthCheck
 {
     /// <summary>The name <c>AddLineWebhookInbox</c> registers the check under unless told otherwise.</summary>
     public const string DefaultName = "line-webhook-inbox";
 
-    private readonly IWebhookInbox _inbox;
-    private readonly WebhookInboxHealthCheckOptions _options;
+    private readonly ILineWebhookInbox _inbox;
+    private readonly LineWebhookInboxHealthCheckOptions _options;
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates a check of <paramref name="inbox"/>.</summary>
     /// <param name="inbox">The store.</param>
     /// <param name="options">The limits past which the inbox is degraded.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    public WebhookInboxHealthCheck(
-        IWebhookInbox inbox, WebhookInboxHealthCheckOptions options, TimeProvider? timeProvider = null)
+    public LineWebhookInboxHealthCheck(
+        ILineWebhookInbox inbox, LineWebhookInboxHealthCheckOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(inbox);
         ArgumentNullException.ThrowIfNull(options);
@@ -47,7 +47,7 @@ public sealed class WebhookInboxHealthCheck : IHealthCheck
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        InboxStatistics statistics;
+        LineInboxStatistics statistics;
         try
         {
             statistics = await _inbox.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
 /// <summary>
 /// One webhook event as LINE sent it: the identifiers the inbox needs plus the raw UTF-8 JSON of the event object.
@@ -10,7 +10,7 @@ namespace ModuleGen.Line.AspNetCore.Inbox;
 /// event. Deliberately not a record: value equality over a byte buffer would compare references, not bytes, and a
 /// <c>with</c> expression would bypass the validation and the copy.
 /// </remarks>
-public sealed class InboxEvent
+public sealed class LineInboxEvent
 {
     /// <summary>Creates an event.</summary>
     /// <param name="destination">The envelope's <c>destination</c>: the user ID of the bot the event belongs to.</param>
@@ -19,7 +19,7 @@ public sealed class InboxEvent
     /// <param name="timestamp">The event's <c>timestamp</c> in Unix milliseconds.</param>
     /// <param name="isRedelivery">The event's <c>deliveryContext.isRedelivery</c>.</param>
     /// <param name="eventJson">The raw UTF-8 JSON of the single event object.</param>
-    public InboxEvent(
+    public LineInboxEvent(
         string destination,
         string webhookEventId,
         string eventType,

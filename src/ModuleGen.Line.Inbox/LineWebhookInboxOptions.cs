@@ -1,9 +1,9 @@
 using System;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
-/// <summary>How <see cref="WebhookInboxWorker"/> leases, retries and dead-letters events.</summary>
-public sealed class WebhookInboxOptions
+/// <summary>How <see cref="LineWebhookInboxWorker"/> leases, retries and dead-letters events.</summary>
+public sealed class LineWebhookInboxOptions
 {
     /// <summary>
     /// How many attempts an event gets before it is dead-lettered. An attempt whose lease expired (the process died
@@ -23,7 +23,7 @@ public sealed class WebhookInboxOptions
     /// <summary>
     /// How long a leased event belongs to the worker unless renewed. The worker renews the lease every third of this
     /// while the event is being handled, so this bounds how long the events of a worker that died or froze wait, not how
-    /// long a handler may take. With a store that cannot renew leases (<see cref="IWebhookInbox.RenewLeaseAsync"/>
+    /// long a handler may take. With a store that cannot renew leases (<see cref="ILineWebhookInbox.RenewLeaseAsync"/>
     /// returns <see langword="false"/>), handling that takes longer lets another lease of the same event happen, so keep
     /// it well above the slowest handling. Default 5 min.
     /// </summary>
@@ -36,7 +36,7 @@ public sealed class WebhookInboxOptions
     public int MaxDegreeOfParallelism { get; set; } = 1;
 
     /// <summary>
-    /// How long the worker waits for due events when nothing wakes it; <see cref="IWebhookInboxSignal"/> wakes it at
+    /// How long the worker waits for due events when nothing wakes it; <see cref="ILineWebhookInboxSignal"/> wakes it at
     /// once after an enqueue. Default 1 s.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

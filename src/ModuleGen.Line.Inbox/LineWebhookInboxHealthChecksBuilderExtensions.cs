@@ -3,13 +3,13 @@ using System.Collections.Generic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ModuleGen.Line.AspNetCore.Inbox;
+namespace ModuleGen.Line.Inbox;
 
-/// <summary>Registers <see cref="WebhookInboxHealthCheck"/>.</summary>
-public static class WebhookInboxHealthChecksBuilderExtensions
+/// <summary>Registers <see cref="LineWebhookInboxHealthCheck"/>.</summary>
+public static class LineWebhookInboxHealthChecksBuilderExtensions
 {
     /// <summary>
-    /// Adds a <see cref="WebhookInboxHealthCheck"/> of the registered <see cref="IWebhookInbox"/>, e.g.
+    /// Adds a <see cref="LineWebhookInboxHealthCheck"/> of the registered <see cref="ILineWebhookInbox"/>, e.g.
     /// <c>builder.Services.AddHealthChecks().AddLineWebhookInbox()</c> and <c>app.MapHealthChecks("/healthz")</c>.
     /// </summary>
     /// <param name="builder">The health checks builder.</param>
@@ -20,8 +20,8 @@ public static class WebhookInboxHealthChecksBuilderExtensions
     /// <param name="timeout">How long the check may take before it is reported as failed.</param>
     public static IHealthChecksBuilder AddLineWebhookInbox(
         this IHealthChecksBuilder builder,
-        string name = WebhookInboxHealthCheck.DefaultName,
-        Action<WebhookInboxHealthCheckOptions>? configure = null,
+        string name = LineWebhookInboxHealthCheck.DefaultName,
+        Action<LineWebhookInboxHealthCheckOptions>? configure = null,
         HealthStatus? failureStatus = null,
         IEnumerable<string>? tags = null,
         TimeSpan? timeout = null)
@@ -29,13 +29,13 @@ public static class WebhookInboxHealthChecksBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
 
-        var options = new WebhookInboxHealthCheckOptions();
+        var options = new LineWebhookInboxHealthCheckOptions();
         configure?.Invoke(options);
         options.Validate();
         return builder.Add(new HealthCheckRegistration(
             name,
-            provider => new WebhookInboxHealthCheck(
-                provider.GetRequiredService<IWebhookInbox>(), options, provider.GetService<TimeProvider>()),
+            provider => new LineWebhookInboxHealthCheck(
+                provider.GetRequiredService<ILineWebhookInbox>(), options, provider.GetService<TimeProvider>()),
             failureStatus,
             tags,
             timeout));
