@@ -20,22 +20,30 @@ internal static class Naming
     /// <summary><c>bot_id</c> → <c>BotId</c>, <c>ANIMATION_SOUND</c> → <c>AnimationSound</c>, <c>age_15</c> → <c>Age15</c>.</summary>
     public static string ToPascalCase(string name)
     {
+        // Words are the runs of letters and digits; each starts upper case, and one written all upper case goes lower
+        // case after its first letter.
         var builder = new StringBuilder(name.Length);
-        foreach (var word in SplitWords(name))
+        var i = 0;
+        while (i < name.Length)
         {
-            var allUpper = true;
-            foreach (var c in word)
+            if (!char.IsLetterOrDigit(name[i]))
             {
-                if (char.IsLetter(c) && !char.IsUpper(c))
-                {
-                    allUpper = false;
-                    break;
-                }
+                i++;
+                continue;
             }
 
-            builder.Append(char.ToUpperInvariant(word[0]));
-            var rest = word.Substring(1);
-            builder.Append(allUpper && word.Length > 1 ? rest.ToLowerInvariant() : rest);
+            var start = i;
+            var allUpper = true;
+            for (; i < name.Length && char.IsLetterOrDigit(name[i]); i++)
+            {
+                allUpper &= !char.IsLetter(name[i]) || char.IsUpper(name[i]);
+            }
+
+            builder.Append(char.ToUpperInvariant(name[start]));
+            for (var j = start + 1; j < i; j++)
+            {
+                builder.Append(allUpper ? char.ToLowerInvariant(name[j]) : name[j]);
+            }
         }
 
         PascalCaseAcronyms(builder);
@@ -121,26 +129,4 @@ internal static class Naming
     }
 
     public static string StripAt(string identifier) => identifier.StartsWith("@") ? identifier.Substring(1) : identifier;
-
-    private static IEnumerable<string> SplitWords(string name)
-    {
-        var current = new StringBuilder();
-        foreach (var c in name)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                current.Append(c);
-            }
-            else if (current.Length > 0)
-            {
-                yield return current.ToString();
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            yield return current.ToString();
-        }
-    }
 }
