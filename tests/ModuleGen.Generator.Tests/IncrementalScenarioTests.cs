@@ -63,18 +63,11 @@ public sealed class IncrementalScenarioTests
     [Fact]
     public void ChangingOneOperationReemitsOnlyItsClient()
     {
-        var project = RealSpec.ModuleApiProject();
-        var first = GeneratorDriverHarness.Run(project);
-        var original = RealSpec.Read(RealSpec.Module);
-        var edited = original.Replace(
+        var (first, second) = RunBeforeAndAfterEdit(
+            RealSpec.ModuleApiProject(),
+            RealSpec.Module,
             "summary: Give control of one chat back to the Primary Channel.",
-            "summary: Hand control of one chat back to the Primary Channel.",
-            StringComparison.Ordinal);
-        edited.ShouldNotBe(original);
-
-        var second = first.RunAgain(driver => driver.ReplaceAdditionalText(
-            project.Text(RealSpec.VirtualPath(RealSpec.Module)),
-            new InMemoryAdditionalText(RealSpec.VirtualPath(RealSpec.Module), edited)));
+            "summary: Hand control of one chat back to the Primary Channel.");
 
         Reasons(second, TrackingNames.ApiModel).ShouldBe(new[] { IncrementalStepRunReason.Modified });
         ClientReasons(second).ShouldBe(new Dictionary<string, IncrementalStepRunReason>
@@ -89,17 +82,32 @@ public sealed class IncrementalScenarioTests
     }
 
     [Fact]
+    public void ChangingOneOperationSummaryInTheFullSpecReemitsOnlyItsClient()
+    {
+        // The whole of spec/, where schemas are shared across files: a summary is no part of any model, so no model file,
+        // no other client and not the manifest may be emitted again.
+        var (_, second) = RunBeforeAndAfterEdit(
+            RealSpec.Project(RealSpec.FileNames.ToArray()),
+            RealSpec.MessagingApi,
+            "summary: Get the channel's webhook endpoint.",
+            "summary: Get the channel's webhook endpoint URL.");
+
+        ClientReasons(second).Where(pair => !IncrementalSteps.IsReused(pair.Value))
+            .ShouldBe(new[] { new KeyValuePair<string, IncrementalStepRunReason>("MessagingApiClient", IncrementalStepRunReason.Modified) });
+        Reasons(second, TrackingNames.Schemas).ShouldAllBe(reason => IncrementalSteps.IsReused(reason));
+        Reasons(second, TrackingNames.Summary).ShouldAllBe(reason => IncrementalSteps.IsReused(reason));
+        ReemittedOutputs(second).ShouldBe(new[] { "Clients.MessagingApiClient Modified" });
+        second.Source("Clients.MessagingApiClient.g.cs").ShouldContain("/// <summary>Get the channel's webhook endpoint URL.</summary>");
+    }
+
+    [Fact]
     public void ChangingOneSchemaReemitsOnlyItsModel()
     {
-        var project = RealSpec.ModuleApiProject();
-        var first = GeneratorDriverHarness.Run(project);
-        var original = RealSpec.Read(RealSpec.Module);
-        var edited = original.Replace("description: An OA bot the module is attached to.", "description: A bot the module acts for.", StringComparison.Ordinal);
-        edited.ShouldNotBe(original);
-
-        var second = first.RunAgain(driver => driver.ReplaceAdditionalText(
-            project.Text(RealSpec.VirtualPath(RealSpec.Module)),
-            new InMemoryAdditionalText(RealSpec.VirtualPath(RealSpec.Module), edited)));
+        var (_, second) = RunBeforeAndAfterEdit(
+            RealSpec.ModuleApiProject(),
+            RealSpec.Module,
+            "description: An OA bot the module is attached to.",
+            "description: A bot the module acts for.");
 
         Reasons(second, TrackingNames.Clients).ShouldAllBe(reason => IncrementalSteps.IsReused(reason));
         ReemittedOutputs(second).ShouldBe(new[] { "TestApi.Models.ModuleBot Modified" });
@@ -132,6 +140,20 @@ public sealed class IncrementalScenarioTests
         ReemittedOutputs(second).ShouldBe(new[] { "Clients.WidgetClient New", "Summary Modified", "TestApi.Widgets.Widget New" });
         second.HintNames.Except(first.HintNames).ShouldBe(new[] { "Clients.WidgetClient.g.cs", "Widgets.Widget.g.cs" });
         second.CompilationProblems().Select(diagnostic => diagnostic.ToString()).ShouldBeEmpty();
+    }
+
+    /// <summary>Runs <paramref name="project"/>, then reruns it after one replacement in its spec file <paramref name="fileName"/>.</summary>
+    private static (GeneratorRun First, GeneratorRun Second) RunBeforeAndAfterEdit(SpecProject project, string fileName, string before, string after)
+    {
+        var first = GeneratorDriverHarness.Run(project);
+        var original = RealSpec.Read(fileName);
+        var edited = original.Replace(before, after, StringComparison.Ordinal);
+        edited.ShouldNotBe(original);
+
+        var second = first.RunAgain(driver => driver.ReplaceAdditionalText(
+            project.Text(RealSpec.VirtualPath(fileName)),
+            new InMemoryAdditionalText(RealSpec.VirtualPath(fileName), edited)));
+        return (first, second);
     }
 
     private static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorRun run, string step)

@@ -30,7 +30,7 @@ internal static class ClientEmitter
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     public static string ScopedClientName(ClientSpec client, ScopeSpec scope)

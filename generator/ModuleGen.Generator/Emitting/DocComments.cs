@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using ModuleGen.Generator.Helpers;
 
 namespace ModuleGen.Generator.Emitting;
@@ -15,7 +14,7 @@ internal static class DocComments
 
     public static void Element(SourceWriter writer, string element, string text, string? attributes = null)
     {
-        var lines = Lines(text).ToList();
+        var lines = Lines(text);
         var open = attributes is null ? "<" + element + ">" : "<" + element + " " + attributes + ">";
         if (lines.Count == 1)
         {
@@ -32,10 +31,36 @@ internal static class DocComments
         writer.WriteLine("/// </" + element + ">");
     }
 
-    private static IEnumerable<string> Lines(string text)
-        => text.Replace("\r", string.Empty)
-            .Split('\n')
-            .Select(l => Escape(l.Trim()))
-            .Where(l => l.Length > 0)
-            .DefaultIfEmpty(string.Empty);
+    /// <summary>The non-blank lines of <paramref name="text"/>, trimmed and escaped; one empty line when there are none.</summary>
+    private static List<string> Lines(string text)
+    {
+        var lines = new List<string>(1);
+        var start = 0;
+        while (true)
+        {
+            var end = text.IndexOf('\n', start);
+            var piece = end < 0
+                ? start == 0 ? text : text.Substring(start)
+                : text.Substring(start, end - start);
+            var line = Escape(piece.Replace("\r", string.Empty).Trim());
+            if (line.Length > 0)
+            {
+                lines.Add(line);
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        if (lines.Count == 0)
+        {
+            lines.Add(string.Empty);
+        }
+
+        return lines;
+    }
 }

@@ -44,7 +44,7 @@ internal static class ModelEmitter
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void WriteClass(SourceWriter writer, SchemaSpec schema)

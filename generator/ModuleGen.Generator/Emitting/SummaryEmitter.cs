@@ -42,6 +42,6 @@ internal static class SummaryEmitter
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 }

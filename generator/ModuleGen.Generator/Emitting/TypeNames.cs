@@ -43,5 +43,18 @@ internal static class TypeNames
 
     /// <summary>The local variable generated code uses for a property's value (prefixed so it never clashes).</summary>
     public static string Local(PropertySpec property)
-        => "__" + Helpers.Naming.StripAt(Helpers.Naming.ToCamelCase(property.PropertyName));
+    {
+        // "__" + StripAt(ToCamelCase(name)), built once: emitting a model asks for each local about ten times.
+        var pascal = Helpers.Naming.ToPascalCase(property.PropertyName);
+        var chars = new char[pascal.Length + 2];
+        chars[0] = '_';
+        chars[1] = '_';
+        pascal.CopyTo(0, chars, 2, pascal.Length);
+        if (pascal[0] != '_')
+        {
+            chars[2] = char.ToLowerInvariant(chars[2]);
+        }
+
+        return new string(chars);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 
 namespace ModuleGen.Generator.Helpers;
 
@@ -20,37 +19,47 @@ internal static class Naming
     /// <summary><c>bot_id</c> → <c>BotId</c>, <c>ANIMATION_SOUND</c> → <c>AnimationSound</c>, <c>age_15</c> → <c>Age15</c>.</summary>
     public static string ToPascalCase(string name)
     {
-        var builder = new StringBuilder(name.Length);
-        foreach (var word in SplitWords(name))
+        // Words are the runs of letters and digits; each starts upper case, and one written all upper case goes lower
+        // case after its first letter. The name is written from index 1, leaving room for the '_' a leading digit needs.
+        var chars = new char[name.Length + 1];
+        var length = 1;
+        var i = 0;
+        while (i < name.Length)
         {
-            var allUpper = true;
-            foreach (var c in word)
+            if (!char.IsLetterOrDigit(name[i]))
             {
-                if (char.IsLetter(c) && !char.IsUpper(c))
-                {
-                    allUpper = false;
-                    break;
-                }
+                i++;
+                continue;
             }
 
-            builder.Append(char.ToUpperInvariant(word[0]));
-            var rest = word.Substring(1);
-            builder.Append(allUpper && word.Length > 1 ? rest.ToLowerInvariant() : rest);
+            var start = i;
+            var allUpper = true;
+            for (; i < name.Length && char.IsLetterOrDigit(name[i]); i++)
+            {
+                allUpper &= !char.IsLetter(name[i]) || char.IsUpper(name[i]);
+            }
+
+            chars[length++] = char.ToUpperInvariant(name[start]);
+            for (var j = start + 1; j < i; j++)
+            {
+                chars[length++] = allUpper ? char.ToLowerInvariant(name[j]) : name[j];
+            }
         }
 
-        PascalCaseAcronyms(builder);
+        PascalCaseAcronyms(chars, 1, length);
 
-        if (builder.Length == 0)
+        if (length == 1)
         {
             return "Value";
         }
 
-        if (char.IsDigit(builder[0]))
+        if (char.IsDigit(chars[1]))
         {
-            builder.Insert(0, '_');
+            chars[0] = '_';
+            return new string(chars, 0, length);
         }
 
-        return builder.ToString();
+        return new string(chars, 1, length - 1);
     }
 
     /// <summary>
@@ -59,31 +68,31 @@ internal static class Naming
     /// <c>userID</c> → <c>UserId</c>); two-letter ones (<c>IO</c>) stay as they are. The capital that starts the next
     /// word (the <c>A</c> of <c>URIAction</c>) is kept.
     /// </summary>
-    private static void PascalCaseAcronyms(StringBuilder builder)
+    private static void PascalCaseAcronyms(char[] chars, int from, int to)
     {
-        var i = 0;
-        while (i < builder.Length)
+        var i = from;
+        while (i < to)
         {
-            if (!char.IsUpper(builder[i]))
+            if (!char.IsUpper(chars[i]))
             {
                 i++;
                 continue;
             }
 
             var end = i;
-            while (end < builder.Length && char.IsUpper(builder[end]))
+            while (end < to && char.IsUpper(chars[end]))
             {
                 end++;
             }
 
             // A capital followed by a lower-case letter starts the next word.
-            var acronymEnd = end < builder.Length && char.IsLower(builder[end]) ? end - 1 : end;
+            var acronymEnd = end < to && char.IsLower(chars[end]) ? end - 1 : end;
             var length = acronymEnd - i;
-            if (length >= 3 || (length == 2 && builder[i] == 'I' && builder[i + 1] == 'D'))
+            if (length >= 3 || (length == 2 && chars[i] == 'I' && chars[i + 1] == 'D'))
             {
                 for (var j = i + 1; j < acronymEnd; j++)
                 {
-                    builder[j] = char.ToLowerInvariant(builder[j]);
+                    chars[j] = char.ToLowerInvariant(chars[j]);
                 }
             }
 
@@ -116,31 +125,11 @@ internal static class Naming
             return pascal;
         }
 
-        var camel = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        var chars = pascal.ToCharArray();
+        chars[0] = char.ToLowerInvariant(chars[0]);
+        var camel = new string(chars);
         return Keywords.Contains(camel) ? "@" + camel : camel;
     }
 
     public static string StripAt(string identifier) => identifier.StartsWith("@") ? identifier.Substring(1) : identifier;
-
-    private static IEnumerable<string> SplitWords(string name)
-    {
-        var current = new StringBuilder();
-        foreach (var c in name)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                current.Append(c);
-            }
-            else if (current.Length > 0)
-            {
-                yield return current.ToString();
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            yield return current.ToString();
-        }
-    }
 }

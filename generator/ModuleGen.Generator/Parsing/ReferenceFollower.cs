@@ -39,7 +39,7 @@ internal sealed class ReferenceFollower
     /// </summary>
     public (YamlNode? Node, SpecDocument Document) Follow(YamlNode node, SpecDocument document)
     {
-        var visited = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? visited = null;
         while (node.ChildString("$ref") is { } reference)
         {
             if (Step(node, reference, document) is not { } next)
@@ -47,6 +47,8 @@ internal sealed class ReferenceFollower
                 return (null, document);
             }
 
+            // Most nodes hold no $ref at all: the set is made for the ones that do.
+            visited ??= new HashSet<string>(StringComparer.Ordinal);
             if (!visited.Add(Key(next)))
             {
                 ReportCycle(node, reference, document);

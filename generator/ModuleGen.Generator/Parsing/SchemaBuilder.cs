@@ -14,13 +14,14 @@ internal sealed class SchemaBuilder
         Kind = kind;
         Description = description;
         Origin = origin;
+        FullName = ns + "." + name;
     }
 
     public string Name { get; }
 
     public string Namespace { get; }
 
-    public string FullName => Namespace + "." + Name;
+    public string FullName { get; }
 
     public SchemaKind Kind { get; }
 

@@ -102,10 +102,17 @@ internal sealed partial class SchemaResolver
 
     private void AddProperties(SchemaBuilder builder, YamlMappingNode mapping, SpecDocument document)
     {
-        var required = new HashSet<string>(
-            mapping.ChildSequence("required")?.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? string.Empty)
-                ?? Enumerable.Empty<string>(),
-            StringComparer.Ordinal);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        if (mapping.ChildSequence("required") is { } requiredNames)
+        {
+            foreach (var requiredName in requiredNames.Children)
+            {
+                if (requiredName is YamlScalarNode scalar)
+                {
+                    required.Add(scalar.Value ?? string.Empty);
+                }
+            }
+        }
 
         if (mapping.ChildMapping("properties") is not { } properties)
         {
@@ -134,7 +141,14 @@ internal sealed partial class SchemaResolver
                 continue;
             }
 
-            builder.Properties.RemoveAll(p => p.JsonName == jsonName);
+            for (var i = builder.Properties.Count - 1; i >= 0; i--)
+            {
+                if (builder.Properties[i].JsonName == jsonName)
+                {
+                    builder.Properties.RemoveAt(i);
+                }
+            }
+
             builder.Properties.Add(new PropertySpec
             {
                 JsonName = jsonName,

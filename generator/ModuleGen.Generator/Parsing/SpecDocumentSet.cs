@@ -52,6 +52,7 @@ internal readonly struct ResolvedNode
 internal sealed class SpecDocumentSet
 {
     private readonly Dictionary<string, SpecDocument> _byFileName = new(StringComparer.Ordinal);
+    private readonly Dictionary<(SpecDocument From, string Reference), ResolvedNode?> _resolved = new();
 
     public List<SpecDocument> Documents { get; } = new();
 
@@ -151,7 +152,19 @@ internal sealed class SpecDocumentSet
     }
 
     /// <summary>Follows <paramref name="reference"/> from <paramref name="from"/>; null when it points nowhere.</summary>
+    /// <remarks>The documents never change once loaded, so each reference is followed once per document it is written in.</remarks>
     public ResolvedNode? Resolve(string reference, SpecDocument from)
+    {
+        if (!_resolved.TryGetValue((from, reference), out var resolved))
+        {
+            resolved = Follow(reference, from);
+            _resolved.Add((from, reference), resolved);
+        }
+
+        return resolved;
+    }
+
+    private ResolvedNode? Follow(string reference, SpecDocument from)
     {
         var hash = reference.IndexOf('#');
         var filePart = hash < 0 ? reference : reference.Substring(0, hash);

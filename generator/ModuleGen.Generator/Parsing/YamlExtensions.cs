@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using ModuleGen.Generator.Model;
 using YamlDotNet.RepresentationModel;
@@ -7,15 +8,21 @@ namespace ModuleGen.Generator.Parsing;
 /// <summary>Small typed accessors over YamlDotNet's representation model.</summary>
 internal static class YamlExtensions
 {
+    // The key a lookup compares with (by tag and value): one per thread, reused, so that the tens of thousands of lookups
+    // of a run allocate nothing. It is never stored in a mapping.
+    [ThreadStatic]
+    private static YamlScalarNode? t_lookupKey;
+
     public static YamlNode? Child(this YamlNode? node, string key)
     {
-        if (node is YamlMappingNode mapping
-            && mapping.Children.TryGetValue(new YamlScalarNode(key), out var value))
+        if (node is not YamlMappingNode mapping)
         {
-            return value;
+            return null;
         }
 
-        return null;
+        var lookupKey = t_lookupKey ??= new YamlScalarNode();
+        lookupKey.Value = key;
+        return mapping.Children.TryGetValue(lookupKey, out var value) ? value : null;
     }
 
     /// <summary>The text of a mapping key, or null when the key is not a plain scalar (a list used as a key, say).</summary>

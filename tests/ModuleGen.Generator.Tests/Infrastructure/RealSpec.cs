@@ -16,6 +16,7 @@ internal static class RealSpec
     public const string Common = "common.yaml";
     public const string Module = "module.yaml";
     public const string ModuleAttach = "module-attach.yaml";
+    public const string MessagingApi = "messaging-api.yaml";
 
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "spec");
 
