@@ -30,7 +30,7 @@ internal sealed class LineCallTelemetry
         BotId = botId;
         Host = host;
         RetryKey = retryKey;
-        _activity = LineTelemetry.ActivitySource.StartActivity("LINE " + operation.OperationId, ActivityKind.Client);
+        _activity = LineTelemetry.ActivitySource.StartActivity(operation.ActivityName, ActivityKind.Client);
         if (_activity is not null)
         {
             _activity.SetTag("line.operation", operation.OperationId);

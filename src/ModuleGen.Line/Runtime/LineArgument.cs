@@ -84,7 +84,7 @@ public static class LineArgument
 
     public static void Matches(string value, Regex pattern, string name)
     {
-        if (!pattern.IsMatch(value))
+        if (!LinePatternMatcher.IsMatch(pattern, value))
         {
             throw new ArgumentException($"The value does not match the pattern {pattern}.", name);
         }
