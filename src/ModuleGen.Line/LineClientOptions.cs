@@ -60,7 +60,7 @@ public sealed class LineEndpoints
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _specServers = new(StringComparer.Ordinal);
 
     /// <summary>Where LINE's servers resolve to, for the credential check of every call; rebuilt after a change of the map.</summary>
-    private Uri[]? _lineAddresses;
+    private LineAddress[]? _lineAddresses;
 
     /// <summary>Sends calls for <paramref name="specServer"/> (e.g. https://api-data.line.me) to <paramref name="address"/>.</summary>
     /// <remarks>Mapping one of <see cref="LineServers"/> to another host (a fake, a proxy) is the explicit choice to send
@@ -120,19 +120,41 @@ public sealed class LineEndpoints
             return false;
         }
 
-        // Scheme, host and port compared one by one: what Uri.Compare(SchemeAndServer) decides, without building the
-        // two strings it compares on every call.
-        var addresses = _lineAddresses ??= Array.ConvertAll(LineServerList, Resolve);
+        var addresses = _lineAddresses ??= Array.ConvertAll(LineServerList, server => new LineAddress(Resolve(server)));
         foreach (var address in addresses)
         {
-            if (address.Port == requestUri.Port
-                && string.Equals(address.Host, requestUri.Host, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(address.Scheme, requestUri.Scheme, StringComparison.OrdinalIgnoreCase))
+            if (address.Serves(requestUri))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Where one of LINE's servers resolves to, with its scheme-and-authority text for the quick check.</summary>
+    private sealed class LineAddress(Uri address)
+    {
+        private readonly string _authority = address.GetLeftPart(UriPartial.Authority);
+
+        /// <summary>
+        /// Whether <paramref name="requestUri"/> has this address's scheme, host and port — what
+        /// <c>Uri.Compare(SchemeAndServer)</c> decides. A request text that starts with this address's own
+        /// <c>scheme://authority</c> then a <c>/</c> (or ends there) has them for certain, read without making the Uri
+        /// parse its text; anything else is compared part by part.
+        /// </summary>
+        public bool Serves(Uri requestUri)
+        {
+            var text = requestUri.OriginalString;
+            if (text.StartsWith(_authority, StringComparison.OrdinalIgnoreCase)
+                && (text.Length == _authority.Length || text[_authority.Length] == '/'))
+            {
+                return true;
+            }
+
+            return address.Port == requestUri.Port
+                && string.Equals(address.Host, requestUri.Host, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(address.Scheme, requestUri.Scheme, StringComparison.OrdinalIgnoreCase);
+        }
     }
 }
