@@ -50,12 +50,17 @@ public class LineClientOptions
 /// <summary>Maps the servers named in the spec (https://api.line.me, …) to the addresses actually called.</summary>
 public sealed class LineEndpoints
 {
+    /// <summary>The list of <see cref="LineServers"/> as an array, so the per-call checks enumerate it without allocating.</summary>
+    private static readonly string[] LineServerList = ["https://api.line.me", "https://api-data.line.me", "https://manager.line.biz", "https://access.line.me"];
+
     /// <summary>The servers of LINE's own spec: the only hosts that ever get the LINE channel access token or secret.</summary>
-    public static IReadOnlyList<string> LineServers { get; } =
-        ["https://api.line.me", "https://api-data.line.me", "https://manager.line.biz", "https://access.line.me"];
+    public static IReadOnlyList<string> LineServers { get; } = Array.AsReadOnly(LineServerList);
 
     private readonly Dictionary<string, Uri> _map = new(StringComparer.OrdinalIgnoreCase);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _specServers = new(StringComparer.Ordinal);
+
+    /// <summary>Where LINE's servers resolve to, for the credential check of every call; rebuilt after a change of the map.</summary>
+    private LineAddress[]? _lineAddresses;
 
     /// <summary>Sends calls for <paramref name="specServer"/> (e.g. https://api-data.line.me) to <paramref name="address"/>.</summary>
     /// <remarks>Mapping one of <see cref="LineServers"/> to another host (a fake, a proxy) is the explicit choice to send
@@ -65,6 +70,7 @@ public sealed class LineEndpoints
         ArgumentException.ThrowIfNullOrEmpty(specServer);
         ArgumentNullException.ThrowIfNull(address);
         _map[specServer.TrimEnd('/')] = address;
+        _lineAddresses = null;
         return this;
     }
 
@@ -80,6 +86,7 @@ public sealed class LineEndpoints
             _map[server] = address;
         }
 
+        _lineAddresses = null;
         return this;
     }
 
@@ -94,7 +101,7 @@ public sealed class LineEndpoints
     {
         ArgumentNullException.ThrowIfNull(specServer);
         var server = specServer.TrimEnd('/');
-        foreach (var line in LineServers)
+        foreach (var line in LineServerList)
         {
             if (string.Equals(line, server, StringComparison.OrdinalIgnoreCase))
             {
@@ -113,15 +120,41 @@ public sealed class LineEndpoints
             return false;
         }
 
-        foreach (var server in LineServers)
+        var addresses = _lineAddresses ??= Array.ConvertAll(LineServerList, server => new LineAddress(Resolve(server)));
+        foreach (var address in addresses)
         {
-            var address = Resolve(server);
-            if (Uri.Compare(address, requestUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+            if (address.Serves(requestUri))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Where one of LINE's servers resolves to, with its scheme-and-authority text for the quick check.</summary>
+    private sealed class LineAddress(Uri address)
+    {
+        private readonly string _authority = address.GetLeftPart(UriPartial.Authority);
+
+        /// <summary>
+        /// Whether <paramref name="requestUri"/> has this address's scheme, host and port — what
+        /// <c>Uri.Compare(SchemeAndServer)</c> decides. A request text that starts with this address's own
+        /// <c>scheme://authority</c> then a <c>/</c> (or ends there) has them for certain, read without making the Uri
+        /// parse its text; anything else is compared part by part.
+        /// </summary>
+        public bool Serves(Uri requestUri)
+        {
+            var text = requestUri.OriginalString;
+            if (text.StartsWith(_authority, StringComparison.OrdinalIgnoreCase)
+                && (text.Length == _authority.Length || text[_authority.Length] == '/'))
+            {
+                return true;
+            }
+
+            return address.Port == requestUri.Port
+                && string.Equals(address.Host, requestUri.Host, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(address.Scheme, requestUri.Scheme, StringComparison.OrdinalIgnoreCase);
+        }
     }
 }

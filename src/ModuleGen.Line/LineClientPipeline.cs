@@ -119,7 +119,7 @@ public class LineClientPipeline
         }
     }
 
-    private async Task<HttpResponseMessage> SendAuthenticatedAsync(
+    private async ValueTask<HttpResponseMessage> SendAuthenticatedAsync(
         HttpRequestMessage message, LineOperation operation, LineCallTelemetry call, CancellationToken cancellationToken)
     {
         await PrepareBodyForReplayAsync(message, operation, cancellationToken).ConfigureAwait(false);
@@ -222,7 +222,7 @@ public class LineClientPipeline
             return null;
         }
 
-        if (!LineEndpoints.IsLineServer(operation.Server))
+        if (!operation.IsLineServerCall)
         {
             await AuthenticateWithSchemeAsync(message, operation, cancellationToken).ConfigureAwait(false);
             return null;
@@ -292,7 +292,7 @@ public class LineClientPipeline
     /// Hands the message to the HTTP client (and its resilience pipeline), always reading only the headers there: the
     /// body is read afterwards, so a body that breaks off is told apart from a request that never got an answer.
     /// </summary>
-    private async Task<HttpResponseMessage> TransmitAsync(
+    private async ValueTask<HttpResponseMessage> TransmitAsync(
         HttpRequestMessage message, LineOperation operation, LineCallTelemetry call, CancellationToken cancellationToken)
     {
         call.Transmitting();

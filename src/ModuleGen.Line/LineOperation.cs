@@ -37,7 +37,15 @@ public sealed class LineOperation
         RateLimit = rateLimit;
         SecurityScheme = securityScheme;
         ApiKeyName = apiKeyName;
+        ActivityName = "LINE " + operationId;
+        IsLineServerCall = LineEndpoints.IsLineServer(server);
     }
+
+    /// <summary>The name of the activity of each call, built once rather than per call.</summary>
+    internal string ActivityName { get; }
+
+    /// <summary>Whether <see cref="Server"/> is one of LINE's (<see cref="LineEndpoints.IsLineServer"/>), decided once.</summary>
+    internal bool IsLineServerCall { get; }
 
     /// <summary>The security scheme the spec names for the operation (null for none); its credentials come from <see cref="LineClientOptions.Credentials"/> unless it is a LINE call.</summary>
     public string? SecurityScheme { get; }

@@ -86,7 +86,7 @@ public class LineResponse
         return new LineResponse<T>(value, (int)response.StatusCode, requestId, acceptedRequestId, alreadyAccepted);
     }
 
-    private static async Task<(byte[] Buffer, int Length)> ReadPooledAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async ValueTask<(byte[] Buffer, int Length)> ReadPooledAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(content.Headers.ContentLength is { } declared and > 0 and < 1 << 20 ? (int)declared + 1 : 4096);

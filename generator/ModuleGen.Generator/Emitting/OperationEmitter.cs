@@ -38,7 +38,7 @@ internal static class OperationEmitter
             }
 
             WriteUri(writer, operation);
-            writer.WriteLine($"using var message = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({TypeNames.Literal(operation.HttpMethod)}), uri.ToUri());");
+            writer.WriteLine($"using var message = new global::System.Net.Http.HttpRequestMessage({HttpMethod(operation.HttpMethod)}, uri.ToUri());");
             if (scopeField is not null)
             {
                 writer.WriteLine($"{scopeField}.Apply(message);");
@@ -305,6 +305,22 @@ internal static class OperationEmitter
             writer.WriteLine($"uri.AppendQuery({TypeNames.Literal(parameter.WireName)}, {Format(parameter, parameter.ArgumentName)});");
         }
     }
+
+    /// <summary>
+    /// The shared <c>HttpMethod</c> instance of a standard method: no allocation per call, and handlers comparing with
+    /// <c>HttpMethod.Post</c> and the like hit their reference-equality fast path. Any other method gets its own instance.
+    /// </summary>
+    private static string HttpMethod(string method) => method switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        _ => $"new global::System.Net.Http.HttpMethod({TypeNames.Literal(method)})",
+    };
 
     /// <summary>The parameter's value as the text sent on the wire (null when unset).</summary>
     private static string Format(ParameterSpec parameter, string name)

@@ -22,20 +22,22 @@ internal sealed class LineCallTelemetry
 
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly Activity? _activity;
+    private readonly Uri? _requestUri;
+    private string? _host;
     private int _attempts;
 
-    private LineCallTelemetry(LineOperation operation, string? botId, string? host, string? retryKey)
+    private LineCallTelemetry(LineOperation operation, string? botId, Uri? requestUri, string? retryKey)
     {
         Operation = operation;
         BotId = botId;
-        Host = host;
+        _requestUri = requestUri;
         RetryKey = retryKey;
-        _activity = LineTelemetry.ActivitySource.StartActivity("LINE " + operation.OperationId, ActivityKind.Client);
+        _activity = LineTelemetry.ActivitySource.StartActivity(operation.ActivityName, ActivityKind.Client);
         if (_activity is not null)
         {
             _activity.SetTag("line.operation", operation.OperationId);
             _activity.SetTag("http.request.method", operation.Method);
-            _activity.SetTag("server.address", host);
+            _activity.SetTag("server.address", Host);
             _activity.SetTag("line.bot_id", botId);
             _activity.SetTag("line.retry_key", retryKey);
         }
@@ -45,7 +47,11 @@ internal sealed class LineCallTelemetry
 
     public string? BotId { get; }
 
-    public string? Host { get; }
+    /// <summary>
+    /// The request's host, read only when telemetry needs it: reading it makes the Uri parse the rest of its text, work
+    /// a call nobody observes should not do.
+    /// </summary>
+    public string? Host => _host ??= _requestUri?.Host;
 
     public string? RetryKey { get; }
 
@@ -55,7 +61,7 @@ internal sealed class LineCallTelemetry
     public static LineCallTelemetry Start(HttpRequestMessage message, LineOperation operation, string? botId)
     {
         message.Options.TryGetValue(LineRequestOptions.RetryKey, out var retryKey);
-        var call = new LineCallTelemetry(operation, botId, message.RequestUri?.Host, retryKey);
+        var call = new LineCallTelemetry(operation, botId, message.RequestUri, retryKey);
         message.Options.Set(Option, call);
         return call;
     }
@@ -66,19 +72,24 @@ internal sealed class LineCallTelemetry
     /// <summary>Records the call's end: status (0 without a response), attempts, LINE's request ID, duration.</summary>
     public void Complete(int status, string? requestId, Exception? error)
     {
-        var tags = new TagList
+        // Without a metrics listener the tags (a boxed status among them) would be built for nothing.
+        if (LineTelemetry.Requests.Enabled || LineTelemetry.Duration.Enabled)
         {
-            LineTelemetry.Operation(Operation.OperationId),
-            LineTelemetry.Host(Host),
-            { "http.response.status_code", status },
-        };
-        if (error is not null)
-        {
-            tags.Add("error.type", error.GetType().Name);
+            var tags = new TagList
+            {
+                LineTelemetry.Operation(Operation.OperationId),
+                LineTelemetry.Host(Host),
+                { "http.response.status_code", status },
+            };
+            if (error is not null)
+            {
+                tags.Add("error.type", error.GetType().Name);
+            }
+
+            LineTelemetry.Requests.Add(1, tags);
+            LineTelemetry.Duration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
         }
 
-        LineTelemetry.Requests.Add(1, tags);
-        LineTelemetry.Duration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
         if (status == 429)
         {
             RecordTooManyRequests(Operation.OperationId, Host, (error as LineApiException)?.TooManyRequestsKind ?? LineTooManyRequestsKind.Unspecified);

@@ -24,7 +24,7 @@ public sealed class LineRateLimiterOptions
 
     /// <summary>The limit that applies to an operation: the configured one, else the spec's, else none.</summary>
     public LineRateLimit? LimitFor(LineOperation operation)
-        => Limits.TryGetValue(operation.OperationId, out var setting) ? new LineRateLimit(setting.Requests, setting.Per) : operation.RateLimit;
+        => Limits.TryGetValue(operation.OperationId, out var setting) ? setting.ToLimit() : operation.RateLimit;
 
     /// <summary>The problems that would stop the limiter from working, each naming the setting; empty when valid.</summary>
     public IReadOnlyList<string> Validate(TimeSpan attemptTimeout)
@@ -60,4 +60,20 @@ public sealed class LineRateLimitSetting
 
     /// <summary>The period (Second, Minute, Hour).</summary>
     public LineRateLimitPeriod Per { get; set; } = LineRateLimitPeriod.Second;
+
+    /// <summary>The last limit made from this setting: every call asks for it, and it changes only if the setting does.</summary>
+    private LineRateLimit? _limit;
+
+    /// <summary>The setting as a limit (equal to a new one, but not allocated per call).</summary>
+    internal LineRateLimit ToLimit()
+    {
+        var limit = _limit;
+        if (limit is null || limit.Requests != Requests || limit.Period != Per)
+        {
+            limit = new LineRateLimit(Requests, Per);
+            _limit = limit;
+        }
+
+        return limit;
+    }
 }

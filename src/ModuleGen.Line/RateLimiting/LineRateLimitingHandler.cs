@@ -42,7 +42,7 @@ internal sealed class LineRateLimitingHandler : DelegatingHandler
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<RateLimitLease> AcquireAsync(
+    private async ValueTask<RateLimitLease> AcquireAsync(
         HttpRequestMessage request, LineOperation operation, string? botId, LineRateLimit limit, CancellationToken cancellationToken)
     {
         var key = new LineRateLimitKey(botId, operation.OperationId);

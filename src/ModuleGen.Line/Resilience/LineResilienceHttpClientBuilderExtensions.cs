@@ -42,11 +42,32 @@ public static class LineResilienceHttpClientBuilderExtensions
             .SelectPipelineBy(static services => static request => PartitionOf(request));
     }
 
+    /// <summary>
+    /// The last OA's partition key: a module usually makes runs of calls for one OA, and then builds no key per call. An
+    /// immutable object, so a reader racing a writer sees one OA's pair, never one OA's ID with another's key.
+    /// </summary>
+    private static BotPartition s_lastBotPartition = new(string.Empty, "bot:");
+
     /// <summary>One pipeline (so one circuit) per OA, or per host for calls made for no OA. Bot IDs are not secret.</summary>
     internal static string PartitionOf(HttpRequestMessage request)
-        => request.Options.TryGetValue(LineRequestOptions.BotId, out var botId)
-            ? "bot:" + botId
-            : "host:" + request.RequestUri?.Authority;
+    {
+        if (!request.Options.TryGetValue(LineRequestOptions.BotId, out var botId))
+        {
+            return "host:" + request.RequestUri?.Authority;
+        }
+
+        var last = s_lastBotPartition;
+        if (string.Equals(last.BotId, botId, StringComparison.Ordinal))
+        {
+            return last.Key;
+        }
+
+        var partition = new BotPartition(botId, "bot:" + botId);
+        s_lastBotPartition = partition;
+        return partition.Key;
+    }
+
+    private sealed record BotPartition(string BotId, string Key);
 
     private static void Apply(HttpStandardResilienceOptions options, LineResilienceOptions line, ILogger? logger)
     {

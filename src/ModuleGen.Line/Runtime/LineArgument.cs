@@ -92,7 +92,7 @@ public static class LineArgument
     /// <summary>Throws <see cref="ArgumentException"/> when a string does not match the spec's pattern.</summary>
     public static void Matches(string value, Regex pattern, string name)
     {
-        if (!pattern.IsMatch(value))
+        if (!LinePatternMatcher.IsMatch(pattern, value))
         {
             throw new ArgumentException($"The value does not match the pattern {pattern}.", name);
         }

@@ -44,7 +44,7 @@ namespace TestApi
             global::ModuleGen.Line.Runtime.LineArgument.NotNull(request, nameof(request));
             var uri = new global::ModuleGen.Line.Runtime.LineUriBuilder(_pipeline.ResolveServer(s_attachModule.Server));
             uri.AppendPath("/module/auth/v1/token");
-            using var message = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), uri.ToUri());
+            using var message = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri.ToUri());
             message.Content = new global::System.Net.Http.FormUrlEncodedContent(request.ToFormFields());
             using var response = await _pipeline.SendAsync(message, s_attachModule, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             return await global::ModuleGen.Line.Runtime.LineResponseReader.ReadJsonAsync<global::TestApi.Models.AttachModuleResponse>(response, s_attachModule, cancellationToken).ConfigureAwait(false);

@@ -56,7 +56,7 @@ namespace TestApi
             global::ModuleGen.Line.Runtime.LineArgument.NotNull(request, nameof(request));
             var uri = new global::ModuleGen.Line.Runtime.LineUriBuilder(_pipeline.ResolveServer(s_detachModule.Server));
             uri.AppendPath("/v2/bot/channel/detach");
-            using var message = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), uri.ToUri());
+            using var message = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri.ToUri());
             message.Content = global::ModuleGen.Line.Runtime.LineJsonContent.Create(request);
             using var response = await _pipeline.SendAsync(message, s_detachModule, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             return global::ModuleGen.Line.Runtime.LineResponseReader.Create(response);
@@ -84,7 +84,7 @@ namespace TestApi
             uri.AppendPath("/v2/bot/list");
             uri.AppendQuery("start", start);
             uri.AppendQuery("limit", limit?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            using var message = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), uri.ToUri());
+            using var message = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, uri.ToUri());
             using var response = await _pipeline.SendAsync(message, s_getModules, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             return await global::ModuleGen.Line.Runtime.LineResponseReader.ReadJsonAsync<global::TestApi.Models.GetModulesResponse>(response, s_getModules, cancellationToken).ConfigureAwait(false);
         }
@@ -183,7 +183,7 @@ namespace TestApi
             uri.AppendPath("/v2/bot/chat/");
             uri.AppendPathParameter(chatId);
             uri.AppendPath("/control/acquire");
-            using var message = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), uri.ToUri());
+            using var message = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri.ToUri());
             _scope.Apply(message);
             if (request is not null)
             {
@@ -214,7 +214,7 @@ namespace TestApi
             uri.AppendPath("/v2/bot/chat/");
             uri.AppendPathParameter(chatId);
             uri.AppendPath("/control/release");
-            using var message = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), uri.ToUri());
+            using var message = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri.ToUri());
             _scope.Apply(message);
             using var response = await _pipeline.SendAsync(message, s_releaseChatControl, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             return global::ModuleGen.Line.Runtime.LineResponseReader.Create(response);

@@ -58,6 +58,34 @@ public sealed class LineCredentialScopeTests
         endpoints.IsLineAddress(new Uri("http://127.0.0.1:5123/v2/bot/info")).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("https://api.line.me/v2/bot/info", true)]
+    [InlineData("https://API.Line.ME/v2/bot/info", true)]
+    [InlineData("https://api.line.me:443/v2/bot/info", true)]
+    [InlineData("https://api-data.line.me", true)]
+    [InlineData("http://api.line.me/v2/bot/info", false)]
+    [InlineData("https://api.line.me:8443/v2/bot/info", false)]
+    [InlineData("https://api.line.me.example.com/v2/bot/info", false)]
+    [InlineData("https://api.line.me@example.com/v2/bot/info", false)]
+    [InlineData("https://example.com/https://api.line.me/", false)]
+    public void OnlyTheSchemeHostAndPortOfALineServerCountAsLines(string requestUri, bool isLine)
+    {
+        new LineEndpoints().IsLineAddress(new Uri(requestUri)).ShouldBe(isLine);
+        new LineEndpoints().MapAll(new Uri("http://127.0.0.1:5123")).IsLineAddress(new Uri(requestUri)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void RemappingAServerMovesWhereLinesCredentialsMayGo()
+    {
+        var endpoints = new LineEndpoints();
+        endpoints.IsLineAddress(new Uri("https://api.line.me/v2/bot/info")).ShouldBeTrue();
+
+        endpoints.MapAll(new Uri("http://127.0.0.1:5123"));
+
+        endpoints.IsLineAddress(new Uri("https://api.line.me/v2/bot/info")).ShouldBeFalse();
+        endpoints.IsLineAddress(new Uri("http://127.0.0.1:5123/v2/bot/info")).ShouldBeTrue();
+    }
+
     [Fact]
     public void SchemeCredentialsNeverShowTheirValues()
         => new LineSchemeCredentials().UseBearer("Partner", "secret-token").UseApiKey("Key", "secret-key").ToString()
