@@ -8,6 +8,7 @@ using ModuleGen.Line.Testing;
 using ModuleGen.Line.Testing.Stubs;
 using Shouldly;
 using Xunit;
+using static ModuleGen.Line.ContractTests.ContractAssert;
 using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
 using static ModuleGen.Line.ContractTests.SpecConformance;
 

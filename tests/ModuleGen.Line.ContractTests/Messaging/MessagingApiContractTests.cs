@@ -7,6 +7,7 @@ using ModuleGen.Line.Testing.Spec;
 using ModuleGen.Line.Testing;
 using Shouldly;
 using Xunit;
+using static ModuleGen.Line.ContractTests.ContractAssert;
 using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
 using static ModuleGen.Line.ContractTests.SpecConformance;
 

@@ -1,0 +1,91 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using ModuleGen.Line.ContractTests.Messaging;
+using ModuleGen.Line.ContractTests.Module;
+using ModuleGen.Line.Testing;
+using ModuleGen.Line.Testing.Spec;
+using Shouldly;
+using Xunit;
+
+namespace ModuleGen.Line.ContractTests;
+
+/// <summary>
+/// The base of the contract test classes: the shared fake platform, reset before every test, and the one call most
+/// tests make (fresh clients, the answer's status and X-Line-Request-Id, exactly one recorded request), written once
+/// so that a test states only its operation's arguments and the values it expects.
+/// </summary>
+public abstract class ContractTest(LinePlatformFixture fixture) : IAsyncLifetime
+{
+    /// <summary>The platform the collection shares, empty at the start of every test.</summary>
+    private protected LineFakePlatform Platform => fixture.Platform;
+
+    /// <inheritdoc/>
+    public Task InitializeAsync()
+    {
+        Platform.Reset();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Calls once through fresh <see cref="MessagingApiClients"/>: the answer carries <paramref name="status"/> and
+    /// <paramref name="requestId"/> (null: LINE sent no X-Line-Request-Id), and the platform recorded exactly one request.
+    /// </summary>
+    private protected Task<(TResponse Response, RecordedRequest Request)> CallOnce<TResponse>(
+        string? requestId,
+        Func<MessagingApiClients, Task<TResponse>> call,
+        int status = 200)
+        where TResponse : LineResponse =>
+        CallOnce(() => new MessagingApiClients(Platform), requestId, call, status);
+
+    /// <summary>The same as <see cref="CallOnce{TResponse}(string, Func{MessagingApiClients, Task{TResponse}}, int)"/> through fresh <see cref="ModuleApiClients"/>.</summary>
+    private protected Task<(TResponse Response, RecordedRequest Request)> CallModuleOnce<TResponse>(
+        string? requestId,
+        Func<ModuleApiClients, Task<TResponse>> call,
+        int status = 200)
+        where TResponse : LineResponse =>
+        CallOnce(() => new ModuleApiClients(Platform), requestId, call, status);
+
+    /// <summary>
+    /// A download through <paramref name="call"/>: 200, <paramref name="requestId"/>, the <paramref name="contentType"/>
+    /// and exactly <paramref name="expected"/> streamed; returns the one recorded request.
+    /// </summary>
+    private protected async Task<RecordedRequest> ShouldDownloadOnce(
+        string requestId,
+        string contentType,
+        byte[] expected,
+        Func<MessagingApiClients, Task<LineStreamResponse>> call)
+    {
+        using var clients = new MessagingApiClients(Platform);
+        using var response = await call(clients);
+        ShouldBeAnswer(response, 200, requestId);
+        response.ContentType.ShouldBe(contentType);
+        using var buffer = new MemoryStream();
+        await response.Content.CopyToAsync(buffer);
+        buffer.ToArray().ShouldBe(expected);
+        return Platform.Requests.ShouldHaveSingleItem();
+    }
+
+    private static void ShouldBeAnswer(LineResponse response, int status, string? requestId)
+    {
+        response.Status.ShouldBe(status);
+        response.RequestId.ShouldBe(requestId);
+    }
+
+    private async Task<(TResponse Response, RecordedRequest Request)> CallOnce<TClients, TResponse>(
+        Func<TClients> createClients,
+        string? requestId,
+        Func<TClients, Task<TResponse>> call,
+        int status)
+        where TClients : IDisposable
+        where TResponse : LineResponse
+    {
+        using var clients = createClients();
+        var response = await call(clients);
+        ShouldBeAnswer(response, status, requestId);
+        return (response, Platform.Requests.ShouldHaveSingleItem());
+    }
+}
