@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using System.Threading.Tasks;
 using ModuleGen.Line.ContractTests.Messaging;
@@ -67,6 +69,21 @@ public abstract class ContractTest(LinePlatformFixture fixture) : IAsyncLifetime
         await response.Content.CopyToAsync(buffer);
         buffer.ToArray().ShouldBe(expected);
         return Platform.Requests.ShouldHaveSingleItem();
+    }
+
+    /// <summary>
+    /// Walks every page through <paramref name="walk"/> with fresh <see cref="MessagingApiClients"/>: returns the items
+    /// and the requests the platform recorded, exactly <paramref name="pages"/> of them.
+    /// </summary>
+    private protected async Task<(List<T> Items, IReadOnlyList<RecordedRequest> Requests)> WalkPages<T>(
+        Func<MessagingApiClients, IAsyncEnumerable<T>> walk,
+        int pages = 2)
+    {
+        using var clients = new MessagingApiClients(Platform);
+        var items = await walk(clients).ToListAsync();
+        var requests = Platform.Requests;
+        requests.Count.ShouldBe(pages);
+        return (items, requests);
     }
 
     private static void ShouldBeAnswer(LineResponse response, int status, string? requestId)

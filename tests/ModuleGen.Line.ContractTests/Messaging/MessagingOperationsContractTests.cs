@@ -356,13 +356,10 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
             .RespondJson(200, """{"customAggregationUnits":["promotion_a","promotion_b"],"next":"jxEWCEEP"}""", ("X-Line-Request-Id", "req-page-1"));
         Platform.SpecStub("getAggregationUnitNameList").WithQueryParameter("limit", "2").WithQueryParameter("start", "jxEWCEEP").WithPriority(1)
             .RespondJson(200, """{"customAggregationUnits":["promotion_c"]}""", ("X-Line-Request-Id", "req-page-2"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var names = await clients.Bot.GetAllAggregationUnitNamesAsync(limit: "2").ToListAsync();
+        var (names, requests) = await WalkPages(clients => clients.Bot.GetAllAggregationUnitNamesAsync(limit: "2"));
 
         names.ShouldBe(new[] { "promotion_a", "promotion_b", "promotion_c" });
-        var requests = Platform.Requests;
-        requests.Count.ShouldBe(2);
         ShouldBeBodylessBotCall(requests[0], "getAggregationUnitNameList", "GET", "/v2/bot/message/aggregation/list", ("limit", "2"));
         ShouldBeBodylessBotCall(requests[1], "getAggregationUnitNameList", "GET", "/v2/bot/message/aggregation/list", ("limit", "2"), ("start", "jxEWCEEP"));
     }
