@@ -568,37 +568,18 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         var (response, request) = await CallOnce("req-audience", clients => clients.AudienceBot.GetAudienceDataAsync(AudienceGroupId));
 
         var group = response.Value.AudienceGroup.ShouldNotBeNull();
-        group.AudienceGroupId.ShouldBe(AudienceGroupId);
-        group.Type.ShouldBe(AudienceGroupType.Upload);
-        group.Description.ShouldBe("Spring campaign buyers");
-        group.Status.ShouldBe(AudienceGroupStatus.Ready);
-        group.FailedType.ShouldBeNull();
-        group.AudienceCount.ShouldBe(1520);
-        group.Created.ShouldBe(1613698278);
-        group.RequestId.ShouldBe("bb9744f9-47fa-4a29-941e-1234567890ab");
-        group.ClickUrl.ShouldBe("https://example.com/unused");
-        group.IsIfaAudience.ShouldBe(false);
-        group.Permission.ShouldBe(AudienceGroupPermission.ReadWrite);
-        group.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
-        group.ExpireTimestamp.ShouldBe(1629250278);
+        ShouldBeAudienceGroup(
+            group, AudienceGroupId, AudienceGroupType.Upload, "Spring campaign buyers", AudienceGroupStatus.Ready, failedType: null,
+            audienceCount: 1520, created: 1613698278, requestId: "bb9744f9-47fa-4a29-941e-1234567890ab", clickUrl: "https://example.com/unused", isIfaAudience: false,
+            AudienceGroupPermission.ReadWrite, AudienceGroupCreateRoute.MessagingApi, expireTimestamp: 1629250278);
         var jobs = response.Value.Jobs.ShouldNotBeNull();
         jobs.Count.ShouldBe(2);
-        jobs[0].AudienceGroupJobId.ShouldBe(12345679);
-        jobs[0].AudienceGroupId.ShouldBe(AudienceGroupId);
-        jobs[0].Description.ShouldBe("second batch");
-        jobs[0].Type.ShouldBe(AudienceGroupJobType.DiffAdd);
-        jobs[0].JobStatus.ShouldBe(AudienceGroupJobStatus.Failed);
-        jobs[0].FailedType.ShouldBe(AudienceGroupJobFailedType.InternalError);
-        jobs[0].AudienceCount.ShouldBe(0);
-        jobs[0].Created.ShouldBe(1613784678);
-        jobs[1].AudienceGroupJobId.ShouldBe(12345678);
-        jobs[1].AudienceGroupId.ShouldBe(AudienceGroupId);
-        jobs[1].Description.ShouldBe("first batch");
-        jobs[1].Type.ShouldBe(AudienceGroupJobType.DiffAdd);
-        jobs[1].JobStatus.ShouldBe(AudienceGroupJobStatus.Finished);
-        jobs[1].FailedType.ShouldBeNull();
-        jobs[1].AudienceCount.ShouldBe(1520);
-        jobs[1].Created.ShouldBe(1613698278);
+        ShouldBeAudienceGroupJob(
+            jobs[0], 12345679, AudienceGroupId, "second batch", AudienceGroupJobType.DiffAdd, AudienceGroupJobStatus.Failed,
+            failedType: AudienceGroupJobFailedType.InternalError, audienceCount: 0, created: 1613784678);
+        ShouldBeAudienceGroupJob(
+            jobs[1], 12345678, AudienceGroupId, "first batch", AudienceGroupJobType.DiffAdd, AudienceGroupJobStatus.Finished,
+            failedType: null, audienceCount: 1520, created: 1613698278);
         response.Value.AdAccount.ShouldNotBeNull().Name.ShouldBe("Spring campaign ads");
         ShouldBeBodylessBotCall(request, "getAudienceData", "GET", AudienceGroupPath);
     }
@@ -641,33 +622,15 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         var groups = page.AudienceGroups.ShouldNotBeNull();
         groups.Count.ShouldBe(2);
         var click = groups[0];
-        click.AudienceGroupId.ShouldBe(4389303728992);
-        click.Type.ShouldBe(AudienceGroupType.Click);
-        click.Description.ShouldBe("Clicked the spring sale link");
-        click.Status.ShouldBe(AudienceGroupStatus.Ready);
-        click.FailedType.ShouldBeNull();
-        click.AudienceCount.ShouldBe(2410);
-        click.Created.ShouldBe(1613705240);
-        click.RequestId.ShouldBe("12222222-3333-4444-5555-666666666666");
-        click.ClickUrl.ShouldBe("https://example.com/spring-sale");
-        click.IsIfaAudience.ShouldBe(false);
-        click.Permission.ShouldBe(AudienceGroupPermission.ReadWrite);
-        click.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
-        click.ExpireTimestamp.ShouldBe(1629257240);
+        ShouldBeAudienceGroup(
+            click, 4389303728992, AudienceGroupType.Click, "Clicked the spring sale link", AudienceGroupStatus.Ready, failedType: null,
+            audienceCount: 2410, created: 1613705240, requestId: "12222222-3333-4444-5555-666666666666", clickUrl: "https://example.com/spring-sale", isIfaAudience: false,
+            AudienceGroupPermission.ReadWrite, AudienceGroupCreateRoute.MessagingApi, expireTimestamp: 1629257240);
         var upload = groups[1];
-        upload.AudienceGroupId.ShouldBe(4389303728994);
-        upload.Type.ShouldBe(AudienceGroupType.Upload);
-        upload.Description.ShouldBe("spring sale IFAs");
-        upload.Status.ShouldBe(AudienceGroupStatus.Ready);
-        upload.FailedType.ShouldBeNull();
-        upload.AudienceCount.ShouldBe(310);
-        upload.Created.ShouldBe(1613709000);
-        upload.RequestId.ShouldBeNull();
-        upload.ClickUrl.ShouldBeNull();
-        upload.IsIfaAudience.ShouldBe(true);
-        upload.Permission.ShouldBe(AudienceGroupPermission.Read);
-        upload.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
-        upload.ExpireTimestamp.ShouldBe(1629261000);
+        ShouldBeAudienceGroup(
+            upload, 4389303728994, AudienceGroupType.Upload, "spring sale IFAs", AudienceGroupStatus.Ready, failedType: null,
+            audienceCount: 310, created: 1613709000, requestId: null, clickUrl: null, isIfaAudience: true,
+            AudienceGroupPermission.Read, AudienceGroupCreateRoute.MessagingApi, expireTimestamp: 1629261000);
         ShouldBeBodylessBotCall(
             request,
             "getAudienceGroups",
@@ -718,28 +681,14 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         var (response, request) = await CallOnce("req-shared-audience", clients => clients.AudienceBot.GetSharedAudienceDataAsync(4389303728995));
 
         var group = response.Value.AudienceGroup.ShouldNotBeNull();
-        group.AudienceGroupId.ShouldBe(4389303728995);
-        group.Type.ShouldBe(AudienceGroupType.Webtraffic);
-        group.Description.ShouldBe("Visited the store page");
-        group.Status.ShouldBe(AudienceGroupStatus.Failed);
-        group.FailedType.ShouldBe(AudienceGroupFailedType.AudienceGroupAudienceInsufficient);
-        group.AudienceCount.ShouldBe(0);
-        group.Created.ShouldBe(1613710000);
-        group.RequestId.ShouldBe("req-webtraffic");
-        group.ClickUrl.ShouldBe("https://example.com/store");
-        group.IsIfaAudience.ShouldBe(false);
-        group.Permission.ShouldBe(AudienceGroupPermission.Read);
-        group.CreateRoute.ShouldBe(AudienceGroupCreateRoute.AdManager);
-        group.ExpireTimestamp.ShouldBe(1629262000);
+        ShouldBeAudienceGroup(
+            group, 4389303728995, AudienceGroupType.Webtraffic, "Visited the store page", AudienceGroupStatus.Failed, failedType: AudienceGroupFailedType.AudienceGroupAudienceInsufficient,
+            audienceCount: 0, created: 1613710000, requestId: "req-webtraffic", clickUrl: "https://example.com/store", isIfaAudience: false,
+            AudienceGroupPermission.Read, AudienceGroupCreateRoute.AdManager, expireTimestamp: 1629262000);
         var job = response.Value.Jobs.ShouldNotBeNull().ShouldHaveSingleItem();
-        job.AudienceGroupJobId.ShouldBe(12345680);
-        job.AudienceGroupId.ShouldBe(4389303728995);
-        job.Description.ShouldBe("store visitors");
-        job.Type.ShouldBe(AudienceGroupJobType.DiffAdd);
-        job.JobStatus.ShouldBe(AudienceGroupJobStatus.Failed);
-        job.FailedType.ShouldBe(AudienceGroupJobFailedType.AudienceGroupAudienceInsufficient);
-        job.AudienceCount.ShouldBe(0);
-        job.Created.ShouldBe(1613710000);
+        ShouldBeAudienceGroupJob(
+            job, 12345680, 4389303728995, "store visitors", AudienceGroupJobType.DiffAdd, AudienceGroupJobStatus.Failed,
+            failedType: AudienceGroupJobFailedType.AudienceGroupAudienceInsufficient, audienceCount: 0, created: 1613710000);
         var owner = response.Value.Owner.ShouldNotBeNull();
         owner.ServiceType.ShouldBe("AD_MANAGER");
         owner.Id.ShouldBe("A0000000001");
@@ -781,19 +730,10 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         page.Page.ShouldBe(1);
         page.Size.ShouldBe(10);
         var group = page.AudienceGroups.ShouldNotBeNull().ShouldHaveSingleItem();
-        group.AudienceGroupId.ShouldBe(4389303728996);
-        group.Type.ShouldBe(AudienceGroupType.ChatTag);
-        group.Description.ShouldBe("store regulars");
-        group.Status.ShouldBe(AudienceGroupStatus.InProgress);
-        group.FailedType.ShouldBeNull();
-        group.AudienceCount.ShouldBe(0);
-        group.Created.ShouldBe(1613711000);
-        group.RequestId.ShouldBeNull();
-        group.ClickUrl.ShouldBeNull();
-        group.IsIfaAudience.ShouldBe(false);
-        group.Permission.ShouldBe(AudienceGroupPermission.Read);
-        group.CreateRoute.ShouldBe(AudienceGroupCreateRoute.OaManager);
-        group.ExpireTimestamp.ShouldBe(1629263000);
+        ShouldBeAudienceGroup(
+            group, 4389303728996, AudienceGroupType.ChatTag, "store regulars", AudienceGroupStatus.InProgress, failedType: null,
+            audienceCount: 0, created: 1613711000, requestId: null, clickUrl: null, isIfaAudience: false,
+            AudienceGroupPermission.Read, AudienceGroupCreateRoute.OaManager, expireTimestamp: 1629263000);
         ShouldBeBodylessBotCall(
             request,
             "getSharedAudienceGroups",
@@ -904,6 +844,60 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         audience.Permission.ShouldBe(AudienceGroupPermission.ReadWrite);
         audience.ExpireTimestamp.ShouldBe(1629250278);
         audience.IsIfaAudience.ShouldBe(false);
+    }
+
+    /// <summary>Every field of an audience group as LINE describes it.</summary>
+    private static void ShouldBeAudienceGroup(
+        AudienceGroup group,
+        long id,
+        AudienceGroupType type,
+        string description,
+        AudienceGroupStatus status,
+        AudienceGroupFailedType? failedType,
+        long audienceCount,
+        long created,
+        string? requestId,
+        string? clickUrl,
+        bool isIfaAudience,
+        AudienceGroupPermission permission,
+        AudienceGroupCreateRoute createRoute,
+        long expireTimestamp)
+    {
+        group.AudienceGroupId.ShouldBe(id);
+        group.Type.ShouldBe(type);
+        group.Description.ShouldBe(description);
+        group.Status.ShouldBe(status);
+        group.FailedType.ShouldBe(failedType);
+        group.AudienceCount.ShouldBe(audienceCount);
+        group.Created.ShouldBe(created);
+        group.RequestId.ShouldBe(requestId);
+        group.ClickUrl.ShouldBe(clickUrl);
+        group.IsIfaAudience.ShouldBe(isIfaAudience);
+        group.Permission.ShouldBe(permission);
+        group.CreateRoute.ShouldBe(createRoute);
+        group.ExpireTimestamp.ShouldBe(expireTimestamp);
+    }
+
+    /// <summary>Every field of a job that added to an audience group.</summary>
+    private static void ShouldBeAudienceGroupJob(
+        AudienceGroupJob job,
+        long id,
+        long audienceGroupId,
+        string description,
+        AudienceGroupJobType type,
+        AudienceGroupJobStatus status,
+        AudienceGroupJobFailedType? failedType,
+        long audienceCount,
+        long created)
+    {
+        job.AudienceGroupJobId.ShouldBe(id);
+        job.AudienceGroupId.ShouldBe(audienceGroupId);
+        job.Description.ShouldBe(description);
+        job.Type.ShouldBe(type);
+        job.JobStatus.ShouldBe(status);
+        job.FailedType.ShouldBe(failedType);
+        job.AudienceCount.ShouldBe(audienceCount);
+        job.Created.ShouldBe(created);
     }
 
     /// <summary>
