@@ -17,7 +17,7 @@ namespace ModuleGen.Line.ContractTests.Tokens;
 /// OAuth-shaped errors; asserted on what WireMock received and on the parsed responses.
 /// </summary>
 [Collection(LinePlatformCollection.Name)]
-public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture) : IAsyncLifetime
+public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture) : ContractTest(fixture)
 {
     private const string FormContentType = "application/x-www-form-urlencoded"; // FormUrlEncodedContent sends no charset
     private const string JwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -35,42 +35,30 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     // Short-lived tokens are base64 with '+', '/' and '=': each must survive form encoding.
     private const string ShortLivedToken = "W1TeHCgfH2Liwa+u4mjo/gB7Q9Zq1k3x8Lr0P5NvYsE=";
 
-    private LineFakePlatform Platform => fixture.Platform;
-
-    public Task InitializeAsync()
-    {
-        Platform.Reset();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
     [Fact]
     public async Task IssueStatelessChannelTokenWithTheChannelSecretSendsOnlyTheIdAndSecretPair()
     {
         Platform.SpecStub("issueStatelessChannelToken")
             .RespondJson(200, """{"access_token":"eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl","expires_in":899,"token_type":"Bearer"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
         {
             GrantType = OAuthGrantType.ClientCredentials,
             ClientId = ChannelId,
             ClientSecret = ChannelSecret,
-        });
+        }));
 
-        response.Status.ShouldBe(200);
         response.Value.AccessToken.ShouldBe("eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl");
         response.Value.ExpiresIn.ShouldBe(899);
         response.Value.TokenType.ShouldBe("Bearer");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "grant_type", "client_id", "client_secret" });
-        form["grant_type"].ShouldBe("client_credentials");
-        form["client_id"].ShouldBe(ChannelId);
-        form["client_secret"].ShouldBe(ChannelSecret);
+        ShouldPostTheForm(
+            request,
+            "/oauth2/v3/token",
+            "issueStatelessChannelToken",
+            ("grant_type", "client_credentials"),
+            ("client_id", ChannelId),
+            ("client_secret", ChannelSecret));
     }
 
     [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
@@ -79,26 +67,24 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     {
         Platform.SpecStub("issueStatelessChannelToken")
             .RespondJson(200, """{"access_token":"eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl","expires_in":900,"token_type":"Bearer"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
         {
             GrantType = OAuthGrantType.ClientCredentials,
             ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
             ClientAssertion = Assertion,
-        });
+        }));
 
-        response.Status.ShouldBe(200);
         response.Value.AccessToken.ShouldBe("eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl");
         response.Value.ExpiresIn.ShouldBe(900);
         response.Value.TokenType.ShouldBe("Bearer");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "grant_type", "client_assertion_type", "client_assertion" });
-        form["grant_type"].ShouldBe("client_credentials");
-        form["client_assertion_type"].ShouldBe(JwtBearer);
-        form["client_assertion"].ShouldBe(Assertion);
+        ShouldPostTheForm(
+            request,
+            "/oauth2/v3/token",
+            "issueStatelessChannelToken",
+            ("grant_type", "client_credentials"),
+            ("client_assertion_type", JwtBearer),
+            ("client_assertion", Assertion));
     }
 
     [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
@@ -116,14 +102,7 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
             ClientSecret = ChannelSecret,
         }));
 
-        exception.Status.ShouldBe(400);
-        exception.OperationId.ShouldBe("issueStatelessChannelToken");
-        exception.ErrorCode.ShouldBe("invalid_client");
-        exception.Error.ShouldBeNull();
-        exception.Details.ShouldBeEmpty();
-        exception.RawBody.ShouldBe(body);
-        exception.Message.ShouldContain("invalid client_secret");
-        exception.Message.ShouldNotContain(ChannelSecret);
+        ShouldBeOAuthError(exception, "issueStatelessChannelToken", "invalid_client", body, "invalid client_secret", ChannelSecret);
         var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
     }
@@ -135,27 +114,25 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
         Platform.SpecStub("issueChannelTokenByJWT").RespondJson(
             200,
             """{"access_token":"eyJhbGciOiJIUzI1NiJ9.djIuMQ.c2lnbmF0dXJl","expires_in":2592000,"token_type":"Bearer","key_id":"sDTOzw5wIfWxxxxzcmeQA"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.IssueChannelTokenByJwtAsync(new IssueChannelTokenByJwtRequest
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.IssueChannelTokenByJwtAsync(new IssueChannelTokenByJwtRequest
         {
             GrantType = OAuthGrantType.ClientCredentials,
             ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
             ClientAssertion = Assertion,
-        });
+        }));
 
-        response.Status.ShouldBe(200);
         response.Value.AccessToken.ShouldBe(V21Token);
         response.Value.ExpiresIn.ShouldBe(2592000L);
         response.Value.TokenType.ShouldBe("Bearer");
         response.Value.KeyId.ShouldBe("sDTOzw5wIfWxxxxzcmeQA");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/oauth2/v2.1/token", "issueChannelTokenByJWT");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "grant_type", "client_assertion_type", "client_assertion" });
-        form["grant_type"].ShouldBe("client_credentials");
-        form["client_assertion_type"].ShouldBe(JwtBearer);
-        form["client_assertion"].ShouldBe(Assertion);
+        ShouldPostTheForm(
+            request,
+            "/oauth2/v2.1/token",
+            "issueChannelTokenByJWT",
+            ("grant_type", "client_credentials"),
+            ("client_assertion_type", JwtBearer),
+            ("client_assertion", Assertion));
     }
 
     [Trait(SpecConformance.Operation, "issueChannelTokenByJWT")]
@@ -173,13 +150,7 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
             ClientAssertion = Assertion,
         }));
 
-        exception.Status.ShouldBe(400);
-        exception.OperationId.ShouldBe("issueChannelTokenByJWT");
-        exception.ErrorCode.ShouldBe("invalid_request");
-        exception.Error.ShouldBeNull();
-        exception.RawBody.ShouldBe(body);
-        exception.Message.ShouldContain("JWT expired");
-        exception.Message.ShouldNotContain(Assertion);
+        ShouldBeOAuthError(exception, "issueChannelTokenByJWT", "invalid_request", body, "JWT expired", Assertion);
         Platform.Requests.Count.ShouldBe(1);
     }
 
@@ -191,23 +162,12 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
             .WithQueryParameter("client_assertion_type", JwtBearer)
             .WithQueryParameter("client_assertion", Assertion)
             .RespondJson(200, """{"kids":["U_gdnFYKTWRxxxxDVZexGg","sDTOzw5wIfWxxxxzcmeQA"]}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.GetsAllValidChannelAccessTokenKeyIdsAsync(
-            OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer, Assertion);
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.GetsAllValidChannelAccessTokenKeyIdsAsync(
+            OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer, Assertion));
 
-        response.Status.ShouldBe(200);
         response.Value.Kids.ShouldBe(new[] { "U_gdnFYKTWRxxxxDVZexGg", "sDTOzw5wIfWxxxxzcmeQA" });
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("getsAllValidChannelAccessTokenKeyIds");
-        request.Method.ShouldBe("GET");
-        request.Path.ShouldBe("/oauth2/v2.1/tokens/kid");
-        request.Query.Count.ShouldBe(2);
-        request.Query["client_assertion_type"].ShouldBe(new[] { JwtBearer });
-        request.Query["client_assertion"].ShouldBe(new[] { Assertion });
-        ShouldCarryNoBotOrAuthHeaders(request);
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldGetWithTheQuery(request, "/oauth2/v2.1/tokens/kid", "getsAllValidChannelAccessTokenKeyIds", ("client_assertion_type", JwtBearer), ("client_assertion", Assertion));
     }
 
     [Trait(SpecConformance.Operation, "verifyChannelTokenByJWT")]
@@ -217,23 +177,13 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
         Platform.SpecStub("verifyChannelTokenByJWT")
             .WithQueryParameter("access_token", V21Token)
             .RespondJson(200, $$"""{"client_id":"{{ChannelId}}","expires_in":2591964,"scope":"profile chat_message.write"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.VerifyChannelTokenByJwtAsync(V21Token);
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.VerifyChannelTokenByJwtAsync(V21Token));
 
-        response.Status.ShouldBe(200);
         response.Value.ClientId.ShouldBe(ChannelId);
         response.Value.ExpiresIn.ShouldBe(2591964L);
         response.Value.Scope.ShouldBe("profile chat_message.write");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("verifyChannelTokenByJWT");
-        request.Method.ShouldBe("GET");
-        request.Path.ShouldBe("/oauth2/v2.1/verify");
-        request.Query.Count.ShouldBe(1);
-        request.Query["access_token"].ShouldBe(new[] { V21Token });
-        ShouldCarryNoBotOrAuthHeaders(request);
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldGetWithTheQuery(request, "/oauth2/v2.1/verify", "verifyChannelTokenByJWT", ("access_token", V21Token));
     }
 
     [Trait(SpecConformance.Operation, "revokeChannelTokenByJWT")]
@@ -241,24 +191,21 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     public async Task RevokeChannelTokenByJwtSendsTheChannelCredentialsAndTheToken()
     {
         Platform.SpecStub("revokeChannelTokenByJWT").RespondStatus(200);
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.RevokeChannelTokenByJwtAsync(new RevokeChannelTokenByJwtRequest
+        var (_, request) = await CallOnce(null, clients => clients.Tokens.RevokeChannelTokenByJwtAsync(new RevokeChannelTokenByJwtRequest
         {
             ClientId = ChannelId,
             ClientSecret = ChannelSecret,
             AccessToken = V21Token,
-        });
+        }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBeNull();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/oauth2/v2.1/revoke", "revokeChannelTokenByJWT");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "client_id", "client_secret", "access_token" });
-        form["client_id"].ShouldBe(ChannelId);
-        form["client_secret"].ShouldBe(ChannelSecret);
-        form["access_token"].ShouldBe(V21Token);
+        ShouldPostTheForm(
+            request,
+            "/oauth2/v2.1/revoke",
+            "revokeChannelTokenByJWT",
+            ("client_id", ChannelId),
+            ("client_secret", ChannelSecret),
+            ("access_token", V21Token));
     }
 
     [Trait(SpecConformance.Operation, "issueChannelToken")]
@@ -267,26 +214,24 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     {
         Platform.SpecStub("issueChannelToken").RespondJson(
             200, $$"""{"access_token":"{{ShortLivedToken}}","expires_in":2592000,"token_type":"Bearer"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.IssueChannelTokenAsync(new IssueChannelTokenRequest
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.IssueChannelTokenAsync(new IssueChannelTokenRequest
         {
             GrantType = OAuthGrantType.ClientCredentials,
             ClientId = ChannelId,
             ClientSecret = ChannelSecret,
-        });
+        }));
 
-        response.Status.ShouldBe(200);
         response.Value.AccessToken.ShouldBe(ShortLivedToken);
         response.Value.ExpiresIn.ShouldBe(2592000);
         response.Value.TokenType.ShouldBe("Bearer");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/v2/oauth/accessToken", "issueChannelToken");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "grant_type", "client_id", "client_secret" });
-        form["grant_type"].ShouldBe("client_credentials");
-        form["client_id"].ShouldBe(ChannelId);
-        form["client_secret"].ShouldBe(ChannelSecret);
+        ShouldPostTheForm(
+            request,
+            "/v2/oauth/accessToken",
+            "issueChannelToken",
+            ("grant_type", "client_credentials"),
+            ("client_id", ChannelId),
+            ("client_secret", ChannelSecret));
     }
 
     [Trait(SpecConformance.Operation, "verifyChannelToken")]
@@ -295,19 +240,13 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     {
         Platform.SpecStub("verifyChannelToken").RespondJson(
             200, $$"""{"client_id":"{{ChannelId}}","expires_in":2591659,"scope":"P"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.VerifyChannelTokenAsync(new VerifyChannelTokenRequest { AccessToken = ShortLivedToken });
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.VerifyChannelTokenAsync(new VerifyChannelTokenRequest { AccessToken = ShortLivedToken }));
 
-        response.Status.ShouldBe(200);
         response.Value.ClientId.ShouldBe(ChannelId);
         response.Value.ExpiresIn.ShouldBe(2591659L);
         response.Value.Scope.ShouldBe("P");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/v2/oauth/verify", "verifyChannelToken");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "access_token" });
-        form["access_token"].ShouldBe(ShortLivedToken);
+        ShouldPostTheForm(request, "/v2/oauth/verify", "verifyChannelToken", ("access_token", ShortLivedToken));
     }
 
     [Trait(SpecConformance.Operation, "revokeChannelToken")]
@@ -315,17 +254,41 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     public async Task RevokeChannelTokenSendsOnlyTheToken()
     {
         Platform.SpecStub("revokeChannelToken").RespondStatus(200);
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.RevokeChannelTokenAsync(new RevokeChannelTokenRequest { AccessToken = ShortLivedToken });
+        var (_, request) = await CallOnce(null, clients => clients.Tokens.RevokeChannelTokenAsync(new RevokeChannelTokenRequest { AccessToken = ShortLivedToken }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBeNull();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/v2/oauth/revoke", "revokeChannelToken");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "access_token" });
-        form["access_token"].ShouldBe(ShortLivedToken);
+        ShouldPostTheForm(request, "/v2/oauth/revoke", "revokeChannelToken", ("access_token", ShortLivedToken));
+    }
+
+    /// <summary>A form POST for the channel (<see cref="ShouldBeChannelFormPost"/>) with exactly these fields, in this order.</summary>
+    private static void ShouldPostTheForm(RecordedRequest request, string path, string operationId, params (string Name, string Value)[] fields)
+    {
+        ShouldBeChannelFormPost(request, path, operationId);
+        FormOf(request).Select(field => (field.Key, field.Value)).ShouldBe(fields);
+    }
+
+    /// <summary>A GET for the channel with exactly this query, no bot or auth headers and no body.</summary>
+    private static void ShouldGetWithTheQuery(RecordedRequest request, string path, string operationId, params (string Name, string Value)[] query)
+    {
+        request.ShouldBeCall(operationId, "GET", path, query);
+        ShouldCarryNoBotOrAuthHeaders(request);
+        request.ShouldHaveNoBody();
+    }
+
+    /// <summary>
+    /// LINE's OAuth-shaped 400: the OAuth error code, no LINE error object or details, the raw body kept, the description in
+    /// the message and <paramref name="secret"/> not.
+    /// </summary>
+    private static void ShouldBeOAuthError(LineApiException exception, string operationId, string errorCode, string body, string description, string secret)
+    {
+        exception.Status.ShouldBe(400);
+        exception.OperationId.ShouldBe(operationId);
+        exception.ErrorCode.ShouldBe(errorCode);
+        exception.Error.ShouldBeNull();
+        exception.Details.ShouldBeEmpty();
+        exception.RawBody.ShouldBe(body);
+        exception.Message.ShouldContain(description);
+        exception.Message.ShouldNotContain(secret);
     }
 
     private static void ShouldBeChannelFormPost(RecordedRequest request, string path, string operationId)
