@@ -54,6 +54,13 @@ internal static class ContractAssert
         ShouldBeJson(request.Body, expectedJson);
     }
 
+    /// <summary>A form body with exactly these fields, in this order (names and values decoded, '+' is a space).</summary>
+    public static void ShouldHaveTheForm(this RecordedRequest request, params (string Name, string Value)[] fields) =>
+        request.Body.Split('&')
+            .Select(pair => pair.Split('=', 2))
+            .Select(pair => (Decode(pair[0]), pair.Length == 2 ? Decode(pair[1]) : string.Empty))
+            .ShouldBe(fields);
+
     /// <summary>JSON equality ignoring property order and formatting.</summary>
     public static void ShouldBeJson(string actual, string expected)
     {
@@ -84,4 +91,6 @@ internal static class ContractAssert
         exception.Message.ShouldContain(message);
         exception.Message.ShouldNotContain(secret);
     }
+
+    private static string Decode(string formEncoded) => Uri.UnescapeDataString(formEncoded.Replace('+', ' '));
 }

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using ModuleGen.Line.ContractTests.Messaging;
 using ModuleGen.Line.Models;
@@ -264,7 +262,7 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     private static void ShouldPostTheForm(RecordedRequest request, string path, string operationId, params (string Name, string Value)[] fields)
     {
         ShouldBeChannelFormPost(request, path, operationId);
-        FormOf(request).Select(field => (field.Key, field.Value)).ShouldBe(fields);
+        request.ShouldHaveTheForm(fields);
     }
 
     /// <summary>A GET for the channel with exactly this query, no bot or auth headers and no body.</summary>
@@ -308,12 +306,4 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
         request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
         request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
     }
-
-    /// <summary>The form fields in the order sent, names and values decoded ('+' is a space).</summary>
-    private static Dictionary<string, string> FormOf(RecordedRequest request) =>
-        request.Body.Split('&')
-            .Select(pair => pair.Split('=', 2))
-            .ToDictionary(
-                pair => Uri.UnescapeDataString(pair[0].Replace('+', ' ')),
-                pair => pair.Length == 2 ? Uri.UnescapeDataString(pair[1].Replace('+', ' ')) : string.Empty);
 }
