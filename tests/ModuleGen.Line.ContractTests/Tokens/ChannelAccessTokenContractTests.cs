@@ -87,23 +87,19 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
 
     [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
     [Fact]
-    public async Task IssueStatelessChannelTokenRejectedAsInvalidClientCarriesTheOAuthCodeButNotTheSecret()
-    {
-        const string body = """{"error":"invalid_client","error_description":"invalid client_secret"}""";
-        Platform.SpecStub("issueStatelessChannelToken").RespondJson(400, body);
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
-        {
-            GrantType = OAuthGrantType.ClientCredentials,
-            ClientId = ChannelId,
-            ClientSecret = ChannelSecret,
-        }));
-
-        ShouldBeOAuthError(exception, "issueStatelessChannelToken", "invalid_client", body, "invalid client_secret", ChannelSecret);
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
-    }
+    public Task IssueStatelessChannelTokenRejectedAsInvalidClientCarriesTheOAuthCodeButNotTheSecret() =>
+        ShouldBeRefusedWithAnOAuthError(
+            "issueStatelessChannelToken",
+            "/oauth2/v3/token",
+            "invalid_client",
+            "invalid client_secret",
+            ChannelSecret,
+            tokens => tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
+            {
+                GrantType = OAuthGrantType.ClientCredentials,
+                ClientId = ChannelId,
+                ClientSecret = ChannelSecret,
+            }));
 
     [Trait(SpecConformance.Operation, "issueChannelTokenByJWT")]
     [Fact]
@@ -135,22 +131,19 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
 
     [Trait(SpecConformance.Operation, "issueChannelTokenByJWT")]
     [Fact]
-    public async Task IssueChannelTokenByJwtRejectedAssertionCarriesTheOAuthCodeButNotTheAssertion()
-    {
-        const string body = """{"error":"invalid_request","error_description":"JWT expired"}""";
-        Platform.SpecStub("issueChannelTokenByJWT").RespondJson(400, body);
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Tokens.IssueChannelTokenByJwtAsync(new IssueChannelTokenByJwtRequest
-        {
-            GrantType = OAuthGrantType.ClientCredentials,
-            ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
-            ClientAssertion = Assertion,
-        }));
-
-        ShouldBeOAuthError(exception, "issueChannelTokenByJWT", "invalid_request", body, "JWT expired", Assertion);
-        Platform.Requests.Count.ShouldBe(1);
-    }
+    public Task IssueChannelTokenByJwtRejectedAssertionCarriesTheOAuthCodeButNotTheAssertion() =>
+        ShouldBeRefusedWithAnOAuthError(
+            "issueChannelTokenByJWT",
+            "/oauth2/v2.1/token",
+            "invalid_request",
+            "JWT expired",
+            Assertion,
+            tokens => tokens.IssueChannelTokenByJwtAsync(new IssueChannelTokenByJwtRequest
+            {
+                GrantType = OAuthGrantType.ClientCredentials,
+                ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
+                ClientAssertion = Assertion,
+            }));
 
     [Trait(SpecConformance.Operation, "getsAllValidChannelAccessTokenKeyIds")]
     [Fact]
@@ -274,11 +267,23 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     }
 
     /// <summary>
-    /// LINE's OAuth-shaped 400: the OAuth error code, no LINE error object or details, the raw body kept, the description in
-    /// the message and <paramref name="secret"/> not.
+    /// LINE refuses the form POST with an OAuth-shaped 400: the OAuth error code, no LINE error object or details, the raw
+    /// body kept, the description in the message and <paramref name="secret"/> not; exactly one request, the form POST.
     /// </summary>
-    private static void ShouldBeOAuthError(LineApiException exception, string operationId, string errorCode, string body, string description, string secret)
+    private async Task ShouldBeRefusedWithAnOAuthError(
+        string operationId,
+        string path,
+        string errorCode,
+        string description,
+        string secret,
+        Func<ChannelAccessTokenClient, Task> call)
     {
+        var body = $$"""{"error":"{{errorCode}}","error_description":"{{description}}"}""";
+        Platform.SpecStub(operationId).RespondJson(400, body);
+        using var clients = new MessagingApiClients(Platform);
+
+        var exception = await Should.ThrowAsync<LineApiException>(() => call(clients.Tokens));
+
         exception.Status.ShouldBe(400);
         exception.OperationId.ShouldBe(operationId);
         exception.ErrorCode.ShouldBe(errorCode);
@@ -287,6 +292,7 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
         exception.RawBody.ShouldBe(body);
         exception.Message.ShouldContain(description);
         exception.Message.ShouldNotContain(secret);
+        ShouldBeChannelFormPost(Platform.Requests.ShouldHaveSingleItem(), path, operationId);
     }
 
     private static void ShouldBeChannelFormPost(RecordedRequest request, string path, string operationId)
