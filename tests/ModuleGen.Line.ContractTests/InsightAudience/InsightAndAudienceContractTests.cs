@@ -67,16 +67,17 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
 
         var deliveries = response.Value;
         deliveries.Status.ShouldBe(InsightStatisticsStatus.Unready);
-        deliveries.Broadcast.ShouldBeNull();
-        deliveries.Targeting.ShouldBeNull();
-        deliveries.AutoResponse.ShouldBeNull();
-        deliveries.WelcomeResponse.ShouldBeNull();
-        deliveries.Chat.ShouldBeNull();
-        deliveries.ApiBroadcast.ShouldBeNull();
-        deliveries.ApiPush.ShouldBeNull();
-        deliveries.ApiMulticast.ShouldBeNull();
-        deliveries.ApiNarrowcast.ShouldBeNull();
-        deliveries.ApiReply.ShouldBeNull();
+        ShouldAllBeWithheld(
+            deliveries.Broadcast,
+            deliveries.Targeting,
+            deliveries.AutoResponse,
+            deliveries.WelcomeResponse,
+            deliveries.Chat,
+            deliveries.ApiBroadcast,
+            deliveries.ApiPush,
+            deliveries.ApiMulticast,
+            deliveries.ApiNarrowcast,
+            deliveries.ApiReply);
         ShouldBeBodylessBotCall(request, "getNumberOfMessageDeliveries", "GET", "/v2/bot/insight/message/delivery", ("date", "20260705"));
     }
 
@@ -91,10 +92,7 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
 
         var (response, request) = await CallOnce("req-followers", clients => clients.InsightBot.GetNumberOfFollowersAsync("20190418"));
 
-        response.Value.Status.ShouldBe(InsightStatisticsStatus.Ready);
-        response.Value.Followers.ShouldBe(7620);
-        response.Value.TargetedReaches.ShouldBe(5848);
-        response.Value.Blocks.ShouldBe(237);
+        ShouldBeFollowers(response.Value, InsightStatisticsStatus.Ready, followers: 7620, targetedReaches: 5848, blocks: 237);
         ShouldBeBodylessBotCall(request, "getNumberOfFollowers", "GET", "/v2/bot/insight/followers", ("date", "20190418"));
     }
 
@@ -109,10 +107,7 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
 
         var (response, request) = await CallOnce("req-followers-latest", clients => clients.InsightBot.GetNumberOfFollowersAsync());
 
-        response.Value.Status.ShouldBe(InsightStatisticsStatus.Ready);
-        response.Value.Followers.ShouldBe(7711);
-        response.Value.TargetedReaches.ShouldBe(5902);
-        response.Value.Blocks.ShouldBe(240);
+        ShouldBeFollowers(response.Value, InsightStatisticsStatus.Ready, followers: 7711, targetedReaches: 5902, blocks: 240);
         request.Url.ShouldBe("/v2/bot/insight/followers");
         ShouldBeBodylessBotCall(request, "getNumberOfFollowers", "GET", "/v2/bot/insight/followers");
     }
@@ -128,9 +123,7 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
 
         var followers = response.Value;
         followers.Status.ShouldBe(InsightStatisticsStatus.OutOfService);
-        followers.Followers.ShouldBeNull();
-        followers.TargetedReaches.ShouldBeNull();
-        followers.Blocks.ShouldBeNull();
+        ShouldAllBeWithheld(followers.Followers, followers.TargetedReaches, followers.Blocks);
         ShouldBeBodylessBotCall(request, "getNumberOfFollowers", "GET", "/v2/bot/insight/followers", ("date", "20160101"));
     }
 
@@ -193,11 +186,7 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         var (response, request) = await CallOnce("req-unavailable", clients => clients.InsightBot.GetFriendsDemographicsAsync());
 
         response.Value.Available.ShouldBeFalse();
-        response.Value.Genders.ShouldBeNull();
-        response.Value.Ages.ShouldBeNull();
-        response.Value.Areas.ShouldBeNull();
-        response.Value.AppTypes.ShouldBeNull();
-        response.Value.SubscriptionPeriods.ShouldBeNull();
+        ShouldAllBeWithheld(response.Value.Genders, response.Value.Ages, response.Value.Areas, response.Value.AppTypes, response.Value.SubscriptionPeriods);
         ShouldBeBodylessBotCall(request, "getFriendsDemographics", "GET", "/v2/bot/insight/demographic");
     }
 
@@ -844,6 +833,24 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         audience.Permission.ShouldBe(AudienceGroupPermission.ReadWrite);
         audience.ExpireTimestamp.ShouldBe(1629250278);
         audience.IsIfaAudience.ShouldBe(false);
+    }
+
+    /// <summary>What LINE withholds (a day not counted, too few friends) comes back as null, each of these.</summary>
+    private static void ShouldAllBeWithheld(params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i].ShouldBeNull($"value {i} is withheld");
+        }
+    }
+
+    /// <summary>The follower counts of a day.</summary>
+    private static void ShouldBeFollowers(GetNumberOfFollowersResponse actual, InsightStatisticsStatus status, long followers, long targetedReaches, long blocks)
+    {
+        actual.Status.ShouldBe(status);
+        actual.Followers.ShouldBe(followers);
+        actual.TargetedReaches.ShouldBe(targetedReaches);
+        actual.Blocks.ShouldBe(blocks);
     }
 
     /// <summary>Every field of an audience group as LINE describes it.</summary>
