@@ -52,6 +52,19 @@ public abstract class ContractTest(LinePlatformFixture fixture) : IAsyncLifetime
         CallOnce(() => new ModuleApiClients(Platform), requestId, call, status);
 
     /// <summary>
+    /// The client refuses <paramref name="call"/> with <typeparamref name="TException"/> before it sends anything (the
+    /// platform recorded no request); returns the exception for what is particular to the refusal.
+    /// </summary>
+    private protected async Task<TException> ShouldRefuseBeforeAnyRequest<TException>(Func<MessagingApiClients, Task> call)
+        where TException : Exception
+    {
+        using var clients = new MessagingApiClients(Platform);
+        var exception = await Should.ThrowAsync<TException>(() => call(clients));
+        Platform.Requests.ShouldBeEmpty();
+        return exception;
+    }
+
+    /// <summary>
     /// A download through <paramref name="call"/>: 200, <paramref name="requestId"/>, the <paramref name="contentType"/>
     /// and exactly <paramref name="expected"/> streamed; returns the one recorded request.
     /// </summary>

@@ -83,12 +83,10 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
             ["U3"],
             bot => bot.GetAllGroupMemberIdsAsync(GroupId));
 
-
     [Trait(SpecConformance.Operation, "leaveGroup")]
     [Fact]
     public Task LeaveGroupPostsWithoutABody() =>
         ShouldLeaveTheChat("leaveGroup", ("groupId", GroupId), "req-leave-group", "/v2/bot/group/" + GroupId + "/leave", bot => bot.LeaveGroupAsync(GroupId));
-
 
     [Trait(SpecConformance.Operation, "getRoomMemberCount")]
     [Fact]
@@ -142,12 +140,10 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
             ["U3", "U4"],
             bot => bot.GetAllRoomMemberIdsAsync(RoomId));
 
-
     [Trait(SpecConformance.Operation, "leaveRoom")]
     [Fact]
     public Task LeaveRoomPostsWithoutABody() =>
         ShouldLeaveTheChat("leaveRoom", ("roomId", RoomId), "req-leave-room", "/v2/bot/room/" + RoomId + "/leave", bot => bot.LeaveRoomAsync(RoomId));
-
 
     [Trait(SpecConformance.Operation, "getMembershipSubscription")]
     [Fact]
@@ -243,13 +239,9 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
     [Fact]
     public async Task GetJoinedMembershipUsersRejectsALimitAboveOneThousandBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(
-            () => clients.Bot.GetJoinedMembershipUsersAsync(MembershipId, limit: 1001));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentOutOfRangeException>(clients => clients.Bot.GetJoinedMembershipUsersAsync(MembershipId, limit: 1001));
 
         exception.ParamName.ShouldBe("limit");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getJoinedMembershipUsers")]
@@ -350,9 +342,7 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
     [Fact]
     public async Task CreateCouponRejectsALotteryProbabilityAboveNinetyNinePercentBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.CreateCouponAsync(new CouponCreateRequest
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentOutOfRangeException>(clients => clients.Bot.CreateCouponAsync(new CouponCreateRequest
         {
             Title = "Lucky draw",
             StartTimestamp = 1735689600,
@@ -364,7 +354,6 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
         }));
 
         exception.ParamName.ShouldBe("CouponLotteryAcquisitionCondition.LotteryProbability");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "closeCoupon")]
@@ -560,12 +549,9 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
     [Fact]
     public async Task ListCouponRejectsALimitAboveOneHundredBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.ListCouponAsync(limit: 101));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentOutOfRangeException>(clients => clients.Bot.ListCouponAsync(limit: 101));
 
         exception.ParamName.ShouldBe("limit");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "listCoupon")]

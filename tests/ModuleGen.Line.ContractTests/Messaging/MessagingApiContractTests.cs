@@ -319,14 +319,11 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : Con
     [Fact]
     public async Task SetRichMenuImageRejectsAnUnsupportedContentTypeBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
         using var content = new MemoryStream([0x47, 0x49, 0x46, 0x38]);
 
-        var exception = await Should.ThrowAsync<ArgumentException>(
-            () => clients.Bot.SetRichMenuImageAsync("richmenu-88c05ef6921ae53f8b58a25f3a65faf7", content, "image/gif"));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.SetRichMenuImageAsync("richmenu-88c05ef6921ae53f8b58a25f3a65faf7", content, "image/gif"));
 
         exception.ParamName.ShouldBe("contentType");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "pushMessage")]
@@ -382,34 +379,28 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : Con
     [Fact]
     public async Task PushWithAnEmptyTextIsRejectedBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.PushMessageAsync(
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentOutOfRangeException>(clients => clients.Bot.PushMessageAsync(
             new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "" }] }));
 
         exception.ParamName.ShouldBe("TextMessage.Text");
         exception.Message.ShouldContain("between 1 and 5000");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task PushWithMoreThanFiveMessagesIsRejectedBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
         var messages = Enumerable.Range(1, 6).Select(i => (Message)new TextMessage { Text = "message " + i }).ToList();
 
-        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.PushMessageAsync(
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentOutOfRangeException>(clients => clients.Bot.PushMessageAsync(
             new PushMessageRequest { To = UserId, Messages = messages }));
 
         exception.ParamName.ShouldBe("PushMessageRequest.Messages");
         exception.ActualValue.ShouldBe(6);
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task ANestedTemplatePropertyBreakingItsPatternIsRejectedBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
         var template = new TemplateMessage
         {
             AltText = "Menu",
@@ -421,10 +412,9 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : Con
             },
         };
 
-        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.PushMessageAsync(
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.PushMessageAsync(
             new PushMessageRequest { To = UserId, Messages = [template] }));
 
         exception.ParamName.ShouldBe("ButtonsTemplate.ImageBackgroundColor");
-        Platform.Requests.ShouldBeEmpty();
     }
 }

@@ -171,14 +171,11 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
     [Fact]
     public async Task PushMessagesByPhoneRejectsADeliveryTagOver100CharactersBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.PushMessagesByPhoneAsync(
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.PushMessagesByPhoneAsync(
             new PnpMessagesRequest { To = "+818000001234", Messages = [new TextMessage { Text = "Hello" }] },
             deliveryTag: new string('t', 101)));
 
         exception.ParamName.ShouldBe("deliveryTag");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "pushMessagesByPhone")]
@@ -221,12 +218,9 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
     [Fact]
     public async Task GetNumberOfSentReplyMessagesRejectsADayNotWrittenAsYyyyMMddBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.GetNumberOfSentReplyMessagesAsync("2024-03-15"));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.GetNumberOfSentReplyMessagesAsync("2024-03-15"));
 
         exception.ParamName.ShouldBe("date");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getNumberOfSentReplyMessages")]

@@ -166,12 +166,9 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
     [Fact]
     public async Task GetRichMenuRejectsAnEmptyIdBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.GetRichMenuAsync(""));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.GetRichMenuAsync(""));
 
         exception.ParamName.ShouldBe("richMenuId");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "deleteRichMenu")]
@@ -410,34 +407,28 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
     [Fact]
     public async Task RichMenuBatchRejectsAResumeKeyWithCharactersOutsideItsPatternBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
         var request = BatchRequest();
         request.ResumeRequestKey = "winter 2025";
 
-        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.RichMenuBatchAsync(request));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.RichMenuBatchAsync(request));
 
         exception.ParamName.ShouldBe("RichMenuBatchRequest.ResumeRequestKey");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "createRichMenuAlias")]
     [Fact]
     public async Task CreateRichMenuAliasRejectsAnAliasIdOutsideItsPatternBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.CreateRichMenuAliasAsync(
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.CreateRichMenuAliasAsync(
             new CreateRichMenuAliasRequest { RichMenuAliasId = "main menu", RichMenuId = RichMenuId }));
 
         exception.ParamName.ShouldBe("CreateRichMenuAliasRequest.RichMenuAliasId");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "createRichMenu")]
     [Fact]
     public async Task CreateRichMenuRejectsAnAreaOutsideTheImageBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
         var menu = new RichMenuRequest
         {
             Size = new RichMenuSize { Width = 2500, Height = 1686 },
@@ -447,11 +438,10 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
             Areas = [new RichMenuArea { Bounds = new RichMenuBounds { X = 0, Y = 1700, Width = 100, Height = 100 }, Action = new MessageAction { Label = "Hi", Text = "hi" } }],
         };
 
-        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.CreateRichMenuAsync(menu));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentOutOfRangeException>(clients => clients.Bot.CreateRichMenuAsync(menu));
 
         exception.ParamName.ShouldBe("RichMenuBounds.Y");
         exception.ActualValue.ShouldBe(1700L);
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "validateRichMenuBatchRequest")]
