@@ -52,6 +52,22 @@ public abstract class ContractTest(LinePlatformFixture fixture) : IAsyncLifetime
         CallOnce(() => new ModuleApiClients(Platform), requestId, call, status);
 
     /// <summary>
+    /// An operation LINE answers with only a status: stubbed for the bot (with its exact token and bot id, and these path
+    /// values) to answer 200 with <paramref name="requestId"/>, called once through <see cref="CallOnce{TResponse}"/>;
+    /// returns the one recorded request.
+    /// </summary>
+    private protected async Task<RecordedRequest> ShouldSucceedWithoutAnAnswerBody(
+        string operationId,
+        string requestId,
+        Func<MessagingApiClients, Task<LineResponse>> call,
+        params (string Name, string Value)[] pathValues)
+    {
+        Platform.BotStub(operationId, pathValues).RespondStatus(200, ("X-Line-Request-Id", requestId));
+        var (_, request) = await CallOnce(requestId, call);
+        return request;
+    }
+
+    /// <summary>
     /// The client refuses <paramref name="call"/> with <typeparamref name="TException"/> before it sends anything (the
     /// platform recorded no request); returns the exception for what is particular to the refusal.
     /// </summary>

@@ -517,12 +517,13 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
     [Fact]
     public async Task UpdateAudienceGroupDescriptionPutsTheNewNameUnderTheAudiencePath()
     {
-        Platform.BotStub("updateAudienceGroupDescription", ("audienceGroupId", "4389303728991"))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-rename"));
-
-        var (_, request) = await CallOnce("req-rename", clients => clients.AudienceBot.UpdateAudienceGroupDescriptionAsync(
-            AudienceGroupId,
-            new UpdateAudienceGroupDescriptionRequest { Description = "Spring campaign buyers (2026)" }));
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "updateAudienceGroupDescription",
+            "req-rename",
+            clients => clients.AudienceBot.UpdateAudienceGroupDescriptionAsync(
+                AudienceGroupId,
+                new UpdateAudienceGroupDescriptionRequest { Description = "Spring campaign buyers (2026)" }),
+            ("audienceGroupId", "4389303728991"));
 
         ShouldBeJsonBotCall(request, "updateAudienceGroupDescription", "PUT", AudienceGroupPath + "/updateDescription", """{"description":"Spring campaign buyers (2026)"}""");
     }
@@ -531,10 +532,11 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
     [Fact]
     public async Task DeleteAudienceGroupSendsABodylessDeleteForTheAudience()
     {
-        Platform.BotStub("deleteAudienceGroup", ("audienceGroupId", "4389303728991"))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-delete-audience"));
-
-        var (_, request) = await CallOnce("req-delete-audience", clients => clients.AudienceBot.DeleteAudienceGroupAsync(AudienceGroupId));
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "deleteAudienceGroup",
+            "req-delete-audience",
+            clients => clients.AudienceBot.DeleteAudienceGroupAsync(AudienceGroupId),
+            ("audienceGroupId", "4389303728991"));
 
         ShouldBeBodylessBotCall(request, "deleteAudienceGroup", "DELETE", AudienceGroupPath);
     }

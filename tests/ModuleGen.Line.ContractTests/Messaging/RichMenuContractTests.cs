@@ -71,9 +71,10 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
     [Fact]
     public async Task ValidateRichMenuObjectSendsTheRichMenuAndSucceedsWithoutABody()
     {
-        Platform.BotStub("validateRichMenuObject").RespondStatus(200, ("X-Line-Request-Id", "req-validate-menu"));
-
-        var (_, request) = await CallOnce("req-validate-menu", clients => clients.Bot.ValidateRichMenuObjectAsync(MainMenu()));
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "validateRichMenuObject",
+            "req-validate-menu",
+            clients => clients.Bot.ValidateRichMenuObjectAsync(MainMenu()));
 
         ShouldBeJsonBotCall(request, "validateRichMenuObject", "POST", "/v2/bot/richmenu/validate", MainMenuJson);
     }
@@ -175,9 +176,11 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
     [Fact]
     public async Task DeleteRichMenuSendsADeleteWithoutABody()
     {
-        Platform.BotStub("deleteRichMenu", ("richMenuId", RichMenuId)).RespondStatus(200, ("X-Line-Request-Id", "req-delete-menu"));
-
-        var (_, request) = await CallOnce("req-delete-menu", clients => clients.Bot.DeleteRichMenuAsync(RichMenuId));
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "deleteRichMenu",
+            "req-delete-menu",
+            clients => clients.Bot.DeleteRichMenuAsync(RichMenuId),
+            ("richMenuId", RichMenuId));
 
         ShouldBeBodylessBotCall(request, "deleteRichMenu", "DELETE", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId));
     }
@@ -199,9 +202,11 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
     [Fact]
     public async Task SetDefaultRichMenuPostsTheIdInThePathWithoutABody()
     {
-        Platform.BotStub("setDefaultRichMenu", ("richMenuId", RichMenuId)).RespondStatus(200, ("X-Line-Request-Id", "req-set-default"));
-
-        var (_, request) = await CallOnce("req-set-default", clients => clients.Bot.SetDefaultRichMenuAsync(RichMenuId));
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "setDefaultRichMenu",
+            "req-set-default",
+            clients => clients.Bot.SetDefaultRichMenuAsync(RichMenuId),
+            ("richMenuId", RichMenuId));
 
         ShouldBeBodylessBotCall(request, "setDefaultRichMenu", "POST", "/v2/bot/user/all/richmenu/" + Uri.EscapeDataString(RichMenuId));
     }
@@ -223,9 +228,7 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
     [Fact]
     public async Task CancelDefaultRichMenuSendsADeleteWithoutABody()
     {
-        Platform.BotStub("cancelDefaultRichMenu").RespondStatus(200, ("X-Line-Request-Id", "req-cancel-default"));
-
-        var (_, request) = await CallOnce("req-cancel-default", clients => clients.Bot.CancelDefaultRichMenuAsync());
+        var request = await ShouldSucceedWithoutAnAnswerBody("cancelDefaultRichMenu", "req-cancel-default", clients => clients.Bot.CancelDefaultRichMenuAsync());
 
         ShouldBeBodylessBotCall(request, "cancelDefaultRichMenu", "DELETE", "/v2/bot/user/all/richmenu");
     }
@@ -234,10 +237,12 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
     [Fact]
     public async Task LinkRichMenuIdToUserPostsTheUserAndTheRichMenuInThePath()
     {
-        Platform.BotStub("linkRichMenuIdToUser", ("userId", UserId), ("richMenuId", RichMenuId))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-link-user"));
-
-        var (_, request) = await CallOnce("req-link-user", clients => clients.Bot.LinkRichMenuIdToUserAsync(UserId, RichMenuId));
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "linkRichMenuIdToUser",
+            "req-link-user",
+            clients => clients.Bot.LinkRichMenuIdToUserAsync(UserId, RichMenuId),
+            ("userId", UserId),
+            ("richMenuId", RichMenuId));
 
         ShouldBeBodylessBotCall(
             request,
@@ -250,9 +255,11 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
     [Fact]
     public async Task UnlinkRichMenuIdFromUserSendsADeleteForTheUser()
     {
-        Platform.BotStub("unlinkRichMenuIdFromUser", ("userId", UserId)).RespondStatus(200, ("X-Line-Request-Id", "req-unlink-user"));
-
-        var (_, request) = await CallOnce("req-unlink-user", clients => clients.Bot.UnlinkRichMenuIdFromUserAsync(UserId));
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "unlinkRichMenuIdFromUser",
+            "req-unlink-user",
+            clients => clients.Bot.UnlinkRichMenuIdFromUserAsync(UserId),
+            ("userId", UserId));
 
         ShouldBeBodylessBotCall(request, "unlinkRichMenuIdFromUser", "DELETE", "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu");
     }
@@ -325,9 +332,10 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
     [Fact]
     public async Task CreateRichMenuAliasSendsTheAliasAndTheRichMenuId()
     {
-        Platform.BotStub("createRichMenuAlias").RespondStatus(200, ("X-Line-Request-Id", "req-create-alias"));
-
-        var (_, request) = await CallOnce("req-create-alias", clients => clients.Bot.CreateRichMenuAliasAsync(new CreateRichMenuAliasRequest { RichMenuAliasId = AliasId, RichMenuId = RichMenuId }));
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "createRichMenuAlias",
+            "req-create-alias",
+            clients => clients.Bot.CreateRichMenuAliasAsync(new CreateRichMenuAliasRequest { RichMenuAliasId = AliasId, RichMenuId = RichMenuId }));
 
         ShouldBeJsonBotCall(request, "createRichMenuAlias", "POST", "/v2/bot/richmenu/alias", $$"""{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"}""");
     }
@@ -336,9 +344,11 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
     [Fact]
     public async Task DeleteRichMenuAliasSendsADeleteForTheAlias()
     {
-        Platform.BotStub("deleteRichMenuAlias", ("richMenuAliasId", AliasId)).RespondStatus(200, ("X-Line-Request-Id", "req-delete-alias"));
-
-        var (_, request) = await CallOnce("req-delete-alias", clients => clients.Bot.DeleteRichMenuAliasAsync(AliasId));
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "deleteRichMenuAlias",
+            "req-delete-alias",
+            clients => clients.Bot.DeleteRichMenuAliasAsync(AliasId),
+            ("richMenuAliasId", AliasId));
 
         ShouldBeBodylessBotCall(request, "deleteRichMenuAlias", "DELETE", "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId));
     }
@@ -347,9 +357,11 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
     [Fact]
     public async Task UpdateRichMenuAliasPointsTheAliasInThePathAtAnotherRichMenu()
     {
-        Platform.BotStub("updateRichMenuAlias", ("richMenuAliasId", AliasId)).RespondStatus(200, ("X-Line-Request-Id", "req-update-alias"));
-
-        var (_, request) = await CallOnce("req-update-alias", clients => clients.Bot.UpdateRichMenuAliasAsync(AliasId, new UpdateRichMenuAliasRequest { RichMenuId = OtherRichMenuId }));
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "updateRichMenuAlias",
+            "req-update-alias",
+            clients => clients.Bot.UpdateRichMenuAliasAsync(AliasId, new UpdateRichMenuAliasRequest { RichMenuId = OtherRichMenuId }),
+            ("richMenuAliasId", AliasId));
 
         ShouldBeJsonBotCall(
             request,
@@ -448,9 +460,10 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : Contrac
     [Fact]
     public async Task ValidateRichMenuBatchRequestSendsEveryOperationTypeAndSucceedsWithoutABody()
     {
-        Platform.BotStub("validateRichMenuBatchRequest").RespondStatus(200, ("X-Line-Request-Id", "req-validate-batch"));
-
-        var (_, request) = await CallOnce("req-validate-batch", clients => clients.Bot.ValidateRichMenuBatchRequestAsync(BatchRequest()));
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "validateRichMenuBatchRequest",
+            "req-validate-batch",
+            clients => clients.Bot.ValidateRichMenuBatchRequestAsync(BatchRequest()));
 
         ShouldBeJsonBotCall(request, "validateRichMenuBatchRequest", "POST", "/v2/bot/richmenu/validate/batch", BatchJson);
     }
