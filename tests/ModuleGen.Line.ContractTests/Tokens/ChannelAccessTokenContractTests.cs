@@ -35,55 +35,30 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
 
     [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
     [Fact]
-    public async Task IssueStatelessChannelTokenWithTheChannelSecretSendsOnlyTheIdAndSecretPair()
-    {
-        Platform.SpecStub("issueStatelessChannelToken")
-            .RespondJson(200, """{"access_token":"eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl","expires_in":899,"token_type":"Bearer"}""");
-
-        var (response, request) = await CallOnce(null, clients => clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
-        {
-            GrantType = OAuthGrantType.ClientCredentials,
-            ClientId = ChannelId,
-            ClientSecret = ChannelSecret,
-        }));
-
-        response.Value.AccessToken.ShouldBe("eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl");
-        response.Value.ExpiresIn.ShouldBe(899);
-        response.Value.TokenType.ShouldBe("Bearer");
-        ShouldPostTheForm(
-            request,
-            "/oauth2/v3/token",
-            "issueStatelessChannelToken",
+    public Task IssueStatelessChannelTokenWithTheChannelSecretSendsOnlyTheIdAndSecretPair() =>
+        ShouldIssueAStatelessToken(
+            new IssueStatelessChannelTokenRequest { GrantType = OAuthGrantType.ClientCredentials, ClientId = ChannelId, ClientSecret = ChannelSecret },
+            "eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl",
+            899,
             ("grant_type", "client_credentials"),
             ("client_id", ChannelId),
             ("client_secret", ChannelSecret));
-    }
 
     [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
     [Fact]
-    public async Task IssueStatelessChannelTokenWithAJwtAssertionSendsOnlyTheAssertionPair()
-    {
-        Platform.SpecStub("issueStatelessChannelToken")
-            .RespondJson(200, """{"access_token":"eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl","expires_in":900,"token_type":"Bearer"}""");
-
-        var (response, request) = await CallOnce(null, clients => clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
-        {
-            GrantType = OAuthGrantType.ClientCredentials,
-            ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
-            ClientAssertion = Assertion,
-        }));
-
-        response.Value.AccessToken.ShouldBe("eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl");
-        response.Value.ExpiresIn.ShouldBe(900);
-        response.Value.TokenType.ShouldBe("Bearer");
-        ShouldPostTheForm(
-            request,
-            "/oauth2/v3/token",
-            "issueStatelessChannelToken",
+    public Task IssueStatelessChannelTokenWithAJwtAssertionSendsOnlyTheAssertionPair() =>
+        ShouldIssueAStatelessToken(
+            new IssueStatelessChannelTokenRequest
+            {
+                GrantType = OAuthGrantType.ClientCredentials,
+                ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
+                ClientAssertion = Assertion,
+            },
+            "eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl",
+            900,
             ("grant_type", "client_credentials"),
             ("client_assertion_type", JwtBearer),
             ("client_assertion", Assertion));
-    }
 
     [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
     [Fact]
@@ -264,6 +239,27 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
         request.ShouldBeCall(operationId, "GET", path, query);
         ShouldCarryNoBotOrAuthHeaders(request);
         request.ShouldHaveNoBody();
+    }
+
+    /// <summary>
+    /// A stateless token (15 minutes) for the channel: the answer's token, lifetime and type parsed; the form POST to
+    /// /oauth2/v3/token carries exactly the <paramref name="form"/> fields.
+    /// </summary>
+    private async Task ShouldIssueAStatelessToken(
+        IssueStatelessChannelTokenRequest body,
+        string accessToken,
+        int expiresIn,
+        params (string Name, string Value)[] form)
+    {
+        Platform.SpecStub("issueStatelessChannelToken")
+            .RespondJson(200, $$"""{"access_token":"{{accessToken}}","expires_in":{{expiresIn}},"token_type":"Bearer"}""");
+
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.IssueStatelessChannelTokenAsync(body));
+
+        response.Value.AccessToken.ShouldBe(accessToken);
+        response.Value.ExpiresIn.ShouldBe(expiresIn);
+        response.Value.TokenType.ShouldBe("Bearer");
+        ShouldPostTheForm(request, "/oauth2/v3/token", "issueStatelessChannelToken", form);
     }
 
     /// <summary>
