@@ -28,29 +28,8 @@ public sealed class BrokenSpecTests
         ["paths: 5"] = "openapi: 3.0.3\ninfo: { title: Broken, version: '1.0' }\npaths: 5\n",
         ["an operation that is a string"] = Head + "paths:\n  /things:\n    get: list the things\n",
         ["a path item that is a list"] = Head + "paths:\n  /things: [get, post]\n",
-        ["a $ref to #/nowhere"] = Head + """
-            paths:
-              /things:
-                get:
-                  operationId: getThings
-                  responses:
-                    '200':
-                      description: OK
-                      content:
-                        application/json:
-                          schema: { $ref: '#/nowhere' }
-            """,
-        ["a $ref cycle a -> b -> a between two component aliases"] = Head + """
-            paths:
-              /things:
-                get:
-                  operationId: getThings
-                  responses:
-                    '200':
-                      description: OK
-                      content:
-                        application/json:
-                          schema: { $ref: '#/components/schemas/A' }
+        ["a $ref to #/nowhere"] = GetThingsAnswering("#/nowhere"),
+        ["a $ref cycle a -> b -> a between two component aliases"] = GetThingsAnswering("#/components/schemas/A") + """
             components:
               schemas:
                 A: { $ref: '#/components/schemas/B' }
@@ -105,18 +84,7 @@ public sealed class BrokenSpecTests
                   allOf:
                     - $ref: '#/components/schemas/A'
             """,
-        ["an inline schema whose $ref points at itself"] = Head + """
-            paths:
-              /things:
-                get:
-                  operationId: getThings
-                  responses:
-                    '200':
-                      description: OK
-                      content:
-                        application/json:
-                          schema: { $ref: '#/paths/~1things/get/responses/200/content/application~1json/schema' }
-            """,
+        ["an inline schema whose $ref points at itself"] = GetThingsAnswering("#/paths/~1things/get/responses/200/content/application~1json/schema"),
         ["a parameter $ref that points at itself"] = Head + """
             paths:
               /things:
@@ -142,6 +110,21 @@ public sealed class BrokenSpecTests
                 Ok: { $ref: '#/components/responses/Ok' }
             """,
     };
+
+    /// <summary>A document whose one operation, getThings, answers 200 with JSON of the schema <paramref name="reference"/> points at.</summary>
+    private static string GetThingsAnswering(string reference) => Head + $$"""
+        paths:
+          /things:
+            get:
+              operationId: getThings
+              responses:
+                '200':
+                  description: OK
+                  content:
+                    application/json:
+                      schema: { $ref: '{{reference}}' }
+
+        """;
 
     public static TheoryData<string> Brokenness => new(Documents.Keys);
 

@@ -22,23 +22,13 @@ namespace ModuleGen.Line.ContractTests.InsightAudience;
 /// multipart uploads to api-data, part by part) and on the parsed responses, where withheld statistics come back as null.
 /// </summary>
 [Collection(LinePlatformCollection.Name)]
-public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture) : IAsyncLifetime
+public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture) : ContractTest(fixture)
 {
     private const string TextPartContentType = "text/plain; charset=utf-8";
     private const string RichMenuId = "richmenu-88c05ef6921ae53f8b58a25f3a65faf7";
     private const string BroadcastRequestId = "f70dd685-499a-4231-a441-f24b8d4fba21";
     private const long AudienceGroupId = 4389303728991;
     private const string AudienceGroupPath = "/v2/bot/audienceGroup/4389303728991";
-
-    private LineFakePlatform Platform => fixture.Platform;
-
-    public Task InitializeAsync()
-    {
-        Platform.Reset();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Trait(SpecConformance.Operation, "getNumberOfMessageDeliveries")]
     [Fact]
@@ -48,12 +38,9 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
             200,
             """{"status":"ready","broadcast":5385,"targeting":522,"autoResponse":0,"welcomeResponse":12,"chat":3,"apiBroadcast":100,"apiPush":2800,"apiMulticast":450,"apiNarrowcast":60,"apiReply":1742}""",
             ("X-Line-Request-Id", "req-deliveries"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.InsightBot.GetNumberOfMessageDeliveriesAsync("20190418");
+        var (response, request) = await CallOnce("req-deliveries", clients => clients.InsightBot.GetNumberOfMessageDeliveriesAsync("20190418"));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-deliveries");
         var deliveries = response.Value;
         deliveries.Status.ShouldBe(InsightStatisticsStatus.Ready);
         deliveries.Broadcast.ShouldBe(5385);
@@ -66,7 +53,6 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         deliveries.ApiMulticast.ShouldBe(450);
         deliveries.ApiNarrowcast.ShouldBe(60);
         deliveries.ApiReply.ShouldBe(1742);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getNumberOfMessageDeliveries", "GET", "/v2/bot/insight/message/delivery", ("date", "20190418"));
     }
 
@@ -76,24 +62,22 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
     {
         Platform.BotStub("getNumberOfMessageDeliveries").WithQueryParameter("date", "20260705")
             .RespondJson(200, """{"status":"unready"}""", ("X-Line-Request-Id", "req-unready"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.InsightBot.GetNumberOfMessageDeliveriesAsync("20260705");
+        var (response, request) = await CallOnce("req-unready", clients => clients.InsightBot.GetNumberOfMessageDeliveriesAsync("20260705"));
 
-        response.RequestId.ShouldBe("req-unready");
         var deliveries = response.Value;
         deliveries.Status.ShouldBe(InsightStatisticsStatus.Unready);
-        deliveries.Broadcast.ShouldBeNull();
-        deliveries.Targeting.ShouldBeNull();
-        deliveries.AutoResponse.ShouldBeNull();
-        deliveries.WelcomeResponse.ShouldBeNull();
-        deliveries.Chat.ShouldBeNull();
-        deliveries.ApiBroadcast.ShouldBeNull();
-        deliveries.ApiPush.ShouldBeNull();
-        deliveries.ApiMulticast.ShouldBeNull();
-        deliveries.ApiNarrowcast.ShouldBeNull();
-        deliveries.ApiReply.ShouldBeNull();
-        var request = Platform.Requests.ShouldHaveSingleItem();
+        ShouldAllBeWithheld(
+            deliveries.Broadcast,
+            deliveries.Targeting,
+            deliveries.AutoResponse,
+            deliveries.WelcomeResponse,
+            deliveries.Chat,
+            deliveries.ApiBroadcast,
+            deliveries.ApiPush,
+            deliveries.ApiMulticast,
+            deliveries.ApiNarrowcast,
+            deliveries.ApiReply);
         ShouldBeBodylessBotCall(request, "getNumberOfMessageDeliveries", "GET", "/v2/bot/insight/message/delivery", ("date", "20260705"));
     }
 
@@ -105,17 +89,10 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
             200,
             """{"status":"ready","followers":7620,"targetedReaches":5848,"blocks":237}""",
             ("X-Line-Request-Id", "req-followers"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.InsightBot.GetNumberOfFollowersAsync("20190418");
+        var (response, request) = await CallOnce("req-followers", clients => clients.InsightBot.GetNumberOfFollowersAsync("20190418"));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-followers");
-        response.Value.Status.ShouldBe(InsightStatisticsStatus.Ready);
-        response.Value.Followers.ShouldBe(7620);
-        response.Value.TargetedReaches.ShouldBe(5848);
-        response.Value.Blocks.ShouldBe(237);
-        var request = Platform.Requests.ShouldHaveSingleItem();
+        ShouldBeFollowers(response.Value, InsightStatisticsStatus.Ready, followers: 7620, targetedReaches: 5848, blocks: 237);
         ShouldBeBodylessBotCall(request, "getNumberOfFollowers", "GET", "/v2/bot/insight/followers", ("date", "20190418"));
     }
 
@@ -127,16 +104,10 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
             200,
             """{"status":"ready","followers":7711,"targetedReaches":5902,"blocks":240}""",
             ("X-Line-Request-Id", "req-followers-latest"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.InsightBot.GetNumberOfFollowersAsync();
+        var (response, request) = await CallOnce("req-followers-latest", clients => clients.InsightBot.GetNumberOfFollowersAsync());
 
-        response.RequestId.ShouldBe("req-followers-latest");
-        response.Value.Status.ShouldBe(InsightStatisticsStatus.Ready);
-        response.Value.Followers.ShouldBe(7711);
-        response.Value.TargetedReaches.ShouldBe(5902);
-        response.Value.Blocks.ShouldBe(240);
-        var request = Platform.Requests.ShouldHaveSingleItem();
+        ShouldBeFollowers(response.Value, InsightStatisticsStatus.Ready, followers: 7711, targetedReaches: 5902, blocks: 240);
         request.Url.ShouldBe("/v2/bot/insight/followers");
         ShouldBeBodylessBotCall(request, "getNumberOfFollowers", "GET", "/v2/bot/insight/followers");
     }
@@ -147,15 +118,12 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
     {
         Platform.BotStub("getNumberOfFollowers").WithQueryParameter("date", "20160101")
             .RespondJson(200, """{"status":"out_of_service"}""", ("X-Line-Request-Id", "req-out-of-service"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var followers = (await clients.InsightBot.GetNumberOfFollowersAsync("20160101")).Value;
+        var (response, request) = await CallOnce("req-out-of-service", clients => clients.InsightBot.GetNumberOfFollowersAsync("20160101"));
 
+        var followers = response.Value;
         followers.Status.ShouldBe(InsightStatisticsStatus.OutOfService);
-        followers.Followers.ShouldBeNull();
-        followers.TargetedReaches.ShouldBeNull();
-        followers.Blocks.ShouldBeNull();
-        var request = Platform.Requests.ShouldHaveSingleItem();
+        ShouldAllBeWithheld(followers.Followers, followers.TargetedReaches, followers.Blocks);
         ShouldBeBodylessBotCall(request, "getNumberOfFollowers", "GET", "/v2/bot/insight/followers", ("date", "20160101"));
     }
 
@@ -174,12 +142,9 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
              "subscriptionPeriods":[{"subscriptionPeriod":"over365days","percentage":96.4},{"subscriptionPeriod":"within365days","percentage":1.9},{"subscriptionPeriod":"within180days","percentage":1.2},{"subscriptionPeriod":"within90days","percentage":0.3},{"subscriptionPeriod":"within30days","percentage":0.1},{"subscriptionPeriod":"within7days","percentage":0.05},{"subscriptionPeriod":"unknown","percentage":0.05}]}
             """,
             ("X-Line-Request-Id", "req-demographics"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.InsightBot.GetFriendsDemographicsAsync();
+        var (response, request) = await CallOnce("req-demographics", clients => clients.InsightBot.GetFriendsDemographicsAsync());
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-demographics");
         var demographics = response.Value;
         demographics.Available.ShouldBeTrue();
         var genders = demographics.Genders.ShouldNotBeNull();
@@ -209,7 +174,6 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
             SubscriptionPeriodTileSubscriptionPeriod.Unknown,
         });
         periods.Select(tile => tile.Percentage).ShouldBe(new double?[] { 96.4, 1.9, 1.2, 0.3, 0.1, 0.05, 0.05 });
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getFriendsDemographics", "GET", "/v2/bot/insight/demographic");
     }
 
@@ -218,18 +182,12 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
     public async Task GetFriendsDemographicsOfAnOfficialAccountWithTooFewFriendsIsUnavailableWithoutTiles()
     {
         Platform.BotStub("getFriendsDemographics").RespondJson(200, """{"available":false}""", ("X-Line-Request-Id", "req-unavailable"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.InsightBot.GetFriendsDemographicsAsync();
+        var (response, request) = await CallOnce("req-unavailable", clients => clients.InsightBot.GetFriendsDemographicsAsync());
 
-        response.RequestId.ShouldBe("req-unavailable");
         response.Value.Available.ShouldBeFalse();
-        response.Value.Genders.ShouldBeNull();
-        response.Value.Ages.ShouldBeNull();
-        response.Value.Areas.ShouldBeNull();
-        response.Value.AppTypes.ShouldBeNull();
-        response.Value.SubscriptionPeriods.ShouldBeNull();
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getFriendsDemographics", "GET", "/v2/bot/insight/demographic");
+        ShouldAllBeWithheld(response.Value.Genders, response.Value.Ages, response.Value.Areas, response.Value.AppTypes, response.Value.SubscriptionPeriods);
+        ShouldBeBodylessBotCall(request, "getFriendsDemographics", "GET", "/v2/bot/insight/demographic");
     }
 
     [Trait(SpecConformance.Operation, "getMessageEvent")]
@@ -248,12 +206,9 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
                {"seq":1,"url":"https://www.example.com/2","click":64,"uniqueClick":35,"uniqueClickOfRequest":38}]}
             """,
             ("X-Line-Request-Id", "req-event"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.InsightBot.GetMessageEventAsync(BroadcastRequestId);
+        var (response, request) = await CallOnce("req-event", clients => clients.InsightBot.GetMessageEventAsync(BroadcastRequestId));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-event");
         var overview = response.Value.Overview.ShouldNotBeNull();
         overview.RequestId.ShouldBe(BroadcastRequestId);
         overview.Timestamp.ShouldBe(1568214000);
@@ -302,7 +257,6 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         clicks[1].Click.ShouldBe(64);
         clicks[1].UniqueClick.ShouldBe(35);
         clicks[1].UniqueClickOfRequest.ShouldBe(38);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMessageEvent", "GET", "/v2/bot/insight/message/event", ("requestId", BroadcastRequestId));
     }
 
@@ -324,12 +278,9 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
                  "clicks":[{"seq":1,"url":"https://developers.line.biz/","click":35,"uniqueClick":25,"uniqueClickOfRequest":null}]}
                 """,
                 ("X-Line-Request-Id", "req-unit"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.InsightBot.GetStatisticsPerUnitAsync("promotion_a", "20210301", "20210331");
+        var (response, request) = await CallOnce("req-unit", clients => clients.InsightBot.GetStatisticsPerUnitAsync("promotion_a", "20210301", "20210331"));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-unit");
         var overview = response.Value.Overview;
         overview.UniqueImpression.ShouldBe(40);
         overview.UniqueClick.ShouldBe(30);
@@ -370,7 +321,6 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         click.Click.ShouldBe(35);
         click.UniqueClick.ShouldBe(25);
         click.UniqueClickOfRequest.ShouldBeNull();
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(
             request,
             "getStatisticsPerUnit",
@@ -398,12 +348,9 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
                  "clickThroughRate":0.2237}
                 """,
                 ("X-Line-Request-Id", "req-richmenu-summary"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.InsightBot.GetRichMenuInsightSummaryAsync(RichMenuId, "20260701", "20260707");
+        var (response, request) = await CallOnce("req-richmenu-summary", clients => clients.InsightBot.GetRichMenuInsightSummaryAsync(RichMenuId, "20260701", "20260707"));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-richmenu-summary");
         var summary = response.Value;
         summary.RichMenuId.ShouldBe(RichMenuId);
         summary.MetricsFrom.ShouldBe("20260701");
@@ -421,7 +368,6 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         unknown.Key.ShouldBe("clickThroughRate");
         unknown.Value.ValueKind.ShouldBe(JsonValueKind.Number);
         unknown.Value.GetDouble().ShouldBe(0.2237);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(
             request,
             "getRichMenuInsightSummary",
@@ -439,15 +385,14 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
             .WithQueryParameter("from", "20260701")
             .WithQueryParameter("to", "20260707")
             .RespondJson(200, """{"richMenuId":"menu/a b?"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var summary = (await clients.InsightBot.GetRichMenuInsightSummaryAsync("menu/a b?", "20260701", "20260707")).Value;
+        var (response, request) = await CallOnce(null, clients => clients.InsightBot.GetRichMenuInsightSummaryAsync("menu/a b?", "20260701", "20260707"));
 
+        var summary = response.Value;
         summary.RichMenuId.ShouldBe("menu/a b?");
         summary.Clicks.ShouldBeNull();
         summary.Impression.ShouldBeNull();
         summary.MissingRequiredProperties.ShouldBeEmpty();
-        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("getRichMenuInsightSummary");
         request.Path.ShouldBe("/v2/bot/insight/richmenu/menu%2Fa%20b%3F/summary");
     }
@@ -468,12 +413,9 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
                             "metrics":[{"date":"20260701","count":51,"uniqueUsers":33},{"date":"20260702","count":40,"uniqueUsers":29}]}]}
                 """,
                 ("X-Line-Request-Id", "req-richmenu-daily"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.InsightBot.GetRichMenuInsightDailyAsync(RichMenuId, "20260701", "20260702");
+        var (response, request) = await CallOnce("req-richmenu-daily", clients => clients.InsightBot.GetRichMenuInsightDailyAsync(RichMenuId, "20260701", "20260702"));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-richmenu-daily");
         response.Value.RichMenuId.ShouldBe(RichMenuId);
         response.Value.MetricsFrom.ShouldBe("20260701");
         response.Value.MetricsTo.ShouldBe("20260702");
@@ -483,14 +425,7 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         var click = response.Value.Clicks.ShouldNotBeNull().ShouldHaveSingleItem();
         (click.Bounds.X, click.Bounds.Y, click.Bounds.Width, click.Bounds.Height).ShouldBe((0, 0, 1250, 843));
         click.Metrics.Select(d => (d.Date, d.Count, d.UniqueUsers)).ShouldBe(new[] { ("20260701", 51L, 33L), ("20260702", 40L, 29L) });
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeBodylessBotCall(
-            request,
-            "getRichMenuInsightDaily",
-            "GET",
-            "/v2/bot/insight/richmenu/" + RichMenuId + "/daily",
-            ("from", "20260701"),
-            ("to", "20260702"));
+        ShouldBeBodylessBotCall(request, "getRichMenuInsightDaily", "GET", "/v2/bot/insight/richmenu/" + RichMenuId + "/daily", ("from", "20260701"), ("to", "20260702"));
     }
 
     [Trait(SpecConformance.Operation, "createAudienceGroup")]
@@ -501,21 +436,17 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
             202,
             """{"requestId":"bb9744f9-47fa-4a29-941e-1234567890ab","audienceGroupId":4389303728991,"createRoute":"MESSAGING_API","type":"UPLOAD","description":"Spring campaign buyers","created":1613698278,"permission":"READ_WRITE","expireTimestamp":1629250278,"isIfaAudience":false}""",
             ("X-Line-Request-Id", "req-create-audience"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.AudienceBot.CreateAudienceGroupAsync(new CreateAudienceGroupRequest
+        var (response, request) = await CallOnce("req-create-audience", clients => clients.AudienceBot.CreateAudienceGroupAsync(new CreateAudienceGroupRequest
         {
             Description = "Spring campaign buyers",
             IsIfaAudience = false,
             UploadDescription = "first batch",
             Audiences = [new Audience { Id = UserId }, new Audience { Id = OtherUserId }],
-        });
+        }), 202);
 
-        response.Status.ShouldBe(202);
-        response.RequestId.ShouldBe("req-create-audience");
         response.AlreadyAccepted.ShouldBeFalse();
         ShouldBeTheUploadedAudience(response.Value);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request,
             "createAudienceGroup",
@@ -532,17 +463,14 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
             202,
             """{"requestId":"12222222-3333-4444-5555-666666666666","audienceGroupId":4389303728992,"type":"CLICK","description":"Clicked the spring sale link","created":1613705240,"permission":"READ_WRITE","expireTimestamp":1629257240,"isIfaAudience":false,"clickUrl":"https://example.com/spring-sale","createRoute":"MESSAGING_API"}""",
             ("X-Line-Request-Id", "req-click-audience"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.AudienceBot.CreateClickBasedAudienceGroupAsync(new CreateClickBasedAudienceGroupRequest
+        var (response, request) = await CallOnce("req-click-audience", clients => clients.AudienceBot.CreateClickBasedAudienceGroupAsync(new CreateClickBasedAudienceGroupRequest
         {
             Description = "Clicked the spring sale link",
             RequestId = "12222222-3333-4444-5555-666666666666",
             ClickUrl = "https://example.com/spring-sale",
-        });
+        }), 202);
 
-        response.Status.ShouldBe(202);
-        response.RequestId.ShouldBe("req-click-audience");
         var audience = response.Value;
         audience.RequestId.ShouldBe("12222222-3333-4444-5555-666666666666");
         audience.AudienceGroupId.ShouldBe(4389303728992);
@@ -554,7 +482,6 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         audience.IsIfaAudience.ShouldBe(false);
         audience.ClickUrl.ShouldBe("https://example.com/spring-sale");
         audience.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request,
             "createClickBasedAudienceGroup",
@@ -571,22 +498,18 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
             202,
             """{"requestId":"12222222-3333-4444-5555-666666666666","audienceGroupId":4389303728993,"type":"IMP","description":"Opened the spring sale message","created":1613707095}""",
             ("X-Line-Request-Id", "req-imp-audience"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.AudienceBot.CreateImpBasedAudienceGroupAsync(new CreateImpBasedAudienceGroupRequest
+        var (response, request) = await CallOnce("req-imp-audience", clients => clients.AudienceBot.CreateImpBasedAudienceGroupAsync(new CreateImpBasedAudienceGroupRequest
         {
             Description = "Opened the spring sale message",
             RequestId = "12222222-3333-4444-5555-666666666666",
-        });
+        }), 202);
 
-        response.Status.ShouldBe(202);
-        response.RequestId.ShouldBe("req-imp-audience");
         response.Value.RequestId.ShouldBe("12222222-3333-4444-5555-666666666666");
         response.Value.AudienceGroupId.ShouldBe(4389303728993);
         response.Value.Type.ShouldBe(AudienceGroupType.Imp);
         response.Value.Description.ShouldBe("Opened the spring sale message");
         response.Value.Created.ShouldBe(1613707095);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "createImpBasedAudienceGroup", "POST", "/v2/bot/audienceGroup/imp", """{"description":"Opened the spring sale message","requestId":"12222222-3333-4444-5555-666666666666"}""");
     }
 
@@ -594,17 +517,14 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
     [Fact]
     public async Task UpdateAudienceGroupDescriptionPutsTheNewNameUnderTheAudiencePath()
     {
-        Platform.BotStub("updateAudienceGroupDescription", ("audienceGroupId", "4389303728991"))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-rename"));
-        using var clients = new MessagingApiClients(Platform);
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "updateAudienceGroupDescription",
+            "req-rename",
+            clients => clients.AudienceBot.UpdateAudienceGroupDescriptionAsync(
+                AudienceGroupId,
+                new UpdateAudienceGroupDescriptionRequest { Description = "Spring campaign buyers (2026)" }),
+            ("audienceGroupId", "4389303728991"));
 
-        var response = await clients.AudienceBot.UpdateAudienceGroupDescriptionAsync(
-            AudienceGroupId,
-            new UpdateAudienceGroupDescriptionRequest { Description = "Spring campaign buyers (2026)" });
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-rename");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "updateAudienceGroupDescription", "PUT", AudienceGroupPath + "/updateDescription", """{"description":"Spring campaign buyers (2026)"}""");
     }
 
@@ -612,15 +532,12 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
     [Fact]
     public async Task DeleteAudienceGroupSendsABodylessDeleteForTheAudience()
     {
-        Platform.BotStub("deleteAudienceGroup", ("audienceGroupId", "4389303728991"))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-delete-audience"));
-        using var clients = new MessagingApiClients(Platform);
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "deleteAudienceGroup",
+            "req-delete-audience",
+            clients => clients.AudienceBot.DeleteAudienceGroupAsync(AudienceGroupId),
+            ("audienceGroupId", "4389303728991"));
 
-        var response = await clients.AudienceBot.DeleteAudienceGroupAsync(AudienceGroupId);
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-delete-audience");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "deleteAudienceGroup", "DELETE", AudienceGroupPath);
     }
 
@@ -638,46 +555,23 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
              "adaccount":{"name":"Spring campaign ads"}}
             """,
             ("X-Line-Request-Id", "req-audience"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.AudienceBot.GetAudienceDataAsync(AudienceGroupId);
+        var (response, request) = await CallOnce("req-audience", clients => clients.AudienceBot.GetAudienceDataAsync(AudienceGroupId));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-audience");
         var group = response.Value.AudienceGroup.ShouldNotBeNull();
-        group.AudienceGroupId.ShouldBe(AudienceGroupId);
-        group.Type.ShouldBe(AudienceGroupType.Upload);
-        group.Description.ShouldBe("Spring campaign buyers");
-        group.Status.ShouldBe(AudienceGroupStatus.Ready);
-        group.FailedType.ShouldBeNull();
-        group.AudienceCount.ShouldBe(1520);
-        group.Created.ShouldBe(1613698278);
-        group.RequestId.ShouldBe("bb9744f9-47fa-4a29-941e-1234567890ab");
-        group.ClickUrl.ShouldBe("https://example.com/unused");
-        group.IsIfaAudience.ShouldBe(false);
-        group.Permission.ShouldBe(AudienceGroupPermission.ReadWrite);
-        group.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
-        group.ExpireTimestamp.ShouldBe(1629250278);
+        ShouldBeAudienceGroup(
+            group, AudienceGroupId, AudienceGroupType.Upload, "Spring campaign buyers", AudienceGroupStatus.Ready, failedType: null,
+            audienceCount: 1520, created: 1613698278, requestId: "bb9744f9-47fa-4a29-941e-1234567890ab", clickUrl: "https://example.com/unused", isIfaAudience: false,
+            AudienceGroupPermission.ReadWrite, AudienceGroupCreateRoute.MessagingApi, expireTimestamp: 1629250278);
         var jobs = response.Value.Jobs.ShouldNotBeNull();
         jobs.Count.ShouldBe(2);
-        jobs[0].AudienceGroupJobId.ShouldBe(12345679);
-        jobs[0].AudienceGroupId.ShouldBe(AudienceGroupId);
-        jobs[0].Description.ShouldBe("second batch");
-        jobs[0].Type.ShouldBe(AudienceGroupJobType.DiffAdd);
-        jobs[0].JobStatus.ShouldBe(AudienceGroupJobStatus.Failed);
-        jobs[0].FailedType.ShouldBe(AudienceGroupJobFailedType.InternalError);
-        jobs[0].AudienceCount.ShouldBe(0);
-        jobs[0].Created.ShouldBe(1613784678);
-        jobs[1].AudienceGroupJobId.ShouldBe(12345678);
-        jobs[1].AudienceGroupId.ShouldBe(AudienceGroupId);
-        jobs[1].Description.ShouldBe("first batch");
-        jobs[1].Type.ShouldBe(AudienceGroupJobType.DiffAdd);
-        jobs[1].JobStatus.ShouldBe(AudienceGroupJobStatus.Finished);
-        jobs[1].FailedType.ShouldBeNull();
-        jobs[1].AudienceCount.ShouldBe(1520);
-        jobs[1].Created.ShouldBe(1613698278);
+        ShouldBeAudienceGroupJob(
+            jobs[0], 12345679, AudienceGroupId, "second batch", AudienceGroupJobType.DiffAdd, AudienceGroupJobStatus.Failed,
+            failedType: AudienceGroupJobFailedType.InternalError, audienceCount: 0, created: 1613784678);
+        ShouldBeAudienceGroupJob(
+            jobs[1], 12345678, AudienceGroupId, "first batch", AudienceGroupJobType.DiffAdd, AudienceGroupJobStatus.Finished,
+            failedType: null, audienceCount: 1520, created: 1613698278);
         response.Value.AdAccount.ShouldNotBeNull().Name.ShouldBe("Spring campaign ads");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getAudienceData", "GET", AudienceGroupPath);
     }
 
@@ -701,18 +595,15 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
                  "hasNextPage":true,"totalCount":83,"readWriteAudienceGroupTotalCount":82,"page":2,"size":40}
                 """,
                 ("X-Line-Request-Id", "req-audiences"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.AudienceBot.GetAudienceGroupsAsync(
+        var (response, request) = await CallOnce("req-audiences", clients => clients.AudienceBot.GetAudienceGroupsAsync(
             page: 2,
             description: "spring sale",
             status: AudienceGroupStatus.Ready,
             size: 40,
             includesExternalPublicGroups: false,
-            createRoute: AudienceGroupCreateRoute.MessagingApi);
+            createRoute: AudienceGroupCreateRoute.MessagingApi));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-audiences");
         var page = response.Value;
         page.HasNextPage.ShouldBe(true);
         page.TotalCount.ShouldBe(83);
@@ -722,34 +613,15 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         var groups = page.AudienceGroups.ShouldNotBeNull();
         groups.Count.ShouldBe(2);
         var click = groups[0];
-        click.AudienceGroupId.ShouldBe(4389303728992);
-        click.Type.ShouldBe(AudienceGroupType.Click);
-        click.Description.ShouldBe("Clicked the spring sale link");
-        click.Status.ShouldBe(AudienceGroupStatus.Ready);
-        click.FailedType.ShouldBeNull();
-        click.AudienceCount.ShouldBe(2410);
-        click.Created.ShouldBe(1613705240);
-        click.RequestId.ShouldBe("12222222-3333-4444-5555-666666666666");
-        click.ClickUrl.ShouldBe("https://example.com/spring-sale");
-        click.IsIfaAudience.ShouldBe(false);
-        click.Permission.ShouldBe(AudienceGroupPermission.ReadWrite);
-        click.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
-        click.ExpireTimestamp.ShouldBe(1629257240);
+        ShouldBeAudienceGroup(
+            click, 4389303728992, AudienceGroupType.Click, "Clicked the spring sale link", AudienceGroupStatus.Ready, failedType: null,
+            audienceCount: 2410, created: 1613705240, requestId: "12222222-3333-4444-5555-666666666666", clickUrl: "https://example.com/spring-sale", isIfaAudience: false,
+            AudienceGroupPermission.ReadWrite, AudienceGroupCreateRoute.MessagingApi, expireTimestamp: 1629257240);
         var upload = groups[1];
-        upload.AudienceGroupId.ShouldBe(4389303728994);
-        upload.Type.ShouldBe(AudienceGroupType.Upload);
-        upload.Description.ShouldBe("spring sale IFAs");
-        upload.Status.ShouldBe(AudienceGroupStatus.Ready);
-        upload.FailedType.ShouldBeNull();
-        upload.AudienceCount.ShouldBe(310);
-        upload.Created.ShouldBe(1613709000);
-        upload.RequestId.ShouldBeNull();
-        upload.ClickUrl.ShouldBeNull();
-        upload.IsIfaAudience.ShouldBe(true);
-        upload.Permission.ShouldBe(AudienceGroupPermission.Read);
-        upload.CreateRoute.ShouldBe(AudienceGroupCreateRoute.MessagingApi);
-        upload.ExpireTimestamp.ShouldBe(1629261000);
-        var request = Platform.Requests.ShouldHaveSingleItem();
+        ShouldBeAudienceGroup(
+            upload, 4389303728994, AudienceGroupType.Upload, "spring sale IFAs", AudienceGroupStatus.Ready, failedType: null,
+            audienceCount: 310, created: 1613709000, requestId: null, clickUrl: null, isIfaAudience: true,
+            AudienceGroupPermission.Read, AudienceGroupCreateRoute.MessagingApi, expireTimestamp: 1629261000);
         ShouldBeBodylessBotCall(
             request,
             "getAudienceGroups",
@@ -772,18 +644,15 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
             200,
             """{"audienceGroups":[],"hasNextPage":false,"totalCount":0,"readWriteAudienceGroupTotalCount":0,"page":1,"size":20}""",
             ("X-Line-Request-Id", "req-audiences-empty"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.AudienceBot.GetAudienceGroupsAsync(page: 1);
+        var (response, request) = await CallOnce("req-audiences-empty", clients => clients.AudienceBot.GetAudienceGroupsAsync(page: 1));
 
-        response.RequestId.ShouldBe("req-audiences-empty");
         response.Value.AudienceGroups.ShouldNotBeNull().ShouldBeEmpty();
         response.Value.HasNextPage.ShouldBe(false);
         response.Value.TotalCount.ShouldBe(0);
         response.Value.ReadWriteAudienceGroupTotalCount.ShouldBe(0);
         response.Value.Page.ShouldBe(1);
         response.Value.Size.ShouldBe(20);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getAudienceGroups", "GET", "/v2/bot/audienceGroup/list", ("page", "1"));
     }
 
@@ -799,40 +668,22 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
              "owner":{"serviceType":"AD_MANAGER","id":"A0000000001","name":"Example Store Ads"}}
             """,
             ("X-Line-Request-Id", "req-shared-audience"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.AudienceBot.GetSharedAudienceDataAsync(4389303728995);
+        var (response, request) = await CallOnce("req-shared-audience", clients => clients.AudienceBot.GetSharedAudienceDataAsync(4389303728995));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-shared-audience");
         var group = response.Value.AudienceGroup.ShouldNotBeNull();
-        group.AudienceGroupId.ShouldBe(4389303728995);
-        group.Type.ShouldBe(AudienceGroupType.Webtraffic);
-        group.Description.ShouldBe("Visited the store page");
-        group.Status.ShouldBe(AudienceGroupStatus.Failed);
-        group.FailedType.ShouldBe(AudienceGroupFailedType.AudienceGroupAudienceInsufficient);
-        group.AudienceCount.ShouldBe(0);
-        group.Created.ShouldBe(1613710000);
-        group.RequestId.ShouldBe("req-webtraffic");
-        group.ClickUrl.ShouldBe("https://example.com/store");
-        group.IsIfaAudience.ShouldBe(false);
-        group.Permission.ShouldBe(AudienceGroupPermission.Read);
-        group.CreateRoute.ShouldBe(AudienceGroupCreateRoute.AdManager);
-        group.ExpireTimestamp.ShouldBe(1629262000);
+        ShouldBeAudienceGroup(
+            group, 4389303728995, AudienceGroupType.Webtraffic, "Visited the store page", AudienceGroupStatus.Failed, failedType: AudienceGroupFailedType.AudienceGroupAudienceInsufficient,
+            audienceCount: 0, created: 1613710000, requestId: "req-webtraffic", clickUrl: "https://example.com/store", isIfaAudience: false,
+            AudienceGroupPermission.Read, AudienceGroupCreateRoute.AdManager, expireTimestamp: 1629262000);
         var job = response.Value.Jobs.ShouldNotBeNull().ShouldHaveSingleItem();
-        job.AudienceGroupJobId.ShouldBe(12345680);
-        job.AudienceGroupId.ShouldBe(4389303728995);
-        job.Description.ShouldBe("store visitors");
-        job.Type.ShouldBe(AudienceGroupJobType.DiffAdd);
-        job.JobStatus.ShouldBe(AudienceGroupJobStatus.Failed);
-        job.FailedType.ShouldBe(AudienceGroupJobFailedType.AudienceGroupAudienceInsufficient);
-        job.AudienceCount.ShouldBe(0);
-        job.Created.ShouldBe(1613710000);
+        ShouldBeAudienceGroupJob(
+            job, 12345680, 4389303728995, "store visitors", AudienceGroupJobType.DiffAdd, AudienceGroupJobStatus.Failed,
+            failedType: AudienceGroupJobFailedType.AudienceGroupAudienceInsufficient, audienceCount: 0, created: 1613710000);
         var owner = response.Value.Owner.ShouldNotBeNull();
         owner.ServiceType.ShouldBe("AD_MANAGER");
         owner.Id.ShouldBe("A0000000001");
         owner.Name.ShouldBe("Example Store Ads");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getSharedAudienceData", "GET", "/v2/bot/audienceGroup/shared/4389303728995");
     }
 
@@ -854,18 +705,15 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
                  "hasNextPage":false,"totalCount":1,"readWriteAudienceGroupTotalCount":0,"page":1,"size":10}
                 """,
                 ("X-Line-Request-Id", "req-shared-audiences"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.AudienceBot.GetSharedAudienceGroupsAsync(
+        var (response, request) = await CallOnce("req-shared-audiences", clients => clients.AudienceBot.GetSharedAudienceGroupsAsync(
             page: 1,
             description: "store",
             status: AudienceGroupStatus.InProgress,
             size: 10,
             createRoute: AudienceGroupCreateRoute.OaManager,
-            includesOwnedAudienceGroups: true);
+            includesOwnedAudienceGroups: true));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-shared-audiences");
         var page = response.Value;
         page.HasNextPage.ShouldBe(false);
         page.TotalCount.ShouldBe(1);
@@ -873,20 +721,10 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         page.Page.ShouldBe(1);
         page.Size.ShouldBe(10);
         var group = page.AudienceGroups.ShouldNotBeNull().ShouldHaveSingleItem();
-        group.AudienceGroupId.ShouldBe(4389303728996);
-        group.Type.ShouldBe(AudienceGroupType.ChatTag);
-        group.Description.ShouldBe("store regulars");
-        group.Status.ShouldBe(AudienceGroupStatus.InProgress);
-        group.FailedType.ShouldBeNull();
-        group.AudienceCount.ShouldBe(0);
-        group.Created.ShouldBe(1613711000);
-        group.RequestId.ShouldBeNull();
-        group.ClickUrl.ShouldBeNull();
-        group.IsIfaAudience.ShouldBe(false);
-        group.Permission.ShouldBe(AudienceGroupPermission.Read);
-        group.CreateRoute.ShouldBe(AudienceGroupCreateRoute.OaManager);
-        group.ExpireTimestamp.ShouldBe(1629263000);
-        var request = Platform.Requests.ShouldHaveSingleItem();
+        ShouldBeAudienceGroup(
+            group, 4389303728996, AudienceGroupType.ChatTag, "store regulars", AudienceGroupStatus.InProgress, failedType: null,
+            audienceCount: 0, created: 1613711000, requestId: null, clickUrl: null, isIfaAudience: false,
+            AudienceGroupPermission.Read, AudienceGroupCreateRoute.OaManager, expireTimestamp: 1629263000);
         ShouldBeBodylessBotCall(
             request,
             "getSharedAudienceGroups",
@@ -905,19 +743,15 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
     public async Task AddAudienceToAudienceGroupPutsTheIdsAsSchemaValidJsonAndIsAccepted()
     {
         Platform.BotStub("addAudienceToAudienceGroup").RespondStatus(202, ("X-Line-Request-Id", "req-add-audience"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.AudienceBot.AddAudienceToAudienceGroupAsync(new AddAudienceToAudienceGroupRequest
+        var (response, request) = await CallOnce("req-add-audience", clients => clients.AudienceBot.AddAudienceToAudienceGroupAsync(new AddAudienceToAudienceGroupRequest
         {
             AudienceGroupId = AudienceGroupId,
             UploadDescription = "second batch",
             Audiences = [new Audience { Id = UserId }, new Audience { Id = OtherUserId }],
-        });
+        }), 202);
 
-        response.Status.ShouldBe(202);
-        response.RequestId.ShouldBe("req-add-audience");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request,
             "addAudienceToAudienceGroup",
@@ -934,35 +768,30 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
             202,
             """{"requestId":"bb9744f9-47fa-4a29-941e-1234567890ab","audienceGroupId":4389303728991,"createRoute":"MESSAGING_API","type":"UPLOAD","description":"Spring campaign buyers","created":1613698278,"permission":"READ_WRITE","expireTimestamp":1629250278,"isIfaAudience":false}""",
             ("X-Line-Request-Id", "req-upload-file"));
-        using var clients = new MessagingApiClients(Platform);
         var ids = UserId + "\n" + OtherUserId + "\n";
         using var file = new MemoryStream(Encoding.UTF8.GetBytes(ids));
 
-        var response = await clients.AudienceBot.CreateAudienceForUploadingUserIdsAsync(new CreateAudienceForUploadingUserIdsRequest
-        {
-            Description = "Spring campaign buyers",
-            IsIfaAudience = false,
-            UploadDescription = "春のキャンペーン 第1弾",
-            File = new LineFileContent(file, "user-ids.txt"),
-        });
+        var (response, request) = await CallOnce(
+            "req-upload-file",
+            clients => clients.AudienceBot.CreateAudienceForUploadingUserIdsAsync(new CreateAudienceForUploadingUserIdsRequest
+            {
+                Description = "Spring campaign buyers",
+                IsIfaAudience = false,
+                UploadDescription = "春のキャンペーン 第1弾",
+                File = new LineFileContent(file, "user-ids.txt"),
+            }),
+            202);
 
-        response.Status.ShouldBe(202);
-        response.RequestId.ShouldBe("req-upload-file");
         ShouldBeTheUploadedAudience(response.Value);
         file.CanRead.ShouldBeTrue(); // the caller keeps owning the stream
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("createAudienceForUploadingUserIds");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/audienceGroup/upload/byFile");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        var parts = ReadMultipartFormData(request);
-        parts.Select(part => part.Name).ShouldBe(new[] { "description", "isIfaAudience", "uploadDescription", "file" });
-        parts[0].ShouldBe(new MultipartPart("description", null, TextPartContentType, "Spring campaign buyers"));
-        parts[1].ShouldBe(new MultipartPart("isIfaAudience", null, TextPartContentType, "false"));
-        parts[2].ShouldBe(new MultipartPart("uploadDescription", null, TextPartContentType, "春のキャンペーン 第1弾"));
-        parts[3].ShouldBe(new MultipartPart("file", "user-ids.txt", "text/plain", ids));
+        ShouldBeFileUpload(
+            request,
+            "createAudienceForUploadingUserIds",
+            "POST",
+            new MultipartPart("description", null, TextPartContentType, "Spring campaign buyers"),
+            new MultipartPart("isIfaAudience", null, TextPartContentType, "false"),
+            new MultipartPart("uploadDescription", null, TextPartContentType, "春のキャンペーン 第1弾"),
+            new MultipartPart("file", "user-ids.txt", "text/plain", ids));
     }
 
     [Trait(SpecConformance.Operation, "addUserIdsToAudience")]
@@ -970,33 +799,28 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
     public async Task AddUserIdsToAudiencePutsTheAudienceAndThePlainTextFileAsMultipartToApiData()
     {
         Platform.BotStub("addUserIdsToAudience").RespondStatus(202, ("X-Line-Request-Id", "req-add-file"));
-        using var clients = new MessagingApiClients(Platform);
         var ids = OtherUserId + "\n";
         using var file = new MemoryStream(Encoding.UTF8.GetBytes(ids));
 
-        var response = await clients.AudienceBot.AddUserIdsToAudienceAsync(new AddUserIdsToAudienceRequest
-        {
-            AudienceGroupId = AudienceGroupId,
-            UploadDescription = "second batch",
-            File = new LineFileContent(file, "more-user-ids.txt", "text/plain"),
-        });
+        var (response, request) = await CallOnce(
+            "req-add-file",
+            clients => clients.AudienceBot.AddUserIdsToAudienceAsync(new AddUserIdsToAudienceRequest
+            {
+                AudienceGroupId = AudienceGroupId,
+                UploadDescription = "second batch",
+                File = new LineFileContent(file, "more-user-ids.txt", "text/plain"),
+            }),
+            202);
 
-        response.Status.ShouldBe(202);
-        response.RequestId.ShouldBe("req-add-file");
         response.AlreadyAccepted.ShouldBeFalse();
         file.CanRead.ShouldBeTrue(); // the caller keeps owning the stream
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("addUserIdsToAudience");
-        request.Method.ShouldBe("PUT");
-        request.Path.ShouldBe("/v2/bot/audienceGroup/upload/byFile");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        var parts = ReadMultipartFormData(request);
-        parts.Select(part => part.Name).ShouldBe(new[] { "audienceGroupId", "uploadDescription", "file" });
-        parts[0].ShouldBe(new MultipartPart("audienceGroupId", null, TextPartContentType, "4389303728991"));
-        parts[1].ShouldBe(new MultipartPart("uploadDescription", null, TextPartContentType, "second batch"));
-        parts[2].ShouldBe(new MultipartPart("file", "more-user-ids.txt", "text/plain", ids));
+        ShouldBeFileUpload(
+            request,
+            "addUserIdsToAudience",
+            "PUT",
+            new MultipartPart("audienceGroupId", null, TextPartContentType, "4389303728991"),
+            new MultipartPart("uploadDescription", null, TextPartContentType, "second batch"),
+            new MultipartPart("file", "more-user-ids.txt", "text/plain", ids));
     }
 
     /// <summary>The audience both ways of creating by upload (JSON and file) answer with in the tests.</summary>
@@ -1011,6 +835,91 @@ public sealed class InsightAndAudienceContractTests(LinePlatformFixture fixture)
         audience.Permission.ShouldBe(AudienceGroupPermission.ReadWrite);
         audience.ExpireTimestamp.ShouldBe(1629250278);
         audience.IsIfaAudience.ShouldBe(false);
+    }
+
+    /// <summary>What LINE withholds (a day not counted, too few friends) comes back as null, each of these.</summary>
+    private static void ShouldAllBeWithheld(params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i].ShouldBeNull($"value {i} is withheld");
+        }
+    }
+
+    /// <summary>The follower counts of a day.</summary>
+    private static void ShouldBeFollowers(GetNumberOfFollowersResponse actual, InsightStatisticsStatus status, long followers, long targetedReaches, long blocks)
+    {
+        actual.Status.ShouldBe(status);
+        actual.Followers.ShouldBe(followers);
+        actual.TargetedReaches.ShouldBe(targetedReaches);
+        actual.Blocks.ShouldBe(blocks);
+    }
+
+    /// <summary>Every field of an audience group as LINE describes it.</summary>
+    private static void ShouldBeAudienceGroup(
+        AudienceGroup group,
+        long id,
+        AudienceGroupType type,
+        string description,
+        AudienceGroupStatus status,
+        AudienceGroupFailedType? failedType,
+        long audienceCount,
+        long created,
+        string? requestId,
+        string? clickUrl,
+        bool isIfaAudience,
+        AudienceGroupPermission permission,
+        AudienceGroupCreateRoute createRoute,
+        long expireTimestamp)
+    {
+        group.AudienceGroupId.ShouldBe(id);
+        group.Type.ShouldBe(type);
+        group.Description.ShouldBe(description);
+        group.Status.ShouldBe(status);
+        group.FailedType.ShouldBe(failedType);
+        group.AudienceCount.ShouldBe(audienceCount);
+        group.Created.ShouldBe(created);
+        group.RequestId.ShouldBe(requestId);
+        group.ClickUrl.ShouldBe(clickUrl);
+        group.IsIfaAudience.ShouldBe(isIfaAudience);
+        group.Permission.ShouldBe(permission);
+        group.CreateRoute.ShouldBe(createRoute);
+        group.ExpireTimestamp.ShouldBe(expireTimestamp);
+    }
+
+    /// <summary>Every field of a job that added to an audience group.</summary>
+    private static void ShouldBeAudienceGroupJob(
+        AudienceGroupJob job,
+        long id,
+        long audienceGroupId,
+        string description,
+        AudienceGroupJobType type,
+        AudienceGroupJobStatus status,
+        AudienceGroupJobFailedType? failedType,
+        long audienceCount,
+        long created)
+    {
+        job.AudienceGroupJobId.ShouldBe(id);
+        job.AudienceGroupId.ShouldBe(audienceGroupId);
+        job.Description.ShouldBe(description);
+        job.Type.ShouldBe(type);
+        job.JobStatus.ShouldBe(status);
+        job.FailedType.ShouldBe(failedType);
+        job.AudienceCount.ShouldBe(audienceCount);
+        job.Created.ShouldBe(created);
+    }
+
+    /// <summary>
+    /// An upload of user ids as a file to api-data: a bot-scoped call to the upload path without a query or retry key, whose
+    /// multipart/form-data body holds exactly the <paramref name="expected"/> parts in this order.
+    /// </summary>
+    private static void ShouldBeFileUpload(LineRecordedRequest request, string operationId, string method, params MultipartPart[] expected)
+    {
+        ShouldBeBotCall(request, operationId, method, "/v2/bot/audienceGroup/upload/byFile");
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        var parts = ReadMultipartFormData(request);
+        parts.Select(part => part.Name).ShouldBe(expected.Select(part => part.Name));
+        parts.ShouldBe(expected);
     }
 
     /// <summary>

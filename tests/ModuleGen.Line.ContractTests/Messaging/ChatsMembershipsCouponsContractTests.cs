@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -8,6 +9,7 @@ using ModuleGen.Line.Testing;
 using ModuleGen.Line.Testing.Stubs;
 using Shouldly;
 using Xunit;
+using static ModuleGen.Line.ContractTests.ContractAssert;
 using static ModuleGen.Line.ContractTests.Messaging.MessagingApiClients;
 using static ModuleGen.Line.ContractTests.SpecConformance;
 
@@ -18,44 +20,24 @@ namespace ModuleGen.Line.ContractTests.Messaging;
 /// received and on the parsed responses.
 /// </summary>
 [Collection(LinePlatformCollection.Name)]
-public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fixture) : IAsyncLifetime
+public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fixture) : ContractTest(fixture)
 {
     private const string RoomId = "Ra8dbf4673c4c812cd491258042226c99";
     private const long MembershipId = 3189;
     private const string CouponId = "01JYNW8JMQVFBNRKQC5GZ4FJ0K";
 
-    private LineFakePlatform Platform => fixture.Platform;
-
-    public Task InitializeAsync()
-    {
-        Platform.Reset();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Trait(SpecConformance.Operation, "getGroupMemberProfile")]
     [Fact]
-    public async Task GetGroupMemberProfileSendsTheGroupAndUserIdsInThePathAndParsesTheProfile()
-    {
-        Platform.BotStub("getGroupMemberProfile", ("groupId", GroupId), ("userId", UserId))
-            .RespondJson(
-                200,
-                $$"""{"displayName":"Brown","userId":"{{UserId}}","pictureUrl":"https://profile.line-scdn.net/ch/v2/p/brown"}""",
-                ("X-Line-Request-Id", "req-group-member"));
-        using var clients = new MessagingApiClients(Platform);
-
-        var response = await clients.Bot.GetGroupMemberProfileAsync(GroupId, UserId);
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-group-member");
-        response.Value.DisplayName.ShouldBe("Brown");
-        response.Value.UserId.ShouldBe(UserId);
-        response.Value.PictureUrl.ShouldBe("https://profile.line-scdn.net/ch/v2/p/brown");
-        response.Value.AdditionalProperties.ShouldBeEmpty();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeBodylessBotCall(request, "getGroupMemberProfile", "GET", "/v2/bot/group/" + GroupId + "/member/" + UserId);
-    }
+    public Task GetGroupMemberProfileSendsTheGroupAndUserIdsInThePathAndParsesTheProfile() =>
+        ShouldParseTheMemberProfile(
+            "getGroupMemberProfile",
+            ("groupId", GroupId),
+            UserId,
+            "Brown",
+            "req-group-member",
+            "/v2/bot/group/" + GroupId + "/member/" + UserId,
+            bot => bot.GetGroupMemberProfileAsync(GroupId, UserId),
+            profile => (profile.DisplayName, profile.UserId, profile.PictureUrl, profile.AdditionalProperties.Count));
 
     [Trait(SpecConformance.Operation, "getGroupMemberProfile")]
     [Fact]
@@ -81,53 +63,30 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
         Platform.BotStub("getGroupMembersIds", ("groupId", GroupId))
             .WithQueryParameter("start", "jxEWCEEP")
             .RespondJson(200, $$"""{"memberIds":["{{UserId}}","{{OtherUserId}}"],"next":"yANU9IA"}""", ("X-Line-Request-Id", "req-group-ids"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetGroupMembersIdsAsync(GroupId, start: "jxEWCEEP");
+        var (response, request) = await CallOnce("req-group-ids", clients => clients.Bot.GetGroupMembersIdsAsync(GroupId, start: "jxEWCEEP"));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-group-ids");
         response.Value.MemberIds.ShouldBe(new[] { UserId, OtherUserId });
         response.Value.Next.ShouldBe("yANU9IA");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids", ("start", "jxEWCEEP"));
     }
 
     [Trait(SpecConformance.Operation, "getGroupMembersIds")]
     [Fact]
-    public async Task GetAllGroupMemberIdsWalksBothPagesWithTheStartToken()
-    {
-        Platform.SpecStub("getGroupMembersIds", ("groupId", GroupId)).WithPriority(2)
-            .RespondJson(200, """{"memberIds":["U1","U2"],"next":"yANU9IA"}""", ("X-Line-Request-Id", "req-page-1"));
-        Platform.SpecStub("getGroupMembersIds", ("groupId", GroupId)).WithQueryParameter("start", "yANU9IA").WithPriority(1)
-            .RespondJson(200, """{"memberIds":["U3"]}""", ("X-Line-Request-Id", "req-page-2"));
-        using var clients = new MessagingApiClients(Platform);
-
-        var ids = await clients.Bot.GetAllGroupMemberIdsAsync(GroupId).ToListAsync();
-
-        ids.ShouldBe(new[] { "U1", "U2", "U3" });
-        var requests = Platform.Requests;
-        requests.Count.ShouldBe(2);
-        ShouldBeBodylessBotCall(requests[0], "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids");
-        ShouldBeBodylessBotCall(requests[1], "getGroupMembersIds", "GET", "/v2/bot/group/" + GroupId + "/members/ids", ("start", "yANU9IA"));
-    }
+    public Task GetAllGroupMemberIdsWalksBothPagesWithTheStartToken() =>
+        ShouldWalkBothPagesOfMemberIds(
+            "getGroupMembersIds",
+            ("groupId", GroupId),
+            "/v2/bot/group/" + GroupId + "/members/ids",
+            ["U1", "U2"],
+            "yANU9IA",
+            ["U3"],
+            bot => bot.GetAllGroupMemberIdsAsync(GroupId));
 
     [Trait(SpecConformance.Operation, "leaveGroup")]
     [Fact]
-    public async Task LeaveGroupPostsWithoutABody()
-    {
-        Platform.BotStub("leaveGroup", ("groupId", GroupId))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-leave-group"));
-        using var clients = new MessagingApiClients(Platform);
-
-        var response = await clients.Bot.LeaveGroupAsync(GroupId);
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-leave-group");
-        response.AlreadyAccepted.ShouldBeFalse();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeBodylessBotCall(request, "leaveGroup", "POST", "/v2/bot/group/" + GroupId + "/leave");
-    }
+    public Task LeaveGroupPostsWithoutABody() =>
+        ShouldLeaveTheChat("leaveGroup", ("groupId", GroupId), "req-leave-group", "/v2/bot/group/" + GroupId + "/leave", bot => bot.LeaveGroupAsync(GroupId));
 
     [Trait(SpecConformance.Operation, "getRoomMemberCount")]
     [Fact]
@@ -135,39 +94,25 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
     {
         Platform.BotStub("getRoomMemberCount", ("roomId", RoomId))
             .RespondJson(200, """{"count":4}""", ("X-Line-Request-Id", "req-room-count"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetRoomMemberCountAsync(RoomId);
+        var (response, request) = await CallOnce("req-room-count", clients => clients.Bot.GetRoomMemberCountAsync(RoomId));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-room-count");
         response.Value.Count.ShouldBe(4L);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getRoomMemberCount", "GET", "/v2/bot/room/" + RoomId + "/members/count");
     }
 
     [Trait(SpecConformance.Operation, "getRoomMemberProfile")]
     [Fact]
-    public async Task GetRoomMemberProfileSendsTheRoomAndUserIdsInThePathAndParsesTheProfile()
-    {
-        Platform.BotStub("getRoomMemberProfile", ("roomId", RoomId), ("userId", OtherUserId))
-            .RespondJson(
-                200,
-                $$"""{"displayName":"Cony","userId":"{{OtherUserId}}","pictureUrl":"https://profile.line-scdn.net/ch/v2/p/cony"}""",
-                ("X-Line-Request-Id", "req-room-member"));
-        using var clients = new MessagingApiClients(Platform);
-
-        var response = await clients.Bot.GetRoomMemberProfileAsync(RoomId, OtherUserId);
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-room-member");
-        response.Value.DisplayName.ShouldBe("Cony");
-        response.Value.UserId.ShouldBe(OtherUserId);
-        response.Value.PictureUrl.ShouldBe("https://profile.line-scdn.net/ch/v2/p/cony");
-        response.Value.AdditionalProperties.ShouldBeEmpty();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeBodylessBotCall(request, "getRoomMemberProfile", "GET", "/v2/bot/room/" + RoomId + "/member/" + OtherUserId);
-    }
+    public Task GetRoomMemberProfileSendsTheRoomAndUserIdsInThePathAndParsesTheProfile() =>
+        ShouldParseTheMemberProfile(
+            "getRoomMemberProfile",
+            ("roomId", RoomId),
+            OtherUserId,
+            "Cony",
+            "req-room-member",
+            "/v2/bot/room/" + RoomId + "/member/" + OtherUserId,
+            bot => bot.GetRoomMemberProfileAsync(RoomId, OtherUserId),
+            profile => (profile.DisplayName, profile.UserId, profile.PictureUrl, profile.AdditionalProperties.Count));
 
     [Trait(SpecConformance.Operation, "getRoomMembersIds")]
     [Fact]
@@ -175,53 +120,30 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
     {
         Platform.BotStub("getRoomMembersIds", ("roomId", RoomId))
             .RespondJson(200, $$"""{"memberIds":["{{UserId}}"],"next":"bRoOm2"}""", ("X-Line-Request-Id", "req-room-ids"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetRoomMembersIdsAsync(RoomId);
+        var (response, request) = await CallOnce("req-room-ids", clients => clients.Bot.GetRoomMembersIdsAsync(RoomId));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-room-ids");
         response.Value.MemberIds.ShouldBe(new[] { UserId });
         response.Value.Next.ShouldBe("bRoOm2");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getRoomMembersIds", "GET", "/v2/bot/room/" + RoomId + "/members/ids");
     }
 
     [Trait(SpecConformance.Operation, "getRoomMembersIds")]
     [Fact]
-    public async Task GetAllRoomMemberIdsWalksBothPagesWithTheStartToken()
-    {
-        Platform.SpecStub("getRoomMembersIds", ("roomId", RoomId)).WithPriority(2)
-            .RespondJson(200, """{"memberIds":["U1","U2"],"next":"bRoOm2"}""");
-        Platform.SpecStub("getRoomMembersIds", ("roomId", RoomId)).WithQueryParameter("start", "bRoOm2").WithPriority(1)
-            .RespondJson(200, """{"memberIds":["U3","U4"]}""");
-        using var clients = new MessagingApiClients(Platform);
-
-        var ids = await clients.Bot.GetAllRoomMemberIdsAsync(RoomId).ToListAsync();
-
-        ids.ShouldBe(new[] { "U1", "U2", "U3", "U4" });
-        var requests = Platform.Requests;
-        requests.Count.ShouldBe(2);
-        ShouldBeBodylessBotCall(requests[0], "getRoomMembersIds", "GET", "/v2/bot/room/" + RoomId + "/members/ids");
-        ShouldBeBodylessBotCall(requests[1], "getRoomMembersIds", "GET", "/v2/bot/room/" + RoomId + "/members/ids", ("start", "bRoOm2"));
-    }
+    public Task GetAllRoomMemberIdsWalksBothPagesWithTheStartToken() =>
+        ShouldWalkBothPagesOfMemberIds(
+            "getRoomMembersIds",
+            ("roomId", RoomId),
+            "/v2/bot/room/" + RoomId + "/members/ids",
+            ["U1", "U2"],
+            "bRoOm2",
+            ["U3", "U4"],
+            bot => bot.GetAllRoomMemberIdsAsync(RoomId));
 
     [Trait(SpecConformance.Operation, "leaveRoom")]
     [Fact]
-    public async Task LeaveRoomPostsWithoutABody()
-    {
-        Platform.BotStub("leaveRoom", ("roomId", RoomId))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-leave-room"));
-        using var clients = new MessagingApiClients(Platform);
-
-        var response = await clients.Bot.LeaveRoomAsync(RoomId);
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-leave-room");
-        response.AlreadyAccepted.ShouldBeFalse();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeBodylessBotCall(request, "leaveRoom", "POST", "/v2/bot/room/" + RoomId + "/leave");
-    }
+    public Task LeaveRoomPostsWithoutABody() =>
+        ShouldLeaveTheChat("leaveRoom", ("roomId", RoomId), "req-leave-room", "/v2/bot/room/" + RoomId + "/leave", bot => bot.LeaveRoomAsync(RoomId));
 
     [Trait(SpecConformance.Operation, "getMembershipSubscription")]
     [Fact]
@@ -230,12 +152,9 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
         const string subscriptions = """[{"membership":{"membershipId":3189,"title":"Basic plan","description":"Monthly perks","benefits":["Member-only coupons"],"price":500.0,"currency":"JPY"},"user":{"membershipNo":7,"joinedTime":1742781600,"nextBillingDate":"2025-04-24","totalSubscriptionMonths":3}}]""";
         Platform.BotStub("getMembershipSubscription", ("userId", UserId))
             .RespondJson(200, $$"""{"subscriptions":{{subscriptions}}}""", ("X-Line-Request-Id", "req-subscription"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetMembershipSubscriptionAsync(UserId);
+        var (response, request) = await CallOnce("req-subscription", clients => clients.Bot.GetMembershipSubscriptionAsync(UserId));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-subscription");
         response.Value.AdditionalProperties.ShouldBeEmpty();
         var subscription = response.Value.Subscriptions.ShouldHaveSingleItem();
         subscription.AdditionalProperties.ShouldBeEmpty();
@@ -253,7 +172,6 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
         user.NextBillingDate.ShouldBe("2025-04-24");
         user.TotalSubscriptionMonths.ShouldBe(3L);
         user.AdditionalProperties.ShouldBeEmpty();
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMembershipSubscription", "GET", "/v2/bot/membership/subscription/" + UserId);
     }
 
@@ -269,12 +187,9 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
             """;
         Platform.BotStub("getMembershipList")
             .RespondJson(200, $$"""{"memberships":{{memberships}}}""", ("X-Line-Request-Id", "req-membership-list"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetMembershipListAsync();
+        var (response, request) = await CallOnce("req-membership-list", clients => clients.Bot.GetMembershipListAsync());
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-membership-list");
         response.Value.AdditionalProperties.ShouldBeEmpty();
         response.Value.Memberships.Count.ShouldBe(2);
         var basic = response.Value.Memberships[0];
@@ -301,7 +216,6 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
         premium.IsInAppPurchase.ShouldBeTrue();
         premium.IsPublished.ShouldBeFalse();
         premium.AdditionalProperties.ShouldBeEmpty();
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMembershipList", "GET", "/v2/bot/membership/list");
     }
 
@@ -313,15 +227,11 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
             .WithQueryParameter("start", "mEmB3r")
             .WithQueryParameter("limit", "500")
             .RespondJson(200, $$"""{"userIds":["{{UserId}}","{{OtherUserId}}"],"next":"mEmB3r2"}""", ("X-Line-Request-Id", "req-members"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetJoinedMembershipUsersAsync(MembershipId, start: "mEmB3r", limit: 500);
+        var (response, request) = await CallOnce("req-members", clients => clients.Bot.GetJoinedMembershipUsersAsync(MembershipId, start: "mEmB3r", limit: 500));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-members");
         response.Value.UserIds.ShouldBe(new[] { UserId, OtherUserId });
         response.Value.Next.ShouldBe("mEmB3r2");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids", ("start", "mEmB3r"), ("limit", "500"));
     }
 
@@ -329,13 +239,9 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
     [Fact]
     public async Task GetJoinedMembershipUsersRejectsALimitAboveOneThousandBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(
-            () => clients.Bot.GetJoinedMembershipUsersAsync(MembershipId, limit: 1001));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentOutOfRangeException>(clients => clients.Bot.GetJoinedMembershipUsersAsync(MembershipId, limit: 1001));
 
         exception.ParamName.ShouldBe("limit");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getJoinedMembershipUsers")]
@@ -349,13 +255,10 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
             .WithQueryParameter("start", "mEmB3r2")
             .WithPriority(1)
             .RespondJson(200, """{"userIds":["U3"]}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var ids = await clients.Bot.GetAllJoinedMembershipUsersAsync(MembershipId, limit: 2).ToListAsync();
+        var (ids, requests) = await WalkPages(clients => clients.Bot.GetAllJoinedMembershipUsersAsync(MembershipId, limit: 2));
 
         ids.ShouldBe(new[] { "U1", "U2", "U3" });
-        var requests = Platform.Requests;
-        requests.Count.ShouldBe(2);
         ShouldBeBodylessBotCall(requests[0], "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids", ("limit", "2"));
         ShouldBeBodylessBotCall(requests[1], "getJoinedMembershipUsers", "GET", "/v2/bot/membership/3189/users/ids", ("start", "mEmB3r2"), ("limit", "2"));
     }
@@ -366,9 +269,8 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
     {
         Platform.BotStub("createCoupon")
             .RespondJson(200, $$"""{"couponId":"{{CouponId}}"}""", ("X-Line-Request-Id", "req-create-coupon"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.CreateCouponAsync(new CouponCreateRequest
+        var (response, request) = await CallOnce("req-create-coupon", clients => clients.Bot.CreateCouponAsync(new CouponCreateRequest
         {
             Title = "10% off lunch",
             Description = "Show this coupon at the register.",
@@ -383,12 +285,9 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
             BarcodeImageUrl = "https://module.example.com/coupons/lunch-barcode.png",
             CouponCode = "LUNCH10",
             UsageCondition = "Weekdays only.",
-        });
+        }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-create-coupon");
         response.Value.CouponId.ShouldBe(CouponId);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request,
             "createCoupon",
@@ -443,9 +342,7 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
     [Fact]
     public async Task CreateCouponRejectsALotteryProbabilityAboveNinetyNinePercentBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.CreateCouponAsync(new CouponCreateRequest
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentOutOfRangeException>(clients => clients.Bot.CreateCouponAsync(new CouponCreateRequest
         {
             Title = "Lucky draw",
             StartTimestamp = 1735689600,
@@ -457,7 +354,6 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
         }));
 
         exception.ParamName.ShouldBe("CouponLotteryAcquisitionCondition.LotteryProbability");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "closeCoupon")]
@@ -466,14 +362,10 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
     {
         Platform.BotStub("closeCoupon", ("couponId", CouponId))
             .RespondStatus(200, ("X-Line-Request-Id", "req-close-coupon"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.CloseCouponAsync(CouponId);
+        var (response, request) = await CallOnce("req-close-coupon", clients => clients.Bot.CloseCouponAsync(CouponId));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-close-coupon");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "closeCoupon", "PUT", "/v2/bot/coupon/" + CouponId + "/close");
     }
 
@@ -487,15 +379,8 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.CloseCouponAsync(CouponId));
 
-        exception.Status.ShouldBe(410);
-        exception.OperationId.ShouldBe("closeCoupon");
-        exception.RequestId.ShouldBe("req-gone");
-        exception.Error.ShouldNotBeNull().Message.ShouldBe("The coupon has already expired");
-        exception.Details.ShouldBeEmpty();
-        exception.Message.ShouldContain("The coupon has already expired");
-        exception.Message.ShouldNotContain(Token);
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeBodylessBotCall(request, "closeCoupon", "PUT", "/v2/bot/coupon/" + CouponId + "/close");
+        ShouldBeLineError(exception, 410, "closeCoupon", "req-gone", "The coupon has already expired");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "closeCoupon", "PUT", "/v2/bot/coupon/" + CouponId + "/close");
     }
 
     [Trait(SpecConformance.Operation, "getCouponDetail")]
@@ -514,12 +399,9 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
                  "couponCode":"LUNCH10","usageCondition":"Weekdays only.","createdTimestamp":1735600000,"maxTicketPerUser":1}
                 """,
                 ("X-Line-Request-Id", "req-coupon"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetCouponDetailAsync(CouponId);
+        var (response, request) = await CallOnce("req-coupon", clients => clients.Bot.GetCouponDetailAsync(CouponId));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-coupon");
         var coupon = response.Value;
         coupon.CouponId.ShouldBe(CouponId);
         coupon.Status.ShouldBe(CouponResponseStatus.Running);
@@ -547,7 +429,6 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
         coupon.CouponCode.ShouldBe("LUNCH10");
         coupon.UsageCondition.ShouldBe("Weekdays only.");
         coupon.AdditionalProperties.ShouldBeEmpty();
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getCouponDetail", "GET", "/v2/bot/coupon/" + CouponId);
     }
 
@@ -654,16 +535,12 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
                 200,
                 $$"""{"items":[{"couponId":"{{CouponId}}","title":"10% off lunch"},{"couponId":"01JYNWA3T2X7Q8M9ZK4D5R6S7V","title":"Free drink"}],"next":"cOuP0n2"}""",
                 ("X-Line-Request-Id", "req-coupons"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.ListCouponAsync(status: ["RUNNING", "CLOSED"], start: "cOuP0n", limit: 50);
+        var (response, request) = await CallOnce("req-coupons", clients => clients.Bot.ListCouponAsync(status: ["RUNNING", "CLOSED"], start: "cOuP0n", limit: 50));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-coupons");
         response.Value.Items.Select(c => c.CouponId).ShouldBe(new[] { CouponId, "01JYNWA3T2X7Q8M9ZK4D5R6S7V" });
         response.Value.Items.Select(c => c.Title).ShouldBe(new[] { "10% off lunch", "Free drink" });
         response.Value.Next.ShouldBe("cOuP0n2");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "listCoupon", "GET", "/v2/bot/coupon", ("status", "RUNNING"), ("status", "CLOSED"), ("start", "cOuP0n"), ("limit", "50"));
         request.Url.ShouldBe("/v2/bot/coupon?status=RUNNING&status=CLOSED&start=cOuP0n&limit=50");
     }
@@ -672,12 +549,9 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
     [Fact]
     public async Task ListCouponRejectsALimitAboveOneHundredBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.ListCouponAsync(limit: 101));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentOutOfRangeException>(clients => clients.Bot.ListCouponAsync(limit: 101));
 
         exception.ParamName.ShouldBe("limit");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "listCoupon")]
@@ -696,17 +570,85 @@ public sealed class ChatsMembershipsCouponsContractTests(LinePlatformFixture fix
             "DRAFT",
             "RUNNING")
             .RespondJson(200, """{"items":[{"couponId":"C3","title":"Third"}]}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var coupons = await clients.Bot.ListAllCouponsAsync(status: ["DRAFT", "RUNNING"], limit: 2).ToListAsync();
+        var (coupons, requests) = await WalkPages(clients => clients.Bot.ListAllCouponsAsync(status: ["DRAFT", "RUNNING"], limit: 2));
 
         coupons.Select(c => c.CouponId).ShouldBe(new[] { "C1", "C2", "C3" });
         coupons.Select(c => c.Title).ShouldBe(new[] { "First", "Second", "Third" });
-        var requests = Platform.Requests;
-        requests.Count.ShouldBe(2);
         ShouldBeBodylessBotCall(requests[0], "listCoupon", "GET", "/v2/bot/coupon", ("status", "DRAFT"), ("status", "RUNNING"), ("limit", "2"));
         ShouldBeBodylessBotCall(requests[1], "listCoupon", "GET", "/v2/bot/coupon", ("status", "DRAFT"), ("status", "RUNNING"), ("start", "cOuP0n2"), ("limit", "2"));
         requests[0].Url.ShouldBe("/v2/bot/coupon?status=DRAFT&status=RUNNING&limit=2");
+    }
+
+    /// <summary>
+    /// Every member id of a group or room over two pages: the first request without a start token, the second with the
+    /// first page's next token; the ids of both pages in order.
+    /// </summary>
+    private async Task ShouldWalkBothPagesOfMemberIds(
+        string operationId,
+        (string Name, string Value) chat,
+        string path,
+        string[] firstPage,
+        string next,
+        string[] secondPage,
+        Func<MessagingApiBotClient, IAsyncEnumerable<string>> walk)
+    {
+        Platform.SpecStub(operationId, chat).WithPriority(2)
+            .RespondJson(200, new JsonObject { ["memberIds"] = JsonArrayOf(firstPage), ["next"] = next });
+        Platform.SpecStub(operationId, chat).WithQueryParameter("start", next).WithPriority(1)
+            .RespondJson(200, new JsonObject { ["memberIds"] = JsonArrayOf(secondPage) });
+
+        var (ids, requests) = await WalkPages(clients => walk(clients.Bot));
+
+        ids.ShouldBe(firstPage.Concat(secondPage));
+        ShouldBeBodylessBotCall(requests[0], operationId, "GET", path);
+        ShouldBeBodylessBotCall(requests[1], operationId, "GET", path, ("start", next));
+    }
+
+    /// <summary>The bot leaves a group or room: a POST without a body, answered with 200 and nothing else.</summary>
+    private async Task ShouldLeaveTheChat(
+        string operationId,
+        (string Name, string Value) chat,
+        string requestId,
+        string path,
+        Func<MessagingApiBotClient, Task<LineResponse>> leave)
+    {
+        Platform.BotStub(operationId, chat)
+            .RespondStatus(200, ("X-Line-Request-Id", requestId));
+
+        var (response, request) = await CallOnce(requestId, clients => leave(clients.Bot));
+
+        response.AlreadyAccepted.ShouldBeFalse();
+        ShouldBeBodylessBotCall(request, operationId, "POST", path);
+    }
+
+    private static JsonArray JsonArrayOf(string[] values) => new(values.Select(value => (JsonNode?)value).ToArray());
+
+    /// <summary>
+    /// A group or room member's profile: the chat's and the user's ids in the path, the display name, user id and picture
+    /// URL (LINE's CDN, the name in lower case) parsed, nothing else.
+    /// </summary>
+    private async Task ShouldParseTheMemberProfile<TProfile>(
+        string operationId,
+        (string Name, string Value) chat,
+        string userId,
+        string displayName,
+        string requestId,
+        string path,
+        Func<MessagingApiBotClient, Task<LineResponse<TProfile>>> get,
+        Func<TProfile, (string? DisplayName, string? UserId, string? PictureUrl, int AdditionalProperties)> fields)
+    {
+        var pictureUrl = "https://profile.line-scdn.net/ch/v2/p/" + displayName.ToLowerInvariant();
+        Platform.BotStub(operationId, chat, ("userId", userId))
+            .RespondJson(
+                200,
+                $$"""{"displayName":"{{displayName}}","userId":"{{userId}}","pictureUrl":"{{pictureUrl}}"}""",
+                ("X-Line-Request-Id", requestId));
+
+        var (response, request) = await CallOnce(requestId, clients => get(clients.Bot));
+
+        fields(response.Value).ShouldBe((displayName, userId, pictureUrl, 0));
+        ShouldBeBodylessBotCall(request, operationId, "GET", path);
     }
 
     /// <summary>

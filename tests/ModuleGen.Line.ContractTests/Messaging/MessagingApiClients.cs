@@ -1,7 +1,5 @@
 using System;
-using System.Linq;
 using System.Net.Http;
-using System.Text.Json.Nodes;
 using ModuleGen.Line.Testing.Spec;
 using ModuleGen.Line.Testing;
 using Shouldly;
@@ -19,9 +17,6 @@ internal sealed class MessagingApiClients : IDisposable
     public const string UserId = "LUb577ef3cbe786a8da85ff8e902a03fc6-U5fac33f633e72c192759f09afc41fa28";
     public const string OtherUserId = "LUc0ffee00000000000000000000000001-U5fac33f633e72c192759f09afc41fa28";
     public const string GroupId = "Ca56f94637c0b1ea7d4c6d2ac7a8a5d1f";
-
-    /// <summary>The Content-Type a JSON body arrives with in WireMock's journal (Jetty upper-cases the charset).</summary>
-    public const string JsonContentType = "application/json; charset=utf-8";
 
     private readonly HttpClient _httpClient;
 
@@ -64,21 +59,9 @@ internal sealed class MessagingApiClients : IDisposable
     /// </summary>
     public static void ShouldBeBodylessBotCall(LineRecordedRequest request, string operationId, string method, string path, params (string Name, string Value)[] query)
     {
-        request.ShouldConformTo(operationId);
-        request.Method.ShouldBe(method);
-        request.Path.ShouldBe(path);
-        var expected = query.GroupBy(parameter => parameter.Name, StringComparer.Ordinal).ToList();
-        request.Query.Keys.OrderBy(name => name, StringComparer.Ordinal)
-            .ShouldBe(expected.Select(group => group.Key).OrderBy(name => name, StringComparer.Ordinal), $"query parameters of {request.Url}");
-        foreach (var group in expected)
-        {
-            request.Query[group.Key].ShouldBe(group.Select(parameter => parameter.Value), $"query parameter '{group.Key}'");
-        }
-
-        ShouldCarryBotAuth(request);
+        ShouldBeBotCall(request, operationId, method, path, query);
         request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        request.ShouldHaveNoBody();
     }
 
     /// <summary>
@@ -87,14 +70,28 @@ internal sealed class MessagingApiClients : IDisposable
     /// </summary>
     public static void ShouldBeJsonBotCall(LineRecordedRequest request, string operationId, string method, string path, string expectedJson)
     {
-        request.ShouldConformTo(operationId);
-        request.Method.ShouldBe(method);
-        request.Path.ShouldBe(path);
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
+        ShouldBeBotCall(request, operationId, method, path);
         request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, expectedJson);
+        request.ShouldHaveJsonBody(expectedJson);
+    }
+
+    /// <summary>
+    /// The same as <see cref="ShouldBeJsonBotCall"/> for a call LINE lets the client retry: it carries an
+    /// X-Line-Retry-Key that is a UUID, which is returned.
+    /// </summary>
+    public static string ShouldBeRetriableJsonBotCall(LineRecordedRequest request, string operationId, string method, string path, string expectedJson)
+    {
+        ShouldBeBotCall(request, operationId, method, path);
+        var key = ShouldCarryRetryKey(request);
+        request.ShouldHaveJsonBody(expectedJson);
+        return key;
+    }
+
+    /// <summary>Conforms to <paramref name="operationId"/>, has exactly this method, path and query and the bot's auth.</summary>
+    public static void ShouldBeBotCall(LineRecordedRequest request, string operationId, string method, string path, params (string Name, string Value)[] query)
+    {
+        request.ShouldBeCall(operationId, method, path, query);
+        ShouldCarryBotAuth(request);
     }
 
     /// <summary>The headers every bot-scoped call sends: bearer token and the bot id.</summary>
@@ -112,12 +109,7 @@ internal sealed class MessagingApiClients : IDisposable
         return key;
     }
 
-    /// <summary>JSON equality ignoring property order and formatting.</summary>
-    public static void ShouldBeJson(string actual, string expected)
-    {
-        var actualNode = JsonNode.Parse(actual);
-        var expectedNode = JsonNode.Parse(expected);
-        JsonNode.DeepEquals(actualNode, expectedNode).ShouldBeTrue(
-            $"expected JSON {expectedNode?.ToJsonString()} but the body was {actualNode?.ToJsonString()}");
-    }
+    /// <summary>LINE's JSON error answer to a bot-scoped call (<see cref="ContractAssert.ShouldBeLineError"/>), the token not leaked.</summary>
+    public static void ShouldBeLineError(LineApiException exception, int status, string operationId, string requestId, string message, params string[] details) =>
+        exception.ShouldBeLineError(status, operationId, requestId, message, Token, details);
 }

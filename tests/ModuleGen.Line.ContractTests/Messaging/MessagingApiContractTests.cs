@@ -14,50 +14,27 @@ namespace ModuleGen.Line.ContractTests.Messaging;
 
 /// <summary>Messaging API operations of a bot-scoped client, asserted on what WireMock received and on the parsed responses.</summary>
 [Collection(LinePlatformCollection.Name)]
-public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAsyncLifetime
+public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : ContractTest(fixture)
 {
-
-    private LineFakePlatform Platform => fixture.Platform;
-
-    public Task InitializeAsync()
-    {
-        Platform.Reset();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Trait(SpecConformance.Operation, "pushMessage")]
     [Fact]
     public async Task PushMessageSendsASchemaValidBodyWithRetryKeyAndParsesSentMessages()
     {
         Platform.BotStub("pushMessage")
             .RespondJson(200, """{"sentMessages":[{"id":"461230966842064897","quoteToken":"IStG5h1Tz7b"},{"id":"461230966842064898"}]}""", ("X-Line-Request-Id", "req-push"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.PushMessageAsync(new PushMessageRequest
+        var (response, request) = await CallOnce("req-push", clients => clients.Bot.PushMessageAsync(new PushMessageRequest
         {
             To = UserId,
             Messages = [new TextMessage { Text = "Hello" }, new TextMessage { Text = "World" }],
             NotificationDisabled = true,
-        });
+        }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-push");
         response.AlreadyAccepted.ShouldBeFalse();
         response.Value.SentMessages.Select(m => m.Id).ShouldBe(new[] { "461230966842064897", "461230966842064898" });
         response.Value.SentMessages[0].QuoteToken.ShouldBe("IStG5h1Tz7b");
         response.Value.SentMessages[1].QuoteToken.ShouldBeNull();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("pushMessage");
-        request.Conformed.ShouldBeTrue();
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/message/push");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        ShouldCarryRetryKey(request);
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, $$"""{"to":"{{UserId}}","messages":[{"type":"text","text":"Hello"},{"type":"text","text":"World"}],"notificationDisabled":true}""");
+        ShouldBeRetriableJsonBotCall(request, "pushMessage", "POST", "/v2/bot/message/push", $$"""{"to":"{{UserId}}","messages":[{"type":"text","text":"Hello"},{"type":"text","text":"World"}],"notificationDisabled":true}""");
     }
 
     [Trait(SpecConformance.Operation, "pushMessage")]
@@ -80,18 +57,15 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
     {
         Platform.SpecStub("replyMessage")
             .RespondJson(200, """{"sentMessages":[{"id":"461230966842064899","quoteToken":"q-1"}]}""", ("X-Line-Request-Id", "req-reply"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.ReplyMessageAsync(new ReplyMessageRequest
+        var (response, request) = await CallOnce("req-reply", clients => clients.Bot.ReplyMessageAsync(new ReplyMessageRequest
         {
             ReplyToken = "nHuyWiB7yP5Zw52FIkcQobQuGDXCTA",
             Messages = [new TextMessage { Text = "Thanks!" }],
-        });
+        }));
 
-        response.RequestId.ShouldBe("req-reply");
         response.Value.SentMessages.ShouldHaveSingleItem().Id.ShouldBe("461230966842064899");
         response.Value.SentMessages[0].QuoteToken.ShouldBe("q-1");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "replyMessage", "POST", "/v2/bot/message/reply", """{"replyToken":"nHuyWiB7yP5Zw52FIkcQobQuGDXCTA","messages":[{"type":"text","text":"Thanks!"}]}""");
     }
 
@@ -100,26 +74,15 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
     public async Task MulticastSendsEveryRecipientWithRetryKey()
     {
         Platform.SpecStub("multicast").RespondJson(200, "{}", ("X-Line-Request-Id", "req-multicast"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.MulticastAsync(new MulticastRequest
+        var (_, request) = await CallOnce("req-multicast", clients => clients.Bot.MulticastAsync(new MulticastRequest
         {
             To = [UserId, OtherUserId],
             Messages = [new TextMessage { Text = "Sale today" }],
             CustomAggregationUnits = ["promo"],
-        });
+        }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-multicast");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("multicast");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/message/multicast");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        ShouldCarryRetryKey(request);
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, $$"""{"to":["{{UserId}}","{{OtherUserId}}"],"messages":[{"type":"text","text":"Sale today"}],"customAggregationUnits":["promo"]}""");
+        ShouldBeRetriableJsonBotCall(request, "multicast", "POST", "/v2/bot/message/multicast", $$"""{"to":["{{UserId}}","{{OtherUserId}}"],"messages":[{"type":"text","text":"Sale today"}],"customAggregationUnits":["promo"]}""");
     }
 
     [Trait(SpecConformance.Operation, "narrowcast")]
@@ -128,27 +91,16 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
     {
         Platform.SpecStub("narrowcast")
             .RespondJson(202, "{}", ("X-Line-Request-Id", "7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.NarrowcastAsync(new NarrowcastRequest
+        var (response, request) = await CallOnce("7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b", clients => clients.Bot.NarrowcastAsync(new NarrowcastRequest
         {
             Messages = [new TextMessage { Text = "Members only" }],
             Recipient = new AudienceRecipient { AudienceGroupId = 5614991017776 },
             Limit = new Limit { Max = 100 },
-        });
+        }), 202);
 
-        response.Status.ShouldBe(202);
-        response.RequestId.ShouldBe("7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("narrowcast");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/message/narrowcast");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        ShouldCarryRetryKey(request);
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, """{"messages":[{"type":"text","text":"Members only"}],"recipient":{"type":"audience","audienceGroupId":5614991017776},"limit":{"max":100}}""");
+        ShouldBeRetriableJsonBotCall(request, "narrowcast", "POST", "/v2/bot/message/narrowcast", """{"messages":[{"type":"text","text":"Members only"}],"recipient":{"type":"audience","audienceGroupId":5614991017776},"limit":{"max":100}}""");
     }
 
     [Trait(SpecConformance.Operation, "getNarrowcastProgress")]
@@ -158,10 +110,10 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
         const string requestId = "7d51557d-cba0-4f0e-9b3a-3f5e6b3c1a2b";
         Platform.SpecStub("getNarrowcastProgress").WithQueryParameter("requestId", requestId)
             .RespondJson(200, """{"phase":"succeeded","successCount":10,"failureCount":1,"targetCount":11,"acceptedTime":"2020-12-03T10:15:30.121Z","completedTime":"2020-12-03T10:15:32.500Z"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var progress = (await clients.Bot.GetNarrowcastProgressAsync(requestId)).Value;
+        var (response, request) = await CallOnce(null, clients => clients.Bot.GetNarrowcastProgressAsync(requestId));
 
+        var progress = response.Value;
         progress.Phase.ShouldBe(NarrowcastProgressResponsePhase.Succeeded);
         progress.SuccessCount.ShouldBe(10);
         progress.FailureCount.ShouldBe(1);
@@ -169,16 +121,7 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
         progress.AcceptedTime.ShouldBe("2020-12-03T10:15:30.121Z");
         progress.CompletedTime.ShouldBe("2020-12-03T10:15:32.500Z");
         progress.ErrorCode.ShouldBeNull();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("getNarrowcastProgress");
-        request.Method.ShouldBe("GET");
-        request.Path.ShouldBe("/v2/bot/message/progress/narrowcast");
-        request.Query.Count.ShouldBe(1);
-        request.Query["requestId"].ShouldBe(new[] { requestId });
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldBeBodylessBotCall(request, "getNarrowcastProgress", "GET", "/v2/bot/message/progress/narrowcast", ("requestId", requestId));
     }
 
     [Trait(SpecConformance.Operation, "broadcast")]
@@ -186,25 +129,14 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
     public async Task BroadcastSendsTheMessagesWithRetryKey()
     {
         Platform.SpecStub("broadcast").RespondJson(200, "{}", ("X-Line-Request-Id", "req-broadcast"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.BroadcastAsync(new BroadcastRequest
+        var (_, request) = await CallOnce("req-broadcast", clients => clients.Bot.BroadcastAsync(new BroadcastRequest
         {
             Messages = [new TextMessage { Text = "Hello, everyone" }],
             NotificationDisabled = false,
-        });
+        }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-broadcast");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("broadcast");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/message/broadcast");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        ShouldCarryRetryKey(request);
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, """{"messages":[{"type":"text","text":"Hello, everyone"}],"notificationDisabled":false}""");
+        ShouldBeRetriableJsonBotCall(request, "broadcast", "POST", "/v2/bot/message/broadcast", """{"messages":[{"type":"text","text":"Hello, everyone"}],"notificationDisabled":false}""");
     }
 
     [Trait(SpecConformance.Operation, "getMessageQuota")]
@@ -212,14 +144,11 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
     public async Task GetMessageQuotaParsesTypeAndValue()
     {
         Platform.SpecStub("getMessageQuota").RespondJson(200, """{"type":"limited","value":1000}""", ("X-Line-Request-Id", "req-quota"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetMessageQuotaAsync();
+        var (response, request) = await CallOnce("req-quota", clients => clients.Bot.GetMessageQuotaAsync());
 
-        response.RequestId.ShouldBe("req-quota");
         response.Value.Type.ShouldBe(MessageQuotaResponseType.Limited);
         response.Value.Value.ShouldBe(1000);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMessageQuota", "GET", "/v2/bot/message/quota");
     }
 
@@ -231,16 +160,15 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
         Platform.SpecStub("getProfile", ("userId", UserId)).RespondJson(
             200,
             $$"""{"displayName":"Brown","userId":"{{UserId}}","pictureUrl":"https://profile.line-scdn.net/abc","statusMessage":"Hello, LINE!","language":"en"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var profile = (await clients.Bot.GetProfileAsync(UserId)).Value;
+        var (response, request) = await CallOnce(null, clients => clients.Bot.GetProfileAsync(UserId));
 
+        var profile = response.Value;
         profile.DisplayName.ShouldBe("Brown");
         profile.UserId.ShouldBe(UserId);
         profile.PictureUrl.ShouldBe("https://profile.line-scdn.net/abc");
         profile.StatusMessage.ShouldBe("Hello, LINE!");
         profile.Language.ShouldBe("en");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getProfile", "GET", "/v2/bot/profile/LUb577ef3cbe786a8da85ff8e902a03fc6-U5fac33f633e72c192759f09afc41fa28");
     }
 
@@ -263,10 +191,10 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
         Platform.SpecStub("getBotInfo").RespondJson(
             200,
             $$"""{"userId":"{{BotId}}","basicId":"@216ru...","displayName":"Example bot","pictureUrl":"https://obs.line-apps.com/x","chatMode":"chat","markAsReadMode":"manual"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var info = (await clients.Bot.GetBotInfoAsync()).Value;
+        var (response, request) = await CallOnce(null, clients => clients.Bot.GetBotInfoAsync());
 
+        var info = response.Value;
         info.UserId.ShouldBe(BotId);
         info.BasicId.ShouldBe("@216ru...");
         info.PremiumId.ShouldBeNull();
@@ -274,7 +202,7 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
         info.PictureUrl.ShouldBe("https://obs.line-apps.com/x");
         info.ChatMode.ShouldBe(BotInfoResponseChatMode.Chat);
         info.MarkAsReadMode.ShouldBe(BotInfoResponseMarkAsReadMode.Manual);
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getBotInfo", "GET", "/v2/bot/info");
+        ShouldBeBodylessBotCall(request, "getBotInfo", "GET", "/v2/bot/info");
     }
 
     [Trait(SpecConformance.Operation, "getGroupSummary")]
@@ -284,14 +212,14 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
         Platform.SpecStub("getGroupSummary", ("groupId", GroupId)).RespondJson(
             200,
             $$"""{"groupId":"{{GroupId}}","groupName":"Group name","pictureUrl":"https://profile.line-scdn.net/g"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var summary = (await clients.Bot.GetGroupSummaryAsync(GroupId)).Value;
+        var (response, request) = await CallOnce(null, clients => clients.Bot.GetGroupSummaryAsync(GroupId));
 
+        var summary = response.Value;
         summary.GroupId.ShouldBe(GroupId);
         summary.GroupName.ShouldBe("Group name");
         summary.PictureUrl.ShouldBe("https://profile.line-scdn.net/g");
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getGroupSummary", "GET", "/v2/bot/group/" + GroupId + "/summary");
+        ShouldBeBodylessBotCall(request, "getGroupSummary", "GET", "/v2/bot/group/" + GroupId + "/summary");
     }
 
     [Trait(SpecConformance.Operation, "getGroupMemberCount")]
@@ -299,11 +227,11 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
     public async Task GetGroupMemberCountParsesTheCount()
     {
         Platform.SpecStub("getGroupMemberCount", ("groupId", GroupId)).RespondJson(200, """{"count":3}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        (await clients.Bot.GetGroupMemberCountAsync(GroupId)).Value.Count.ShouldBe(3);
+        var (response, request) = await CallOnce(null, clients => clients.Bot.GetGroupMemberCountAsync(GroupId));
 
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getGroupMemberCount", "GET", "/v2/bot/group/" + GroupId + "/members/count");
+        response.Value.Count.ShouldBe(3);
+        ShouldBeBodylessBotCall(request, "getGroupMemberCount", "GET", "/v2/bot/group/" + GroupId + "/members/count");
     }
 
     [Trait(SpecConformance.Operation, "getFollowers")]
@@ -314,27 +242,12 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
             .RespondJson(200, """{"userIds":["U1","U2"],"next":"yANU9IA..."}""");
         Platform.SpecStub("getFollowers").WithQueryParameter("start", "yANU9IA...").WithPriority(1)
             .RespondJson(200, """{"userIds":["U3"]}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var ids = await clients.Bot.GetAllFollowersAsync(limit: 2).ToListAsync();
+        var (ids, requests) = await WalkPages(clients => clients.Bot.GetAllFollowersAsync(limit: 2));
 
         ids.ShouldBe(new[] { "U1", "U2", "U3" });
-        var requests = Platform.Requests;
-        requests.Count.ShouldBe(2);
-        requests[0].Path.ShouldBe("/v2/bot/followers/ids");
-        requests[0].Query.Keys.ShouldBe(new[] { "limit" });
-        requests[0].Query["limit"].ShouldBe(new[] { "2" });
-        requests[1].Path.ShouldBe("/v2/bot/followers/ids");
-        requests[1].Query["start"].ShouldBe(new[] { "yANU9IA..." });
-        requests[1].Query["limit"].ShouldBe(new[] { "2" });
-        foreach (var request in requests)
-        {
-            request.Method.ShouldBe("GET");
-            ShouldCarryBotAuth(request);
-            request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-            request.HasHeader("Content-Type").ShouldBeFalse();
-            request.Body.ShouldBeEmpty();
-        }
+        ShouldBeBodylessBotCall(requests[0], "getFollowers", "GET", "/v2/bot/followers/ids", ("limit", "2"));
+        ShouldBeBodylessBotCall(requests[1], "getFollowers", "GET", "/v2/bot/followers/ids", ("start", "yANU9IA..."), ("limit", "2"));
     }
 
     [Trait(SpecConformance.Operation, "showLoadingAnimation")]
@@ -342,13 +255,9 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
     public async Task ShowLoadingAnimationIsAcceptedWith202()
     {
         Platform.SpecStub("showLoadingAnimation").RespondJson(202, "{}", ("X-Line-Request-Id", "req-loading"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.ShowLoadingAnimationAsync(new ShowLoadingAnimationRequest { ChatId = UserId, LoadingSeconds = 5 });
+        var (_, request) = await CallOnce("req-loading", clients => clients.Bot.ShowLoadingAnimationAsync(new ShowLoadingAnimationRequest { ChatId = UserId, LoadingSeconds = 5 }), 202);
 
-        response.Status.ShouldBe(202);
-        response.RequestId.ShouldBe("req-loading");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "showLoadingAnimation", "POST", "/v2/bot/chat/loading/start", $$"""{"chatId":"{{UserId}}","loadingSeconds":5}""");
     }
 
@@ -357,13 +266,9 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
     public async Task MarkMessagesAsReadSendsTheChatReference()
     {
         Platform.SpecStub("markMessagesAsRead").RespondStatus(200, ("X-Line-Request-Id", "req-read"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.MarkMessagesAsReadAsync(new MarkMessagesAsReadRequest { Chat = new ChatReference { UserId = UserId } });
+        var (_, request) = await CallOnce("req-read", clients => clients.Bot.MarkMessagesAsReadAsync(new MarkMessagesAsReadRequest { Chat = new ChatReference { UserId = UserId } }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-read");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "markMessagesAsRead", "POST", "/v2/bot/message/markAsRead", $$$"""{"chat":{"userId":"{{{UserId}}}"}}""");
     }
 
@@ -373,12 +278,10 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
     {
         var path = "/v2/bot/user/" + UserId + "/linkToken";
         Platform.SpecStub("issueLinkToken", ("userId", UserId)).RespondJson(200, """{"linkToken":"NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.IssueLinkTokenAsync(UserId);
+        var (response, request) = await CallOnce(null, clients => clients.Bot.IssueLinkTokenAsync(UserId));
 
         response.Value.LinkToken.ShouldBe("NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "issueLinkToken", "POST", path);
     }
 
@@ -388,17 +291,9 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
     {
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0xFF, 0xD9];
         Platform.SpecStub("getMessageContent", ("messageId", "325708")).RespondBinary(200, jpeg, "image/jpeg", ("X-Line-Request-Id", "req-content"));
-        using var clients = new MessagingApiClients(Platform);
 
-        using var response = await clients.Bot.GetMessageContentAsync("325708");
+        var request = await ShouldDownloadOnce("req-content", "image/jpeg", jpeg, clients => clients.Bot.GetMessageContentAsync("325708"));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-content");
-        response.ContentType.ShouldBe("image/jpeg");
-        using var buffer = new MemoryStream();
-        await response.Content.CopyToAsync(buffer);
-        buffer.ToArray().ShouldBe(jpeg);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "getMessageContent", "GET", "/v2/bot/message/325708/content");
     }
 
@@ -409,20 +304,12 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0xFF];
         const string path = "/v2/bot/richmenu/richmenu-88c05ef6921ae53f8b58a25f3a65faf7/content";
         Platform.SpecStub("setRichMenuImage", ("richMenuId", "richmenu-88c05ef6921ae53f8b58a25f3a65faf7")).WithHeader("Content-Type", "image/png").RespondStatus(200, ("X-Line-Request-Id", "req-image"));
-        using var clients = new MessagingApiClients(Platform);
         using var content = new MemoryStream(png);
 
-        var response = await clients.Bot.SetRichMenuImageAsync("richmenu-88c05ef6921ae53f8b58a25f3a65faf7", content, "image/png");
+        var (_, request) = await CallOnce("req-image", clients => clients.Bot.SetRichMenuImageAsync("richmenu-88c05ef6921ae53f8b58a25f3a65faf7", content, "image/png"));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-image");
         content.CanRead.ShouldBeTrue(); // the caller keeps owning the stream
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("setRichMenuImage");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe(path);
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
+        ShouldBeBotCall(request, "setRichMenuImage", "POST", path);
         request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
         request.Header("Content-Type").ShouldBe("image/png");
         request.BodyBytes.ShouldBe(png);
@@ -432,14 +319,11 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
     [Fact]
     public async Task SetRichMenuImageRejectsAnUnsupportedContentTypeBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
         using var content = new MemoryStream([0x47, 0x49, 0x46, 0x38]);
 
-        var exception = await Should.ThrowAsync<ArgumentException>(
-            () => clients.Bot.SetRichMenuImageAsync("richmenu-88c05ef6921ae53f8b58a25f3a65faf7", content, "image/gif"));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.SetRichMenuImageAsync("richmenu-88c05ef6921ae53f8b58a25f3a65faf7", content, "image/gif"));
 
         exception.ParamName.ShouldBe("contentType");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "pushMessage")]
@@ -452,20 +336,17 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
             """{"message":"The retry key is already accepted","sentMessages":[{"id":"461230966842064897","quoteToken":"IStG5h1Tz7b"}]}""",
             ("X-Line-Request-Id", "req-second"),
             ("X-Line-Accepted-Request-Id", "req-first"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.PushMessageAsync(
-            new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "Hello" }] },
-            retryKey: key);
+        var (response, request) = await CallOnce(
+            "req-second",
+            clients => clients.Bot.PushMessageAsync(new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "Hello" }] }, retryKey: key),
+            409);
 
-        response.Status.ShouldBe(409);
         response.AlreadyAccepted.ShouldBeTrue();
         response.AcceptedRequestId.ShouldBe("req-first");
-        response.RequestId.ShouldBe("req-second");
         var sent = response.Value.SentMessages.ShouldHaveSingleItem();
         sent.Id.ShouldBe("461230966842064897");
         sent.QuoteToken.ShouldBe("IStG5h1Tz7b");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("pushMessage");
         request.Header("X-Line-Retry-Key").ShouldBe(key);
         ShouldCarryBotAuth(request);
@@ -484,51 +365,42 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.PushMessageAsync(
             new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "Hello" }, new TextMessage { Text = "World" }] }));
 
-        exception.Status.ShouldBe(400);
-        exception.OperationId.ShouldBe("pushMessage");
-        exception.RequestId.ShouldBe("req-400");
-        exception.Error.ShouldNotBeNull().Message.ShouldBe("The request body has 2 error(s)");
-        exception.Details.ShouldBe(new[]
-        {
+        ShouldBeLineError(
+            exception,
+            400,
+            "pushMessage",
+            "req-400",
+            "The request body has 2 error(s)",
             "messages[0].text: May not be empty",
-            "messages[1].type: Must be one of the following values: [text, image, video, audio, location, sticker, template, imagemap]",
-        });
-        exception.Message.ShouldContain("The request body has 2 error(s)");
-        exception.Message.ShouldNotContain(Token);
+            "messages[1].type: Must be one of the following values: [text, image, video, audio, location, sticker, template, imagemap]");
         Platform.Requests.Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task PushWithAnEmptyTextIsRejectedBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.PushMessageAsync(
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentOutOfRangeException>(clients => clients.Bot.PushMessageAsync(
             new PushMessageRequest { To = UserId, Messages = [new TextMessage { Text = "" }] }));
 
         exception.ParamName.ShouldBe("TextMessage.Text");
         exception.Message.ShouldContain("between 1 and 5000");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task PushWithMoreThanFiveMessagesIsRejectedBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
         var messages = Enumerable.Range(1, 6).Select(i => (Message)new TextMessage { Text = "message " + i }).ToList();
 
-        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.PushMessageAsync(
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentOutOfRangeException>(clients => clients.Bot.PushMessageAsync(
             new PushMessageRequest { To = UserId, Messages = messages }));
 
         exception.ParamName.ShouldBe("PushMessageRequest.Messages");
         exception.ActualValue.ShouldBe(6);
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task ANestedTemplatePropertyBreakingItsPatternIsRejectedBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
         var template = new TemplateMessage
         {
             AltText = "Menu",
@@ -540,10 +412,9 @@ public sealed class MessagingApiContractTests(LinePlatformFixture fixture) : IAs
             },
         };
 
-        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.PushMessageAsync(
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.PushMessageAsync(
             new PushMessageRequest { To = UserId, Messages = [template] }));
 
         exception.ParamName.ShouldBe("ButtonsTemplate.ImageBackgroundColor");
-        Platform.Requests.ShouldBeEmpty();
     }
 }

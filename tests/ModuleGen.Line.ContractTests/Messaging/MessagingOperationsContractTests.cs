@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using ModuleGen.Line.Models;
@@ -18,9 +17,8 @@ namespace ModuleGen.Line.ContractTests.Messaging;
 /// parsed responses.
 /// </summary>
 [Collection(LinePlatformCollection.Name)]
-public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture) : IAsyncLifetime
+public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture) : ContractTest(fixture)
 {
-
     private const string WebhookUrl = "https://module.example.com/line/webhook";
 
     /// <summary>The wire form of <see cref="EveryMessageKind"/>.</summary>
@@ -51,32 +49,19 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
                {"type":"message","label":"Cancel","text":"Cancel my order"}]}}]}
         """;
 
-    private LineFakePlatform Platform => fixture.Platform;
-
-    public Task InitializeAsync()
-    {
-        Platform.Reset();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Trait(SpecConformance.Operation, "getWebhookEndpoint")]
     [Fact]
     public async Task GetWebhookEndpointParsesTheEndpointAndWhetherWebhooksAreActive()
     {
         Platform.BotStub("getWebhookEndpoint")
             .RespondJson(200, $$"""{"endpoint":"{{WebhookUrl}}","active":true}""", ("X-Line-Request-Id", "req-webhook-get"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetWebhookEndpointAsync();
+        var (response, request) = await CallOnce("req-webhook-get", clients => clients.Bot.GetWebhookEndpointAsync());
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-webhook-get");
         response.Value.Endpoint.ShouldBe(WebhookUrl);
         response.Value.Active.ShouldBeTrue();
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getWebhookEndpoint", "GET", "/v2/bot/channel/webhook/endpoint");
+        ShouldBeBodylessBotCall(request, "getWebhookEndpoint", "GET", "/v2/bot/channel/webhook/endpoint");
     }
 
     [Trait(SpecConformance.Operation, "setWebhookEndpoint")]
@@ -85,13 +70,11 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
     {
         Platform.BotStub("setWebhookEndpoint")
             .RespondStatus(200, ("X-Line-Request-Id", "req-webhook-set"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.SetWebhookEndpointAsync(new SetWebhookEndpointRequest { Endpoint = WebhookUrl });
+        var (_, request) = await CallOnce(
+            "req-webhook-set",
+            clients => clients.Bot.SetWebhookEndpointAsync(new SetWebhookEndpointRequest { Endpoint = WebhookUrl }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-webhook-set");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "setWebhookEndpoint", "PUT", "/v2/bot/channel/webhook/endpoint", $$"""{"endpoint":"{{WebhookUrl}}"}""");
     }
 
@@ -100,19 +83,12 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
     public async Task TestWebhookEndpointSendsTheGivenUrlAndParsesEveryResultField()
     {
         const string testUrl = "https://module.example.com/line/webhook-test";
-        Platform.BotStub("testWebhookEndpoint")
-            .RespondJson(
-                200,
-                """{"success":true,"timestamp":"2020-09-30T05:38:20.031Z","statusCode":200,"reason":"OK","detail":"200"}""",
-                ("X-Line-Request-Id", "req-webhook-test"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.TestWebhookEndpointAsync(new TestWebhookEndpointRequest { Endpoint = testUrl });
+        var request = await ShouldTestTheWebhookSuccessfully(
+            SpecBody.AsSpecified,
+            "req-webhook-test",
+            bot => bot.TestWebhookEndpointAsync(new TestWebhookEndpointRequest { Endpoint = testUrl }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-webhook-test");
-        ShouldBeSuccessfulWebhookTest(response.Value);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "testWebhookEndpoint", "POST", "/v2/bot/channel/webhook/test", $$"""{"endpoint":"{{testUrl}}"}""");
     }
 
@@ -120,19 +96,8 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
     [Fact]
     public async Task TestWebhookEndpointWithoutARequestSendsNoBodyAtAll()
     {
-        Platform.BotStub("testWebhookEndpoint", SpecBody.Omitted)
-            .RespondJson(
-                200,
-                """{"success":true,"timestamp":"2020-09-30T05:38:20.031Z","statusCode":200,"reason":"OK","detail":"200"}""",
-                ("X-Line-Request-Id", "req-webhook-test-default"));
-        using var clients = new MessagingApiClients(Platform);
+        var request = await ShouldTestTheWebhookSuccessfully(SpecBody.Omitted, "req-webhook-test-default", bot => bot.TestWebhookEndpointAsync());
 
-        var response = await clients.Bot.TestWebhookEndpointAsync();
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-webhook-test-default");
-        ShouldBeSuccessfulWebhookTest(response.Value);
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeBodylessBotCall(request, "testWebhookEndpoint", "POST", "/v2/bot/channel/webhook/test");
     }
 
@@ -143,13 +108,11 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
         const string markAsReadToken = "30yhdy232M2GJ3h1Trs6uyLpZ9cWOlvGU4pR9pAq3mRy7cg7FWWBLaxBvgIu";
         Platform.BotStub("markMessagesAsReadByToken")
             .RespondStatus(200, ("X-Line-Request-Id", "req-read-token"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.MarkMessagesAsReadByTokenAsync(new MarkMessagesAsReadByTokenRequest { MarkAsReadToken = markAsReadToken });
+        var (_, request) = await CallOnce(
+            "req-read-token",
+            clients => clients.Bot.MarkMessagesAsReadByTokenAsync(new MarkMessagesAsReadByTokenRequest { MarkAsReadToken = markAsReadToken }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-read-token");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "markMessagesAsReadByToken", "POST", "/v2/bot/chat/markAsRead", $$"""{"markAsReadToken":"{{markAsReadToken}}"}""");
     }
 
@@ -161,29 +124,23 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
         Platform.BotStub("pushMessagesByPhone")
             .WithHeader("X-Line-Delivery-Tag", deliveryTag)
             .RespondStatus(200, ("X-Line-Request-Id", "req-pnp"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.PushMessagesByPhoneAsync(
+        var (_, request) = await CallOnce("req-pnp", clients => clients.Bot.PushMessagesByPhoneAsync(
             new PnpMessagesRequest
             {
                 To = "+818000001234",
                 Messages = [new TextMessage { Text = "Your order 1042 is ready for pickup." }],
                 NotificationDisabled = true,
             },
-            deliveryTag: deliveryTag);
+            deliveryTag: deliveryTag));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-pnp");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("pushMessagesByPhone");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/bot/pnp/push");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        ShouldBeJsonBotCall(
+            request,
+            "pushMessagesByPhone",
+            "POST",
+            "/bot/pnp/push",
+            """{"to":"+818000001234","messages":[{"type":"text","text":"Your order 1042 is ready for pickup."}],"notificationDisabled":true}""");
         request.Header("X-Line-Delivery-Tag").ShouldBe(deliveryTag);
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, """{"to":"+818000001234","messages":[{"type":"text","text":"Your order 1042 is ready for pickup."}],"notificationDisabled":true}""");
     }
 
     [Trait(SpecConformance.Operation, "pushMessagesByPhone")]
@@ -193,41 +150,32 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
         Platform.BotStub("pushMessagesByPhone")
             .WithoutHeader("X-Line-Delivery-Tag")
             .RespondStatus(200, ("X-Line-Request-Id", "req-pnp-untagged"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.PushMessagesByPhoneAsync(new PnpMessagesRequest
+        var (_, request) = await CallOnce("req-pnp-untagged", clients => clients.Bot.PushMessagesByPhoneAsync(new PnpMessagesRequest
         {
             To = "+818000001234",
             Messages = [new TextMessage { Text = "Thanks for your order." }],
             NotificationDisabled = false,
-        });
+        }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-pnp-untagged");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("pushMessagesByPhone");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/bot/pnp/push");
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+        ShouldBeJsonBotCall(
+            request,
+            "pushMessagesByPhone",
+            "POST",
+            "/bot/pnp/push",
+            """{"to":"+818000001234","messages":[{"type":"text","text":"Thanks for your order."}],"notificationDisabled":false}""");
         request.HasHeader("X-Line-Delivery-Tag").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, """{"to":"+818000001234","messages":[{"type":"text","text":"Thanks for your order."}],"notificationDisabled":false}""");
     }
 
     [Trait(SpecConformance.Operation, "pushMessagesByPhone")]
     [Fact]
     public async Task PushMessagesByPhoneRejectsADeliveryTagOver100CharactersBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.PushMessagesByPhoneAsync(
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.PushMessagesByPhoneAsync(
             new PnpMessagesRequest { To = "+818000001234", Messages = [new TextMessage { Text = "Hello" }] },
             deliveryTag: new string('t', 101)));
 
         exception.ParamName.ShouldBe("deliveryTag");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "pushMessagesByPhone")]
@@ -243,13 +191,7 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.PushMessagesByPhoneAsync(
             new PnpMessagesRequest { To = "+818000009999", Messages = [new TextMessage { Text = "Hello" }] }));
 
-        exception.Status.ShouldBe(422);
-        exception.OperationId.ShouldBe("pushMessagesByPhone");
-        exception.RequestId.ShouldBe("req-pnp-422");
-        exception.Error.ShouldNotBeNull().Message.ShouldBe("The phone number is not registered with LINE");
-        exception.Details.ShouldBeEmpty();
-        exception.Message.ShouldContain("The phone number is not registered with LINE");
-        exception.Message.ShouldNotContain(Token);
+        ShouldBeLineError(exception, 422, "pushMessagesByPhone", "req-pnp-422", "The phone number is not registered with LINE");
         Platform.Requests.ShouldHaveSingleItem().ShouldConformTo("pushMessagesByPhone");
     }
 
@@ -259,15 +201,12 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
     {
         Platform.BotStub("getMessageQuotaConsumption")
             .RespondJson(200, """{"totalUsage":500}""", ("X-Line-Request-Id", "req-consumption"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetMessageQuotaConsumptionAsync();
+        var (response, request) = await CallOnce("req-consumption", clients => clients.Bot.GetMessageQuotaConsumptionAsync());
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-consumption");
         response.Value.TotalUsage.ShouldBe(500L);
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getMessageQuotaConsumption", "GET", "/v2/bot/message/quota/consumption");
+        ShouldBeBodylessBotCall(request, "getMessageQuotaConsumption", "GET", "/v2/bot/message/quota/consumption");
     }
 
     [Trait(SpecConformance.Operation, "getNumberOfSentReplyMessages")]
@@ -279,12 +218,9 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
     [Fact]
     public async Task GetNumberOfSentReplyMessagesRejectsADayNotWrittenAsYyyyMMddBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.GetNumberOfSentReplyMessagesAsync("2024-03-15"));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.GetNumberOfSentReplyMessagesAsync("2024-03-15"));
 
         exception.ParamName.ShouldBe("date");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "getNumberOfSentReplyMessages")]
@@ -294,14 +230,12 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
         Platform.SpecStub("getNumberOfSentReplyMessages")
             .WithQueryParameter("date", "20240316")
             .RespondJson(200, """{"status":"unready"}""", ("X-Line-Request-Id", "req-unready"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetNumberOfSentReplyMessagesAsync("20240316");
+        var (response, request) = await CallOnce("req-unready", clients => clients.Bot.GetNumberOfSentReplyMessagesAsync("20240316"));
 
         response.Value.Status.ShouldBe(NumberOfMessagesResponseStatus.Unready);
         response.Value.Success.ShouldBeNull();
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        var request = Platform.Requests.ShouldHaveSingleItem();
         request.ShouldConformTo("getNumberOfSentReplyMessages");
         request.Query["date"].ShouldBe(new[] { "20240316" });
     }
@@ -367,12 +301,13 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
             Messages = [new TextMessage { Text = "No placeholder here", Emojis = [new Emoji { Index = 3, ProductId = "5ac1bfd5040ab15980c9b435", EmojiId = "001" }] }],
         }));
 
-        exception.Status.ShouldBe(400);
-        exception.OperationId.ShouldBe("validatePush");
-        exception.RequestId.ShouldBe("req-validate-400");
-        exception.Error.ShouldNotBeNull().Message.ShouldBe("The request body has 1 error(s)");
-        exception.Details.ShouldBe(new[] { "messages[0].emojis[0].index: The emoji index does not point to a $ character" });
-        exception.Message.ShouldNotContain(Token);
+        ShouldBeLineError(
+            exception,
+            400,
+            "validatePush",
+            "req-validate-400",
+            "The request body has 1 error(s)",
+            "messages[0].emojis[0].index: The emoji index does not point to a $ character");
         Platform.Requests.ShouldHaveSingleItem().ShouldConformTo("validatePush");
     }
 
@@ -382,15 +317,12 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
     {
         Platform.BotStub("getAggregationUnitUsage")
             .RespondJson(200, """{"numOfCustomAggregationUnits":22}""", ("X-Line-Request-Id", "req-aggregation-info"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetAggregationUnitUsageAsync();
+        var (response, request) = await CallOnce("req-aggregation-info", clients => clients.Bot.GetAggregationUnitUsageAsync());
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-aggregation-info");
         response.Value.NumOfCustomAggregationUnits.ShouldBe(22L);
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getAggregationUnitUsage", "GET", "/v2/bot/message/aggregation/info");
+        ShouldBeBodylessBotCall(request, "getAggregationUnitUsage", "GET", "/v2/bot/message/aggregation/info");
     }
 
     [Trait(SpecConformance.Operation, "getAggregationUnitNameList")]
@@ -401,26 +333,13 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
             .WithQueryParameter("limit", "2")
             .WithQueryParameter("start", "jxEWCEEP")
             .RespondJson(200, """{"customAggregationUnits":["promotion_b","promotion_c"],"next":"kyFXDFFQ"}""", ("X-Line-Request-Id", "req-aggregation-list"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetAggregationUnitNameListAsync(limit: "2", start: "jxEWCEEP");
+        var (response, request) = await CallOnce("req-aggregation-list", clients => clients.Bot.GetAggregationUnitNameListAsync(limit: "2", start: "jxEWCEEP"));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-aggregation-list");
         response.Value.CustomAggregationUnits.ShouldBe(new[] { "promotion_b", "promotion_c" });
         response.Value.Next.ShouldBe("kyFXDFFQ");
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("getAggregationUnitNameList");
-        request.Method.ShouldBe("GET");
-        request.Path.ShouldBe("/v2/bot/message/aggregation/list");
-        request.Query.Count.ShouldBe(2);
-        request.Query["limit"].ShouldBe(new[] { "2" });
-        request.Query["start"].ShouldBe(new[] { "jxEWCEEP" });
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldBeBodylessBotCall(request, "getAggregationUnitNameList", "GET", "/v2/bot/message/aggregation/list", ("limit", "2"), ("start", "jxEWCEEP"));
     }
 
     [Trait(SpecConformance.Operation, "getAggregationUnitNameList")]
@@ -431,28 +350,12 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
             .RespondJson(200, """{"customAggregationUnits":["promotion_a","promotion_b"],"next":"jxEWCEEP"}""", ("X-Line-Request-Id", "req-page-1"));
         Platform.SpecStub("getAggregationUnitNameList").WithQueryParameter("limit", "2").WithQueryParameter("start", "jxEWCEEP").WithPriority(1)
             .RespondJson(200, """{"customAggregationUnits":["promotion_c"]}""", ("X-Line-Request-Id", "req-page-2"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var names = await clients.Bot.GetAllAggregationUnitNamesAsync(limit: "2").ToListAsync();
+        var (names, requests) = await WalkPages(clients => clients.Bot.GetAllAggregationUnitNamesAsync(limit: "2"));
 
         names.ShouldBe(new[] { "promotion_a", "promotion_b", "promotion_c" });
-        var requests = Platform.Requests;
-        requests.Count.ShouldBe(2);
-        requests[0].Query.Keys.ShouldBe(new[] { "limit" });
-        requests[0].Query["limit"].ShouldBe(new[] { "2" });
-        requests[1].Query.Count.ShouldBe(2);
-        requests[1].Query["limit"].ShouldBe(new[] { "2" });
-        requests[1].Query["start"].ShouldBe(new[] { "jxEWCEEP" });
-        foreach (var request in requests)
-        {
-            request.ShouldConformTo("getAggregationUnitNameList");
-            request.Method.ShouldBe("GET");
-            request.Path.ShouldBe("/v2/bot/message/aggregation/list");
-            ShouldCarryBotAuth(request);
-            request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-            request.HasHeader("Content-Type").ShouldBeFalse();
-            request.Body.ShouldBeEmpty();
-        }
+        ShouldBeBodylessBotCall(requests[0], "getAggregationUnitNameList", "GET", "/v2/bot/message/aggregation/list", ("limit", "2"));
+        ShouldBeBodylessBotCall(requests[1], "getAggregationUnitNameList", "GET", "/v2/bot/message/aggregation/list", ("limit", "2"), ("start", "jxEWCEEP"));
     }
 
     [Trait(SpecConformance.Operation, "getMessageContentPreview")]
@@ -462,17 +365,10 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0xFF, 0xD9];
         Platform.BotStub("getMessageContentPreview", ("messageId", "468789577898262530"))
             .RespondBinary(200, jpeg, "image/jpeg", ("X-Line-Request-Id", "req-preview"));
-        using var clients = new MessagingApiClients(Platform);
 
-        using var response = await clients.Bot.GetMessageContentPreviewAsync("468789577898262530");
+        var request = await ShouldDownloadOnce("req-preview", "image/jpeg", jpeg, clients => clients.Bot.GetMessageContentPreviewAsync("468789577898262530"));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-preview");
-        response.ContentType.ShouldBe("image/jpeg");
-        using var buffer = new MemoryStream();
-        await response.Content.CopyToAsync(buffer);
-        buffer.ToArray().ShouldBe(jpeg);
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getMessageContentPreview", "GET", "/v2/bot/message/468789577898262530/content/preview");
+        ShouldBeBodylessBotCall(request, "getMessageContentPreview", "GET", "/v2/bot/message/468789577898262530/content/preview");
     }
 
     [Trait(SpecConformance.Operation, "getMessageContentTranscodingByMessageId")]
@@ -481,16 +377,13 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
     {
         Platform.BotStub("getMessageContentTranscodingByMessageId", ("messageId", "468789577898262530"))
             .RespondJson(200, """{"status":"succeeded"}""", ("X-Line-Request-Id", "req-transcoding"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetMessageContentTranscodingByMessageIdAsync("468789577898262530");
+        var (response, request) = await CallOnce("req-transcoding", clients => clients.Bot.GetMessageContentTranscodingByMessageIdAsync("468789577898262530"));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-transcoding");
         response.Value.Status.ShouldBe(GetMessageContentTranscodingResponseStatus.Succeeded);
         response.Value.Status.IsKnown.ShouldBeTrue();
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getMessageContentTranscodingByMessageId", "GET", "/v2/bot/message/468789577898262530/content/transcoding");
+        ShouldBeBodylessBotCall(request, "getMessageContentTranscodingByMessageId", "GET", "/v2/bot/message/468789577898262530/content/transcoding");
     }
 
     [Trait(SpecConformance.Operation, "getMessageContentTranscodingByMessageId")]
@@ -606,21 +499,10 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
     {
         Platform.BotStub(operationId)
             .RespondStatus(200, ("X-Line-Request-Id", "req-" + operationId));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await validate(clients.Bot, EveryMessageKind());
+        var (_, request) = await CallOnce("req-" + operationId, clients => validate(clients.Bot, EveryMessageKind()));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-" + operationId);
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo(operationId);
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe(path);
-        request.Query.ShouldBeEmpty();
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe(JsonContentType);
-        ShouldBeJson(request.Body, EveryMessageKindJson);
+        ShouldBeJsonBotCall(request, operationId, "POST", path, EveryMessageKindJson);
     }
 
     /// <summary>A day LINE has finished counting: status ready and the number of messages sent.</summary>
@@ -632,35 +514,39 @@ public sealed class MessagingOperationsContractTests(LinePlatformFixture fixture
         Platform.BotStub(operationId)
             .WithQueryParameter("date", "20240315")
             .RespondJson(200, """{"status":"ready","success":10000}""", ("X-Line-Request-Id", "req-" + operationId));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await count(clients.Bot, "20240315");
+        var (response, request) = await CallOnce("req-" + operationId, clients => count(clients.Bot, "20240315"));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-" + operationId);
         response.Value.Status.ShouldBe(NumberOfMessagesResponseStatus.Ready);
         response.Value.Success.ShouldBe(10000L);
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo(operationId);
-        request.Method.ShouldBe("GET");
-        request.Path.ShouldBe(path);
-        request.Query.Count.ShouldBe(1);
-        request.Query["date"].ShouldBe(new[] { "20240315" });
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldBeBodylessBotCall(request, operationId, "GET", path, ("date", "20240315"));
     }
 
-    /// <summary>The result LINE reports when the endpoint answered the test webhook with 200.</summary>
-    private static void ShouldBeSuccessfulWebhookTest(TestWebhookEndpointResponse result)
+    /// <summary>
+    /// Tests the webhook (sending a body as <paramref name="body"/> says) and gets the result LINE reports when the
+    /// endpoint answered the test webhook with 200; returns the one recorded request.
+    /// </summary>
+    private async Task<LineRecordedRequest> ShouldTestTheWebhookSuccessfully(
+        SpecBody body,
+        string requestId,
+        Func<MessagingApiBotClient, Task<LineResponse<TestWebhookEndpointResponse>>> test)
     {
+        Platform.BotStub("testWebhookEndpoint", body)
+            .RespondJson(
+                200,
+                """{"success":true,"timestamp":"2020-09-30T05:38:20.031Z","statusCode":200,"reason":"OK","detail":"200"}""",
+                ("X-Line-Request-Id", requestId));
+
+        var (response, request) = await CallOnce(requestId, clients => test(clients.Bot));
+
+        var result = response.Value;
         result.Success.ShouldBe(true);
         result.Timestamp.ShouldBe("2020-09-30T05:38:20.031Z");
         result.StatusCode.ShouldBe(200);
         result.Reason.ShouldBe("OK");
         result.Detail.ShouldBe("200");
         result.AdditionalProperties.ShouldBeEmpty();
+        return request;
     }
 }

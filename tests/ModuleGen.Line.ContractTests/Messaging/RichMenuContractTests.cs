@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -16,7 +15,7 @@ namespace ModuleGen.Line.ContractTests.Messaging;
 
 /// <summary>Rich menu, rich menu alias and rich menu batch operations of a bot-scoped client, asserted on what WireMock received and on the parsed responses.</summary>
 [Collection(LinePlatformCollection.Name)]
-public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncLifetime
+public sealed class RichMenuContractTests(LinePlatformFixture fixture) : ContractTest(fixture)
 {
     private const string RichMenuId = "richmenu-88c05ef6921ae53f8b58a25f3a65faf7";
     private const string OtherRichMenuId = "richmenu-5bf10d2e4e0bde0e1e7a9b8c7d6e5f40";
@@ -54,31 +53,17 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
          "resumeRequestKey":"{{BatchResumeKey}}"}
         """;
 
-    private LineFakePlatform Platform => fixture.Platform;
-
-    public Task InitializeAsync()
-    {
-        Platform.Reset();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Trait(SpecConformance.Operation, "createRichMenu")]
     [Fact]
     public async Task CreateRichMenuSendsEveryAreaWithEachActionTypeAndParsesTheNewId()
     {
         Platform.BotStub("createRichMenu")
             .RespondJson(200, $$"""{"richMenuId":"{{RichMenuId}}"}""", ("X-Line-Request-Id", "req-create-menu"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.CreateRichMenuAsync(MainMenu());
+        var (response, request) = await CallOnce("req-create-menu", clients => clients.Bot.CreateRichMenuAsync(MainMenu()));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-create-menu");
         response.Value.RichMenuId.ShouldBe(RichMenuId);
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "createRichMenu", "POST", "/v2/bot/richmenu", MainMenuJson);
     }
 
@@ -86,14 +71,11 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
     [Fact]
     public async Task ValidateRichMenuObjectSendsTheRichMenuAndSucceedsWithoutABody()
     {
-        Platform.BotStub("validateRichMenuObject").RespondStatus(200, ("X-Line-Request-Id", "req-validate-menu"));
-        using var clients = new MessagingApiClients(Platform);
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "validateRichMenuObject",
+            "req-validate-menu",
+            clients => clients.Bot.ValidateRichMenuObjectAsync(MainMenu()));
 
-        var response = await clients.Bot.ValidateRichMenuObjectAsync(MainMenu());
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-validate-menu");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "validateRichMenuObject", "POST", "/v2/bot/richmenu/validate", MainMenuJson);
     }
 
@@ -110,14 +92,14 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.ValidateRichMenuObjectAsync(MainMenu()));
 
-        exception.Status.ShouldBe(400);
-        exception.OperationId.ShouldBe("validateRichMenuObject");
-        exception.RequestId.ShouldBe("req-validate-400");
-        exception.Error.ShouldNotBeNull().Message.ShouldBe("The request body has 1 error(s)");
-        exception.Details.ShouldBe(new[] { "areas[5].bounds: The area must be within the rich menu image" });
-        exception.Message.ShouldNotContain(Token);
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeJsonBotCall(request, "validateRichMenuObject", "POST", "/v2/bot/richmenu/validate", MainMenuJson);
+        ShouldBeLineError(
+            exception,
+            400,
+            "validateRichMenuObject",
+            "req-validate-400",
+            "The request body has 1 error(s)",
+            "areas[5].bounds: The area must be within the rich menu image");
+        ShouldBeJsonBotCall(Platform.Requests.ShouldHaveSingleItem(), "validateRichMenuObject", "POST", "/v2/bot/richmenu/validate", MainMenuJson);
     }
 
     [Trait(SpecConformance.Operation, "getRichMenuList")]
@@ -127,12 +109,9 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
         var richMenus = $"[{MainMenuResponseJson(RichMenuId)},{MainMenuResponseJson(OtherRichMenuId)}]";
         Platform.BotStub("getRichMenuList")
             .RespondJson(200, $$"""{"richmenus":{{richMenus}}}""", ("X-Line-Request-Id", "req-menu-list"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetRichMenuListAsync();
+        var (response, request) = await CallOnce("req-menu-list", clients => clients.Bot.GetRichMenuListAsync());
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-menu-list");
         response.Value.AdditionalProperties.ShouldBeEmpty();
         response.Value.Richmenus.Select(menu => menu.RichMenuId).ShouldBe(new[] { RichMenuId, OtherRichMenuId });
         foreach (var menu in response.Value.Richmenus)
@@ -146,7 +125,7 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
             ShouldBeTheMainMenuAreas(menu.Areas);
         }
 
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getRichMenuList", "GET", "/v2/bot/richmenu/list");
+        ShouldBeBodylessBotCall(request, "getRichMenuList", "GET", "/v2/bot/richmenu/list");
     }
 
     [Trait(SpecConformance.Operation, "getRichMenu")]
@@ -155,12 +134,9 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
     {
         Platform.BotStub("getRichMenu", ("richMenuId", RichMenuId))
             .RespondJson(200, MainMenuResponseJson(RichMenuId), ("X-Line-Request-Id", "req-get-menu"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetRichMenuAsync(RichMenuId);
+        var (response, request) = await CallOnce("req-get-menu", clients => clients.Bot.GetRichMenuAsync(RichMenuId));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-get-menu");
         var menu = response.Value;
         menu.RichMenuId.ShouldBe(RichMenuId);
         menu.Size.Width.ShouldBe(2500);
@@ -170,8 +146,7 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
         menu.ChatBarText.ShouldBe("Tap to open");
         menu.AdditionalProperties.ShouldBeEmpty();
         ShouldBeTheMainMenuAreas(menu.Areas);
-        ShouldBeBodylessBotCall(
-            Platform.Requests.ShouldHaveSingleItem(), "getRichMenu", "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId));
+        ShouldBeBodylessBotCall(request, "getRichMenu", "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId));
     }
 
     [Trait(SpecConformance.Operation, "getRichMenu")]
@@ -184,40 +159,30 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.GetRichMenuAsync(OtherRichMenuId));
 
-        exception.Status.ShouldBe(404);
-        exception.OperationId.ShouldBe("getRichMenu");
-        exception.RequestId.ShouldBe("req-menu-404");
-        exception.Error.ShouldNotBeNull().Message.ShouldBe("Not found");
-        exception.Details.ShouldBeEmpty();
-        ShouldBeBodylessBotCall(
-            Platform.Requests.ShouldHaveSingleItem(), "getRichMenu", "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(OtherRichMenuId));
+        ShouldBeLineError(exception, 404, "getRichMenu", "req-menu-404", "Not found");
+        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getRichMenu", "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(OtherRichMenuId));
     }
 
     [Trait(SpecConformance.Operation, "getRichMenu")]
     [Fact]
     public async Task GetRichMenuRejectsAnEmptyIdBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.GetRichMenuAsync(""));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.GetRichMenuAsync(""));
 
         exception.ParamName.ShouldBe("richMenuId");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "deleteRichMenu")]
     [Fact]
     public async Task DeleteRichMenuSendsADeleteWithoutABody()
     {
-        Platform.BotStub("deleteRichMenu", ("richMenuId", RichMenuId)).RespondStatus(200, ("X-Line-Request-Id", "req-delete-menu"));
-        using var clients = new MessagingApiClients(Platform);
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "deleteRichMenu",
+            "req-delete-menu",
+            clients => clients.Bot.DeleteRichMenuAsync(RichMenuId),
+            ("richMenuId", RichMenuId));
 
-        var response = await clients.Bot.DeleteRichMenuAsync(RichMenuId);
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-delete-menu");
-        ShouldBeBodylessBotCall(
-            Platform.Requests.ShouldHaveSingleItem(), "deleteRichMenu", "DELETE", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId));
+        ShouldBeBodylessBotCall(request, "deleteRichMenu", "DELETE", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId));
     }
 
     [Trait(SpecConformance.Operation, "getRichMenuImage")]
@@ -227,39 +192,23 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x09, 0xC4, 0x00, 0x00, 0x06, 0x96];
         Platform.BotStub("getRichMenuImage", ("richMenuId", RichMenuId))
             .RespondBinary(200, png, "image/png", ("X-Line-Request-Id", "req-menu-image"));
-        using var clients = new MessagingApiClients(Platform);
 
-        using var response = await clients.Bot.GetRichMenuImageAsync(RichMenuId);
+        var request = await ShouldDownloadOnce("req-menu-image", "image/png", png, clients => clients.Bot.GetRichMenuImageAsync(RichMenuId));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-menu-image");
-        response.ContentType.ShouldBe("image/png");
-        using var buffer = new MemoryStream();
-        await response.Content.CopyToAsync(buffer);
-        buffer.ToArray().ShouldBe(png);
-        ShouldBeBodylessBotCall(
-            Platform.Requests.ShouldHaveSingleItem(),
-            "getRichMenuImage",
-            "GET",
-            "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId) + "/content");
+        ShouldBeBodylessBotCall(request, "getRichMenuImage", "GET", "/v2/bot/richmenu/" + Uri.EscapeDataString(RichMenuId) + "/content");
     }
 
     [Trait(SpecConformance.Operation, "setDefaultRichMenu")]
     [Fact]
     public async Task SetDefaultRichMenuPostsTheIdInThePathWithoutABody()
     {
-        Platform.BotStub("setDefaultRichMenu", ("richMenuId", RichMenuId)).RespondStatus(200, ("X-Line-Request-Id", "req-set-default"));
-        using var clients = new MessagingApiClients(Platform);
-
-        var response = await clients.Bot.SetDefaultRichMenuAsync(RichMenuId);
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-set-default");
-        ShouldBeBodylessBotCall(
-            Platform.Requests.ShouldHaveSingleItem(),
+        var request = await ShouldSucceedWithoutAnAnswerBody(
             "setDefaultRichMenu",
-            "POST",
-            "/v2/bot/user/all/richmenu/" + Uri.EscapeDataString(RichMenuId));
+            "req-set-default",
+            clients => clients.Bot.SetDefaultRichMenuAsync(RichMenuId),
+            ("richMenuId", RichMenuId));
+
+        ShouldBeBodylessBotCall(request, "setDefaultRichMenu", "POST", "/v2/bot/user/all/richmenu/" + Uri.EscapeDataString(RichMenuId));
     }
 
     [Trait(SpecConformance.Operation, "getDefaultRichMenuId")]
@@ -268,44 +217,35 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
     {
         Platform.BotStub("getDefaultRichMenuId")
             .RespondJson(200, $$"""{"richMenuId":"{{RichMenuId}}"}""", ("X-Line-Request-Id", "req-get-default"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetDefaultRichMenuIdAsync();
+        var (response, request) = await CallOnce("req-get-default", clients => clients.Bot.GetDefaultRichMenuIdAsync());
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-get-default");
         response.Value.RichMenuId.ShouldBe(RichMenuId);
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getDefaultRichMenuId", "GET", "/v2/bot/user/all/richmenu");
+        ShouldBeBodylessBotCall(request, "getDefaultRichMenuId", "GET", "/v2/bot/user/all/richmenu");
     }
 
     [Trait(SpecConformance.Operation, "cancelDefaultRichMenu")]
     [Fact]
     public async Task CancelDefaultRichMenuSendsADeleteWithoutABody()
     {
-        Platform.BotStub("cancelDefaultRichMenu").RespondStatus(200, ("X-Line-Request-Id", "req-cancel-default"));
-        using var clients = new MessagingApiClients(Platform);
+        var request = await ShouldSucceedWithoutAnAnswerBody("cancelDefaultRichMenu", "req-cancel-default", clients => clients.Bot.CancelDefaultRichMenuAsync());
 
-        var response = await clients.Bot.CancelDefaultRichMenuAsync();
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-cancel-default");
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "cancelDefaultRichMenu", "DELETE", "/v2/bot/user/all/richmenu");
+        ShouldBeBodylessBotCall(request, "cancelDefaultRichMenu", "DELETE", "/v2/bot/user/all/richmenu");
     }
 
     [Trait(SpecConformance.Operation, "linkRichMenuIdToUser")]
     [Fact]
     public async Task LinkRichMenuIdToUserPostsTheUserAndTheRichMenuInThePath()
     {
-        Platform.BotStub("linkRichMenuIdToUser", ("userId", UserId), ("richMenuId", RichMenuId))
-            .RespondStatus(200, ("X-Line-Request-Id", "req-link-user"));
-        using var clients = new MessagingApiClients(Platform);
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "linkRichMenuIdToUser",
+            "req-link-user",
+            clients => clients.Bot.LinkRichMenuIdToUserAsync(UserId, RichMenuId),
+            ("userId", UserId),
+            ("richMenuId", RichMenuId));
 
-        var response = await clients.Bot.LinkRichMenuIdToUserAsync(UserId, RichMenuId);
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-link-user");
         ShouldBeBodylessBotCall(
-            Platform.Requests.ShouldHaveSingleItem(),
+            request,
             "linkRichMenuIdToUser",
             "POST",
             "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu/" + Uri.EscapeDataString(RichMenuId));
@@ -315,18 +255,13 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
     [Fact]
     public async Task UnlinkRichMenuIdFromUserSendsADeleteForTheUser()
     {
-        Platform.BotStub("unlinkRichMenuIdFromUser", ("userId", UserId)).RespondStatus(200, ("X-Line-Request-Id", "req-unlink-user"));
-        using var clients = new MessagingApiClients(Platform);
-
-        var response = await clients.Bot.UnlinkRichMenuIdFromUserAsync(UserId);
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-unlink-user");
-        ShouldBeBodylessBotCall(
-            Platform.Requests.ShouldHaveSingleItem(),
+        var request = await ShouldSucceedWithoutAnAnswerBody(
             "unlinkRichMenuIdFromUser",
-            "DELETE",
-            "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu");
+            "req-unlink-user",
+            clients => clients.Bot.UnlinkRichMenuIdFromUserAsync(UserId),
+            ("userId", UserId));
+
+        ShouldBeBodylessBotCall(request, "unlinkRichMenuIdFromUser", "DELETE", "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu");
     }
 
     [Trait(SpecConformance.Operation, "getRichMenuIdOfUser")]
@@ -335,18 +270,11 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
     {
         Platform.BotStub("getRichMenuIdOfUser", ("userId", UserId))
             .RespondJson(200, $$"""{"richMenuId":"{{OtherRichMenuId}}"}""", ("X-Line-Request-Id", "req-user-menu"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetRichMenuIdOfUserAsync(UserId);
+        var (response, request) = await CallOnce("req-user-menu", clients => clients.Bot.GetRichMenuIdOfUserAsync(UserId));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-user-menu");
         response.Value.RichMenuId.ShouldBe(OtherRichMenuId);
-        ShouldBeBodylessBotCall(
-            Platform.Requests.ShouldHaveSingleItem(),
-            "getRichMenuIdOfUser",
-            "GET",
-            "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu");
+        ShouldBeBodylessBotCall(request, "getRichMenuIdOfUser", "GET", "/v2/bot/user/" + Uri.EscapeDataString(UserId) + "/richmenu");
     }
 
     [Trait(SpecConformance.Operation, "getRichMenuIdOfUser")]
@@ -359,10 +287,7 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
 
         var exception = await Should.ThrowAsync<LineApiException>(() => clients.Bot.GetRichMenuIdOfUserAsync(OtherUserId));
 
-        exception.Status.ShouldBe(404);
-        exception.OperationId.ShouldBe("getRichMenuIdOfUser");
-        exception.RequestId.ShouldBe("req-user-menu-404");
-        exception.Error.ShouldNotBeNull().Message.ShouldBe("the user has no richmenu");
+        ShouldBeLineError(exception, 404, "getRichMenuIdOfUser", "req-user-menu-404", "the user has no richmenu");
         ShouldBeBodylessBotCall(
             Platform.Requests.ShouldHaveSingleItem(),
             "getRichMenuIdOfUser",
@@ -375,18 +300,14 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
     public async Task LinkRichMenuIdToUsersSendsEveryUserAndIsAcceptedWith202()
     {
         Platform.BotStub("linkRichMenuIdToUsers").RespondStatus(202, ("X-Line-Request-Id", "req-bulk-link"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.LinkRichMenuIdToUsersAsync(new RichMenuBulkLinkRequest
+        var (response, request) = await CallOnce("req-bulk-link", clients => clients.Bot.LinkRichMenuIdToUsersAsync(new RichMenuBulkLinkRequest
         {
             RichMenuId = RichMenuId,
             UserIds = [UserId, OtherUserId],
-        });
+        }), 202);
 
-        response.Status.ShouldBe(202);
-        response.RequestId.ShouldBe("req-bulk-link");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request,
             "linkRichMenuIdToUsers",
@@ -400,64 +321,48 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
     public async Task UnlinkRichMenuIdFromUsersSendsEveryUserAndIsAcceptedWith202()
     {
         Platform.BotStub("unlinkRichMenuIdFromUsers").RespondStatus(202, ("X-Line-Request-Id", "req-bulk-unlink"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.UnlinkRichMenuIdFromUsersAsync(new RichMenuBulkUnlinkRequest { UserIds = [UserId, OtherUserId] });
+        var (response, request) = await CallOnce("req-bulk-unlink", clients => clients.Bot.UnlinkRichMenuIdFromUsersAsync(new RichMenuBulkUnlinkRequest { UserIds = [UserId, OtherUserId] }), 202);
 
-        response.Status.ShouldBe(202);
-        response.RequestId.ShouldBe("req-bulk-unlink");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeJsonBotCall(
-            request, "unlinkRichMenuIdFromUsers", "POST", "/v2/bot/richmenu/bulk/unlink", $$"""{"userIds":["{{UserId}}","{{OtherUserId}}"]}""");
+        ShouldBeJsonBotCall(request, "unlinkRichMenuIdFromUsers", "POST", "/v2/bot/richmenu/bulk/unlink", $$"""{"userIds":["{{UserId}}","{{OtherUserId}}"]}""");
     }
 
     [Trait(SpecConformance.Operation, "createRichMenuAlias")]
     [Fact]
     public async Task CreateRichMenuAliasSendsTheAliasAndTheRichMenuId()
     {
-        Platform.BotStub("createRichMenuAlias").RespondStatus(200, ("X-Line-Request-Id", "req-create-alias"));
-        using var clients = new MessagingApiClients(Platform);
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "createRichMenuAlias",
+            "req-create-alias",
+            clients => clients.Bot.CreateRichMenuAliasAsync(new CreateRichMenuAliasRequest { RichMenuAliasId = AliasId, RichMenuId = RichMenuId }));
 
-        var response = await clients.Bot.CreateRichMenuAliasAsync(new CreateRichMenuAliasRequest { RichMenuAliasId = AliasId, RichMenuId = RichMenuId });
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-create-alias");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeJsonBotCall(
-            request, "createRichMenuAlias", "POST", "/v2/bot/richmenu/alias", $$"""{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"}""");
+        ShouldBeJsonBotCall(request, "createRichMenuAlias", "POST", "/v2/bot/richmenu/alias", $$"""{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"}""");
     }
 
     [Trait(SpecConformance.Operation, "deleteRichMenuAlias")]
     [Fact]
     public async Task DeleteRichMenuAliasSendsADeleteForTheAlias()
     {
-        Platform.BotStub("deleteRichMenuAlias", ("richMenuAliasId", AliasId)).RespondStatus(200, ("X-Line-Request-Id", "req-delete-alias"));
-        using var clients = new MessagingApiClients(Platform);
-
-        var response = await clients.Bot.DeleteRichMenuAliasAsync(AliasId);
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-delete-alias");
-        ShouldBeBodylessBotCall(
-            Platform.Requests.ShouldHaveSingleItem(),
+        var request = await ShouldSucceedWithoutAnAnswerBody(
             "deleteRichMenuAlias",
-            "DELETE",
-            "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId));
+            "req-delete-alias",
+            clients => clients.Bot.DeleteRichMenuAliasAsync(AliasId),
+            ("richMenuAliasId", AliasId));
+
+        ShouldBeBodylessBotCall(request, "deleteRichMenuAlias", "DELETE", "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId));
     }
 
     [Trait(SpecConformance.Operation, "updateRichMenuAlias")]
     [Fact]
     public async Task UpdateRichMenuAliasPointsTheAliasInThePathAtAnotherRichMenu()
     {
-        Platform.BotStub("updateRichMenuAlias", ("richMenuAliasId", AliasId)).RespondStatus(200, ("X-Line-Request-Id", "req-update-alias"));
-        using var clients = new MessagingApiClients(Platform);
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "updateRichMenuAlias",
+            "req-update-alias",
+            clients => clients.Bot.UpdateRichMenuAliasAsync(AliasId, new UpdateRichMenuAliasRequest { RichMenuId = OtherRichMenuId }),
+            ("richMenuAliasId", AliasId));
 
-        var response = await clients.Bot.UpdateRichMenuAliasAsync(AliasId, new UpdateRichMenuAliasRequest { RichMenuId = OtherRichMenuId });
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-update-alias");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(
             request,
             "updateRichMenuAlias",
@@ -472,20 +377,13 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
     {
         Platform.BotStub("getRichMenuAlias", ("richMenuAliasId", AliasId))
             .RespondJson(200, $$"""{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"}""", ("X-Line-Request-Id", "req-get-alias"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetRichMenuAliasAsync(AliasId);
+        var (response, request) = await CallOnce("req-get-alias", clients => clients.Bot.GetRichMenuAliasAsync(AliasId));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-get-alias");
         response.Value.RichMenuAliasId.ShouldBe(AliasId);
         response.Value.RichMenuId.ShouldBe(RichMenuId);
         response.Value.AdditionalProperties.ShouldBeEmpty();
-        ShouldBeBodylessBotCall(
-            Platform.Requests.ShouldHaveSingleItem(),
-            "getRichMenuAlias",
-            "GET",
-            "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId));
+        ShouldBeBodylessBotCall(request, "getRichMenuAlias", "GET", "/v2/bot/richmenu/alias/" + Uri.EscapeDataString(AliasId));
     }
 
     [Trait(SpecConformance.Operation, "getRichMenuAliasList")]
@@ -495,17 +393,14 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
         const string aliases = $$"""[{"richMenuAliasId":"{{AliasId}}","richMenuId":"{{RichMenuId}}"},{"richMenuAliasId":"{{OtherAliasId}}","richMenuId":"{{OtherRichMenuId}}"}]""";
         Platform.BotStub("getRichMenuAliasList")
             .RespondJson(200, $$"""{"aliases":{{aliases}}}""", ("X-Line-Request-Id", "req-alias-list"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetRichMenuAliasListAsync();
+        var (response, request) = await CallOnce("req-alias-list", clients => clients.Bot.GetRichMenuAliasListAsync());
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-alias-list");
         response.Value.AdditionalProperties.ShouldBeEmpty();
         response.Value.Aliases.Select(alias => (alias.RichMenuAliasId, alias.RichMenuId))
             .ShouldBe(new[] { (AliasId, RichMenuId), (OtherAliasId, OtherRichMenuId) });
         response.Value.Aliases.ShouldAllBe(alias => alias.AdditionalProperties.Count == 0);
-        ShouldBeBodylessBotCall(Platform.Requests.ShouldHaveSingleItem(), "getRichMenuAliasList", "GET", "/v2/bot/richmenu/alias/list");
+        ShouldBeBodylessBotCall(request, "getRichMenuAliasList", "GET", "/v2/bot/richmenu/alias/list");
     }
 
     [Trait(SpecConformance.Operation, "richMenuBatch")]
@@ -513,14 +408,10 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
     public async Task RichMenuBatchSendsLinkUnlinkAndUnlinkAllOperationsAndIsAcceptedWith202()
     {
         Platform.BotStub("richMenuBatch").RespondStatus(202, ("X-Line-Request-Id", "5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.RichMenuBatchAsync(BatchRequest());
+        var (response, request) = await CallOnce("5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4", clients => clients.Bot.RichMenuBatchAsync(BatchRequest()), 202);
 
-        response.Status.ShouldBe(202);
-        response.RequestId.ShouldBe("5b59509c-c57b-11e9-aa8c-2a2ae2dbcce4");
         response.AlreadyAccepted.ShouldBeFalse();
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "richMenuBatch", "POST", "/v2/bot/richmenu/batch", BatchJson);
     }
 
@@ -528,34 +419,28 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
     [Fact]
     public async Task RichMenuBatchRejectsAResumeKeyWithCharactersOutsideItsPatternBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
         var request = BatchRequest();
         request.ResumeRequestKey = "winter 2025";
 
-        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.RichMenuBatchAsync(request));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.RichMenuBatchAsync(request));
 
         exception.ParamName.ShouldBe("RichMenuBatchRequest.ResumeRequestKey");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "createRichMenuAlias")]
     [Fact]
     public async Task CreateRichMenuAliasRejectsAnAliasIdOutsideItsPatternBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<ArgumentException>(() => clients.Bot.CreateRichMenuAliasAsync(
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentException>(clients => clients.Bot.CreateRichMenuAliasAsync(
             new CreateRichMenuAliasRequest { RichMenuAliasId = "main menu", RichMenuId = RichMenuId }));
 
         exception.ParamName.ShouldBe("CreateRichMenuAliasRequest.RichMenuAliasId");
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "createRichMenu")]
     [Fact]
     public async Task CreateRichMenuRejectsAnAreaOutsideTheImageBeforeAnyRequest()
     {
-        using var clients = new MessagingApiClients(Platform);
         var menu = new RichMenuRequest
         {
             Size = new RichMenuSize { Width = 2500, Height = 1686 },
@@ -565,25 +450,21 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
             Areas = [new RichMenuArea { Bounds = new RichMenuBounds { X = 0, Y = 1700, Width = 100, Height = 100 }, Action = new MessageAction { Label = "Hi", Text = "hi" } }],
         };
 
-        var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => clients.Bot.CreateRichMenuAsync(menu));
+        var exception = await ShouldRefuseBeforeAnyRequest<ArgumentOutOfRangeException>(clients => clients.Bot.CreateRichMenuAsync(menu));
 
         exception.ParamName.ShouldBe("RichMenuBounds.Y");
         exception.ActualValue.ShouldBe(1700L);
-        Platform.Requests.ShouldBeEmpty();
     }
 
     [Trait(SpecConformance.Operation, "validateRichMenuBatchRequest")]
     [Fact]
     public async Task ValidateRichMenuBatchRequestSendsEveryOperationTypeAndSucceedsWithoutABody()
     {
-        Platform.BotStub("validateRichMenuBatchRequest").RespondStatus(200, ("X-Line-Request-Id", "req-validate-batch"));
-        using var clients = new MessagingApiClients(Platform);
+        var request = await ShouldSucceedWithoutAnAnswerBody(
+            "validateRichMenuBatchRequest",
+            "req-validate-batch",
+            clients => clients.Bot.ValidateRichMenuBatchRequestAsync(BatchRequest()));
 
-        var response = await clients.Bot.ValidateRichMenuBatchRequestAsync(BatchRequest());
-
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-validate-batch");
-        var request = Platform.Requests.ShouldHaveSingleItem();
         ShouldBeJsonBotCall(request, "validateRichMenuBatchRequest", "POST", "/v2/bot/richmenu/validate/batch", BatchJson);
     }
 
@@ -596,27 +477,15 @@ public sealed class RichMenuContractTests(LinePlatformFixture fixture) : IAsyncL
             200,
             """{"phase":"succeeded","acceptedTime":"2025-12-01T09:00:00.000Z","completedTime":"2025-12-01T09:00:12.345Z"}""",
             ("X-Line-Request-Id", "req-batch-progress"));
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Bot.GetRichMenuBatchProgressAsync(requestId);
+        var (response, request) = await CallOnce("req-batch-progress", clients => clients.Bot.GetRichMenuBatchProgressAsync(requestId));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-batch-progress");
         var progress = response.Value;
         progress.Phase.ShouldBe(RichMenuBatchProgressResponsePhase.Succeeded);
         progress.AcceptedTime.ShouldBe("2025-12-01T09:00:00.000Z");
         progress.CompletedTime.ShouldBe("2025-12-01T09:00:12.345Z");
         progress.AdditionalProperties.ShouldBeEmpty();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("getRichMenuBatchProgress");
-        request.Method.ShouldBe("GET");
-        request.Path.ShouldBe("/v2/bot/richmenu/progress/batch");
-        request.Query.Count.ShouldBe(1);
-        request.Query["requestId"].ShouldBe(new[] { requestId });
-        ShouldCarryBotAuth(request);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldBeBodylessBotCall(request, "getRichMenuBatchProgress", "GET", "/v2/bot/richmenu/progress/batch", ("requestId", requestId));
     }
 
     [Trait(SpecConformance.Operation, "richMenuBatch")]

@@ -1,6 +1,4 @@
 using System;
-using System.Linq;
-using System.Net;
 using System.Text;
 using System.Threading.Tasks;
 using ModuleGen.Line.Attach;
@@ -14,19 +12,9 @@ namespace ModuleGen.Line.ContractTests.Module;
 
 /// <summary>The attach (token exchange) on manager.line.biz: Basic auth, snake_case form, the PKCE verifier.</summary>
 [Collection(LinePlatformCollection.Name)]
-public sealed class AttachContractTests(LinePlatformFixture fixture) : IAsyncLifetime
+public sealed class AttachContractTests(LinePlatformFixture fixture) : ContractTest(fixture)
 {
     private const string TokenPath = "/module/auth/v1/token";
-
-    private LineFakePlatform Platform => fixture.Platform;
-
-    public Task InitializeAsync()
-    {
-        Platform.Reset();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     private static LineAttachAuthorization NewAttempt() => LineAttachAuthorization.Create(new LineAttachAuthorizationOptions
     {
@@ -59,18 +47,15 @@ public sealed class AttachContractTests(LinePlatformFixture fixture) : IAsyncLif
         request.Header("Authorization").ShouldBe("Basic " + basic);
         request.Header("Content-Type").ShouldBe("application/x-www-form-urlencoded");
         request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
-        var form = request.Body.Split('&')
-            .Select(pair => pair.Split('='))
-            .ToDictionary(p => p[0], p => WebUtility.UrlDecode(p[1]));
-        form.Keys.ShouldBe(new[] { "grant_type", "code", "redirect_uri", "code_verifier", "region", "basic_search_id", "scope", "brand_type" });
-        form["grant_type"].ShouldBe("authorization_code");
-        form["code"].ShouldBe("1234567890abcde");
-        form["redirect_uri"].ShouldBe("https://module.example.com/attach/callback?key=value");
-        form["code_verifier"].ShouldBe(attempt.CodeVerifier);
-        form["region"].ShouldBe("JP");
-        form["basic_search_id"].ShouldBe("@linedevelopers");
-        form["scope"].ShouldBe("message:send message:receive");
-        form["brand_type"].ShouldBe("premium verified");
+        request.ShouldHaveTheForm(
+            ("grant_type", "authorization_code"),
+            ("code", "1234567890abcde"),
+            ("redirect_uri", "https://module.example.com/attach/callback?key=value"),
+            ("code_verifier", attempt.CodeVerifier),
+            ("region", "JP"),
+            ("basic_search_id", "@linedevelopers"),
+            ("scope", "message:send message:receive"),
+            ("brand_type", "premium verified"));
     }
 
     [Trait(SpecConformance.Operation, "attachModule")]

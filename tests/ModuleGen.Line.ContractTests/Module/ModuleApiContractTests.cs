@@ -13,43 +13,22 @@ namespace ModuleGen.Line.ContractTests.Module;
 
 /// <summary>The four Module API operations on api.line.me, asserted on what WireMock received.</summary>
 [Collection(LinePlatformCollection.Name)]
-public sealed class ModuleApiContractTests(LinePlatformFixture fixture) : IAsyncLifetime
+public sealed class ModuleApiContractTests(LinePlatformFixture fixture) : ContractTest(fixture)
 {
     private const string BotId = ModuleApiClients.BotId;
     private const string ChatId = ModuleApiClients.ChatId;
     private const string EscapedChatPath = "/v2/bot/chat/" + ChatId + "/control";
-
-    private LineFakePlatform Platform => fixture.Platform;
-
-    public Task InitializeAsync()
-    {
-        Platform.Reset();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Trait(SpecConformance.Operation, "detachModule")]
     [Fact]
     public async Task DetachSendsTheBotInTheBodyWithBearerAuthAndNoBotIdHeader()
     {
         Platform.SpecStub("detachModule").RespondStatus(200, ("X-Line-Request-Id", "req-detach"));
-        using var clients = new ModuleApiClients(Platform);
 
-        var response = await clients.Module.DetachModuleAsync(new DetachModuleRequest { BotId = BotId });
+        var (_, request) = await CallModuleOnce("req-detach", clients => clients.Module.DetachModuleAsync(new DetachModuleRequest { BotId = BotId }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBe("req-detach");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("detachModule");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe("/v2/bot/channel/detach");
-        request.Query.ShouldBeEmpty();
-        request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
-        request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe("application/json; charset=utf-8");
-        ShouldBeJson(request.Body, $$"""{"botId":"{{BotId}}"}""");
+        ShouldBeModuleCall(request, "detachModule", "POST", "/v2/bot/channel/detach", botId: null);
+        ShouldHaveTheJsonBody(request, $$"""{"botId":"{{BotId}}"}""");
     }
 
     [Trait(SpecConformance.Operation, "getModules")]
@@ -60,27 +39,16 @@ public sealed class ModuleApiContractTests(LinePlatformFixture fixture) : IAsync
             200,
             """{"bots":[{"userId":"U1111111111111111111111111111111a","basicId":"@628abcde","displayName":"Cafe","pictureUrl":"https://profile.line-scdn.net/a"},{"userId":"U2222222222222222222222222222222b","basicId":"@628fghij","premiumId":"@cafe","displayName":"Bar"}],"next":"token-2"}""",
             ("X-Line-Request-Id", "req-list"));
-        using var clients = new ModuleApiClients(Platform);
 
-        var page = await clients.Module.GetModulesAsync(start: "token-1", limit: 50);
+        var (page, request) = await CallModuleOnce("req-list", clients => clients.Module.GetModulesAsync(start: "token-1", limit: 50));
 
-        page.RequestId.ShouldBe("req-list");
         page.Value.Next.ShouldBe("token-2");
         page.Value.Bots.Select(b => b.UserId).ShouldBe(new[] { "U1111111111111111111111111111111a", "U2222222222222222222222222222222b" });
         page.Value.Bots[0].PictureUrl.ShouldBe("https://profile.line-scdn.net/a");
         page.Value.Bots[0].PremiumId.ShouldBeNull();
         page.Value.Bots[1].PremiumId.ShouldBe("@cafe");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("getModules");
-        request.Method.ShouldBe("GET");
-        request.Path.ShouldBe("/v2/bot/list");
-        request.Query.Count.ShouldBe(2);
-        request.Query["start"].ShouldBe(new[] { "token-1" });
-        request.Query["limit"].ShouldBe(new[] { "50" });
-        request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
-        request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldBeModuleCall(request, "getModules", "GET", "/v2/bot/list", botId: null, ("start", "token-1"), ("limit", "50"));
+        request.ShouldHaveNoBody();
     }
 
     [Trait(SpecConformance.Operation, "getModules")]
@@ -112,21 +80,11 @@ public sealed class ModuleApiContractTests(LinePlatformFixture fixture) : IAsync
     public async Task AcquireChatControlSendsTheBotIdHeaderTheEscapedChatAndTheBody()
     {
         Platform.SpecStub("acquireChatControl", ("chatId", ChatId)).RespondStatus(200, ("X-Line-Request-Id", "req-acquire"));
-        using var clients = new ModuleApiClients(Platform);
 
-        var response = await clients.Module.ForBot(BotId).AcquireChatControlAsync(ChatId, new AcquireChatControlRequest { Expired = false, Ttl = 600 });
+        var (_, request) = await CallModuleOnce("req-acquire", clients => clients.Module.ForBot(BotId).AcquireChatControlAsync(ChatId, new AcquireChatControlRequest { Expired = false, Ttl = 600 }));
 
-        response.RequestId.ShouldBe("req-acquire");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("acquireChatControl");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe(EscapedChatPath + "/acquire");
-        request.Query.ShouldBeEmpty();
-        request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
-        request.Header("X-Line-Bot-Id").ShouldBe(BotId);
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Content-Type").ShouldBe("application/json; charset=utf-8");
-        ShouldBeJson(request.Body, """{"expired":false,"ttl":600}""");
+        ShouldBeModuleCall(request, "acquireChatControl", "POST", EscapedChatPath + "/acquire", BotId);
+        ShouldHaveTheJsonBody(request, """{"expired":false,"ttl":600}""");
     }
 
     [Trait(SpecConformance.Operation, "acquireChatControl")]
@@ -150,21 +108,11 @@ public sealed class ModuleApiContractTests(LinePlatformFixture fixture) : IAsync
     public async Task ReleaseChatControlSendsTheBotIdHeaderAndNoBody()
     {
         Platform.SpecStub("releaseChatControl", ("chatId", ChatId)).RespondStatus(200, ("X-Line-Request-Id", "req-release"));
-        using var clients = new ModuleApiClients(Platform);
 
-        var response = await clients.Module.ForBot(BotId).ReleaseChatControlAsync(ChatId);
+        var (_, request) = await CallModuleOnce("req-release", clients => clients.Module.ForBot(BotId).ReleaseChatControlAsync(ChatId));
 
-        response.RequestId.ShouldBe("req-release");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("releaseChatControl");
-        request.Method.ShouldBe("POST");
-        request.Path.ShouldBe(EscapedChatPath + "/release");
-        request.Query.ShouldBeEmpty();
-        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
-        request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
-        request.Header("X-Line-Bot-Id").ShouldBe(BotId);
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldBeModuleCall(request, "releaseChatControl", "POST", EscapedChatPath + "/release", BotId);
+        request.ShouldHaveNoBody();
     }
 
     [Fact]
@@ -217,7 +165,32 @@ public sealed class ModuleApiContractTests(LinePlatformFixture fixture) : IAsync
         Platform.Requests.ShouldBeEmpty();
     }
 
-    internal static void ShouldBeJson(string actual, string expected)
-        => JsonSerializer.Serialize(JsonDocument.Parse(actual).RootElement)
+    /// <summary>
+    /// A Module API call: conforms to <paramref name="operationId"/>, has exactly this method, path and query, the module
+    /// channel's bearer token, the bot id header only for a call on behalf of <paramref name="botId"/>, and no retry key.
+    /// </summary>
+    private static void ShouldBeModuleCall(
+        LineRecordedRequest request, string operationId, string method, string path, string? botId, params (string Name, string Value)[] query)
+    {
+        request.ShouldBeCall(operationId, method, path, query);
+        request.Header("Authorization").ShouldBe("Bearer " + ModuleApiClients.Token);
+        if (botId is null)
+        {
+            request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
+        }
+        else
+        {
+            request.Header("X-Line-Bot-Id").ShouldBe(botId);
+        }
+
+        request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
+    }
+
+    /// <summary>A JSON Content-Type and a body that serializes exactly as <paramref name="expected"/> (property order included).</summary>
+    private static void ShouldHaveTheJsonBody(LineRecordedRequest request, string expected)
+    {
+        request.Header("Content-Type").ShouldBe(ContractAssert.JsonContentType);
+        JsonSerializer.Serialize(JsonDocument.Parse(request.Body).RootElement)
             .ShouldBe(JsonSerializer.Serialize(JsonDocument.Parse(expected).RootElement));
+    }
 }

@@ -7,19 +7,9 @@ namespace ModuleGen.Line.ContractTests.Module;
 
 /// <summary>LINE's error statuses become one typed exception carrying the status, the parsed body and the request id.</summary>
 [Collection(LinePlatformCollection.Name)]
-public sealed class ModuleErrorContractTests(LinePlatformFixture fixture) : IAsyncLifetime
+public sealed class ModuleErrorContractTests(LinePlatformFixture fixture) : ContractTest(fixture)
 {
     private const string AcquirePath = "/v2/bot/chat/" + ModuleApiClients.ChatId + "/control/acquire";
-
-    private LineFakePlatform Platform => fixture.Platform;
-
-    public Task InitializeAsync()
-    {
-        Platform.Reset();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData(400, "The value for the 'chatId' parameter is invalid")]

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using ModuleGen.Line.ContractTests.Messaging;
 using ModuleGen.Line.Models;
@@ -17,7 +15,7 @@ namespace ModuleGen.Line.ContractTests.Tokens;
 /// OAuth-shaped errors; asserted on what WireMock received and on the parsed responses.
 /// </summary>
 [Collection(LinePlatformCollection.Name)]
-public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture) : IAsyncLifetime
+public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture) : ContractTest(fixture)
 {
     private const string FormContentType = "application/x-www-form-urlencoded"; // FormUrlEncodedContent sends no charset
     private const string JwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -35,98 +33,48 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     // Short-lived tokens are base64 with '+', '/' and '=': each must survive form encoding.
     private const string ShortLivedToken = "W1TeHCgfH2Liwa+u4mjo/gB7Q9Zq1k3x8Lr0P5NvYsE=";
 
-    private LineFakePlatform Platform => fixture.Platform;
-
-    public Task InitializeAsync()
-    {
-        Platform.Reset();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
+    [Fact]
+    public Task IssueStatelessChannelTokenWithTheChannelSecretSendsOnlyTheIdAndSecretPair() =>
+        ShouldIssueAStatelessToken(
+            new IssueStatelessChannelTokenRequest { GrantType = OAuthGrantType.ClientCredentials, ClientId = ChannelId, ClientSecret = ChannelSecret },
+            "eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl",
+            899,
+            ("grant_type", "client_credentials"),
+            ("client_id", ChannelId),
+            ("client_secret", ChannelSecret));
 
     [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
     [Fact]
-    public async Task IssueStatelessChannelTokenWithTheChannelSecretSendsOnlyTheIdAndSecretPair()
-    {
-        Platform.SpecStub("issueStatelessChannelToken")
-            .RespondJson(200, """{"access_token":"eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl","expires_in":899,"token_type":"Bearer"}""");
-        using var clients = new MessagingApiClients(Platform);
-
-        var response = await clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
-        {
-            GrantType = OAuthGrantType.ClientCredentials,
-            ClientId = ChannelId,
-            ClientSecret = ChannelSecret,
-        });
-
-        response.Status.ShouldBe(200);
-        response.Value.AccessToken.ShouldBe("eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNz.c2lnbmF0dXJl");
-        response.Value.ExpiresIn.ShouldBe(899);
-        response.Value.TokenType.ShouldBe("Bearer");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "grant_type", "client_id", "client_secret" });
-        form["grant_type"].ShouldBe("client_credentials");
-        form["client_id"].ShouldBe(ChannelId);
-        form["client_secret"].ShouldBe(ChannelSecret);
-    }
+    public Task IssueStatelessChannelTokenWithAJwtAssertionSendsOnlyTheAssertionPair() =>
+        ShouldIssueAStatelessToken(
+            new IssueStatelessChannelTokenRequest
+            {
+                GrantType = OAuthGrantType.ClientCredentials,
+                ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
+                ClientAssertion = Assertion,
+            },
+            "eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl",
+            900,
+            ("grant_type", "client_credentials"),
+            ("client_assertion_type", JwtBearer),
+            ("client_assertion", Assertion));
 
     [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
     [Fact]
-    public async Task IssueStatelessChannelTokenWithAJwtAssertionSendsOnlyTheAssertionPair()
-    {
-        Platform.SpecStub("issueStatelessChannelToken")
-            .RespondJson(200, """{"access_token":"eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl","expires_in":900,"token_type":"Bearer"}""");
-        using var clients = new MessagingApiClients(Platform);
-
-        var response = await clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
-        {
-            GrantType = OAuthGrantType.ClientCredentials,
-            ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
-            ClientAssertion = Assertion,
-        });
-
-        response.Status.ShouldBe(200);
-        response.Value.AccessToken.ShouldBe("eyJhbGciOiJIUzI1NiJ9.c3RhdGVsZXNzLWp3dA.c2lnbmF0dXJl");
-        response.Value.ExpiresIn.ShouldBe(900);
-        response.Value.TokenType.ShouldBe("Bearer");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "grant_type", "client_assertion_type", "client_assertion" });
-        form["grant_type"].ShouldBe("client_credentials");
-        form["client_assertion_type"].ShouldBe(JwtBearer);
-        form["client_assertion"].ShouldBe(Assertion);
-    }
-
-    [Trait(SpecConformance.Operation, "issueStatelessChannelToken")]
-    [Fact]
-    public async Task IssueStatelessChannelTokenRejectedAsInvalidClientCarriesTheOAuthCodeButNotTheSecret()
-    {
-        const string body = """{"error":"invalid_client","error_description":"invalid client_secret"}""";
-        Platform.SpecStub("issueStatelessChannelToken").RespondJson(400, body);
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
-        {
-            GrantType = OAuthGrantType.ClientCredentials,
-            ClientId = ChannelId,
-            ClientSecret = ChannelSecret,
-        }));
-
-        exception.Status.ShouldBe(400);
-        exception.OperationId.ShouldBe("issueStatelessChannelToken");
-        exception.ErrorCode.ShouldBe("invalid_client");
-        exception.Error.ShouldBeNull();
-        exception.Details.ShouldBeEmpty();
-        exception.RawBody.ShouldBe(body);
-        exception.Message.ShouldContain("invalid client_secret");
-        exception.Message.ShouldNotContain(ChannelSecret);
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/oauth2/v3/token", "issueStatelessChannelToken");
-    }
+    public Task IssueStatelessChannelTokenRejectedAsInvalidClientCarriesTheOAuthCodeButNotTheSecret() =>
+        ShouldBeRefusedWithAnOAuthError(
+            "issueStatelessChannelToken",
+            "/oauth2/v3/token",
+            "invalid_client",
+            "invalid client_secret",
+            ChannelSecret,
+            tokens => tokens.IssueStatelessChannelTokenAsync(new IssueStatelessChannelTokenRequest
+            {
+                GrantType = OAuthGrantType.ClientCredentials,
+                ClientId = ChannelId,
+                ClientSecret = ChannelSecret,
+            }));
 
     [Trait(SpecConformance.Operation, "issueChannelTokenByJWT")]
     [Fact]
@@ -135,53 +83,42 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
         Platform.SpecStub("issueChannelTokenByJWT").RespondJson(
             200,
             """{"access_token":"eyJhbGciOiJIUzI1NiJ9.djIuMQ.c2lnbmF0dXJl","expires_in":2592000,"token_type":"Bearer","key_id":"sDTOzw5wIfWxxxxzcmeQA"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.IssueChannelTokenByJwtAsync(new IssueChannelTokenByJwtRequest
-        {
-            GrantType = OAuthGrantType.ClientCredentials,
-            ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
-            ClientAssertion = Assertion,
-        });
-
-        response.Status.ShouldBe(200);
-        response.Value.AccessToken.ShouldBe(V21Token);
-        response.Value.ExpiresIn.ShouldBe(2592000L);
-        response.Value.TokenType.ShouldBe("Bearer");
-        response.Value.KeyId.ShouldBe("sDTOzw5wIfWxxxxzcmeQA");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/oauth2/v2.1/token", "issueChannelTokenByJWT");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "grant_type", "client_assertion_type", "client_assertion" });
-        form["grant_type"].ShouldBe("client_credentials");
-        form["client_assertion_type"].ShouldBe(JwtBearer);
-        form["client_assertion"].ShouldBe(Assertion);
-    }
-
-    [Trait(SpecConformance.Operation, "issueChannelTokenByJWT")]
-    [Fact]
-    public async Task IssueChannelTokenByJwtRejectedAssertionCarriesTheOAuthCodeButNotTheAssertion()
-    {
-        const string body = """{"error":"invalid_request","error_description":"JWT expired"}""";
-        Platform.SpecStub("issueChannelTokenByJWT").RespondJson(400, body);
-        using var clients = new MessagingApiClients(Platform);
-
-        var exception = await Should.ThrowAsync<LineApiException>(() => clients.Tokens.IssueChannelTokenByJwtAsync(new IssueChannelTokenByJwtRequest
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.IssueChannelTokenByJwtAsync(new IssueChannelTokenByJwtRequest
         {
             GrantType = OAuthGrantType.ClientCredentials,
             ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
             ClientAssertion = Assertion,
         }));
 
-        exception.Status.ShouldBe(400);
-        exception.OperationId.ShouldBe("issueChannelTokenByJWT");
-        exception.ErrorCode.ShouldBe("invalid_request");
-        exception.Error.ShouldBeNull();
-        exception.RawBody.ShouldBe(body);
-        exception.Message.ShouldContain("JWT expired");
-        exception.Message.ShouldNotContain(Assertion);
-        Platform.Requests.Count.ShouldBe(1);
+        response.Value.AccessToken.ShouldBe(V21Token);
+        response.Value.ExpiresIn.ShouldBe(2592000L);
+        response.Value.TokenType.ShouldBe("Bearer");
+        response.Value.KeyId.ShouldBe("sDTOzw5wIfWxxxxzcmeQA");
+        ShouldPostTheForm(
+            request,
+            "/oauth2/v2.1/token",
+            "issueChannelTokenByJWT",
+            ("grant_type", "client_credentials"),
+            ("client_assertion_type", JwtBearer),
+            ("client_assertion", Assertion));
     }
+
+    [Trait(SpecConformance.Operation, "issueChannelTokenByJWT")]
+    [Fact]
+    public Task IssueChannelTokenByJwtRejectedAssertionCarriesTheOAuthCodeButNotTheAssertion() =>
+        ShouldBeRefusedWithAnOAuthError(
+            "issueChannelTokenByJWT",
+            "/oauth2/v2.1/token",
+            "invalid_request",
+            "JWT expired",
+            Assertion,
+            tokens => tokens.IssueChannelTokenByJwtAsync(new IssueChannelTokenByJwtRequest
+            {
+                GrantType = OAuthGrantType.ClientCredentials,
+                ClientAssertionType = OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer,
+                ClientAssertion = Assertion,
+            }));
 
     [Trait(SpecConformance.Operation, "getsAllValidChannelAccessTokenKeyIds")]
     [Fact]
@@ -191,23 +128,12 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
             .WithQueryParameter("client_assertion_type", JwtBearer)
             .WithQueryParameter("client_assertion", Assertion)
             .RespondJson(200, """{"kids":["U_gdnFYKTWRxxxxDVZexGg","sDTOzw5wIfWxxxxzcmeQA"]}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.GetsAllValidChannelAccessTokenKeyIdsAsync(
-            OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer, Assertion);
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.GetsAllValidChannelAccessTokenKeyIdsAsync(
+            OAuthClientAssertionType.UrnIetfParamsOauthClientAssertionTypeJwtBearer, Assertion));
 
-        response.Status.ShouldBe(200);
         response.Value.Kids.ShouldBe(new[] { "U_gdnFYKTWRxxxxDVZexGg", "sDTOzw5wIfWxxxxzcmeQA" });
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("getsAllValidChannelAccessTokenKeyIds");
-        request.Method.ShouldBe("GET");
-        request.Path.ShouldBe("/oauth2/v2.1/tokens/kid");
-        request.Query.Count.ShouldBe(2);
-        request.Query["client_assertion_type"].ShouldBe(new[] { JwtBearer });
-        request.Query["client_assertion"].ShouldBe(new[] { Assertion });
-        ShouldCarryNoBotOrAuthHeaders(request);
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldGetWithTheQuery(request, "/oauth2/v2.1/tokens/kid", "getsAllValidChannelAccessTokenKeyIds", ("client_assertion_type", JwtBearer), ("client_assertion", Assertion));
     }
 
     [Trait(SpecConformance.Operation, "verifyChannelTokenByJWT")]
@@ -217,23 +143,13 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
         Platform.SpecStub("verifyChannelTokenByJWT")
             .WithQueryParameter("access_token", V21Token)
             .RespondJson(200, $$"""{"client_id":"{{ChannelId}}","expires_in":2591964,"scope":"profile chat_message.write"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.VerifyChannelTokenByJwtAsync(V21Token);
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.VerifyChannelTokenByJwtAsync(V21Token));
 
-        response.Status.ShouldBe(200);
         response.Value.ClientId.ShouldBe(ChannelId);
         response.Value.ExpiresIn.ShouldBe(2591964L);
         response.Value.Scope.ShouldBe("profile chat_message.write");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        request.ShouldConformTo("verifyChannelTokenByJWT");
-        request.Method.ShouldBe("GET");
-        request.Path.ShouldBe("/oauth2/v2.1/verify");
-        request.Query.Count.ShouldBe(1);
-        request.Query["access_token"].ShouldBe(new[] { V21Token });
-        ShouldCarryNoBotOrAuthHeaders(request);
-        request.HasHeader("Content-Type").ShouldBeFalse();
-        request.Body.ShouldBeEmpty();
+        ShouldGetWithTheQuery(request, "/oauth2/v2.1/verify", "verifyChannelTokenByJWT", ("access_token", V21Token));
     }
 
     [Trait(SpecConformance.Operation, "revokeChannelTokenByJWT")]
@@ -241,24 +157,21 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     public async Task RevokeChannelTokenByJwtSendsTheChannelCredentialsAndTheToken()
     {
         Platform.SpecStub("revokeChannelTokenByJWT").RespondStatus(200);
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.RevokeChannelTokenByJwtAsync(new RevokeChannelTokenByJwtRequest
+        var (_, request) = await CallOnce(null, clients => clients.Tokens.RevokeChannelTokenByJwtAsync(new RevokeChannelTokenByJwtRequest
         {
             ClientId = ChannelId,
             ClientSecret = ChannelSecret,
             AccessToken = V21Token,
-        });
+        }));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBeNull();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/oauth2/v2.1/revoke", "revokeChannelTokenByJWT");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "client_id", "client_secret", "access_token" });
-        form["client_id"].ShouldBe(ChannelId);
-        form["client_secret"].ShouldBe(ChannelSecret);
-        form["access_token"].ShouldBe(V21Token);
+        ShouldPostTheForm(
+            request,
+            "/oauth2/v2.1/revoke",
+            "revokeChannelTokenByJWT",
+            ("client_id", ChannelId),
+            ("client_secret", ChannelSecret),
+            ("access_token", V21Token));
     }
 
     [Trait(SpecConformance.Operation, "issueChannelToken")]
@@ -267,26 +180,24 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     {
         Platform.SpecStub("issueChannelToken").RespondJson(
             200, $$"""{"access_token":"{{ShortLivedToken}}","expires_in":2592000,"token_type":"Bearer"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.IssueChannelTokenAsync(new IssueChannelTokenRequest
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.IssueChannelTokenAsync(new IssueChannelTokenRequest
         {
             GrantType = OAuthGrantType.ClientCredentials,
             ClientId = ChannelId,
             ClientSecret = ChannelSecret,
-        });
+        }));
 
-        response.Status.ShouldBe(200);
         response.Value.AccessToken.ShouldBe(ShortLivedToken);
         response.Value.ExpiresIn.ShouldBe(2592000);
         response.Value.TokenType.ShouldBe("Bearer");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/v2/oauth/accessToken", "issueChannelToken");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "grant_type", "client_id", "client_secret" });
-        form["grant_type"].ShouldBe("client_credentials");
-        form["client_id"].ShouldBe(ChannelId);
-        form["client_secret"].ShouldBe(ChannelSecret);
+        ShouldPostTheForm(
+            request,
+            "/v2/oauth/accessToken",
+            "issueChannelToken",
+            ("grant_type", "client_credentials"),
+            ("client_id", ChannelId),
+            ("client_secret", ChannelSecret));
     }
 
     [Trait(SpecConformance.Operation, "verifyChannelToken")]
@@ -295,19 +206,13 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     {
         Platform.SpecStub("verifyChannelToken").RespondJson(
             200, $$"""{"client_id":"{{ChannelId}}","expires_in":2591659,"scope":"P"}""");
-        using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.VerifyChannelTokenAsync(new VerifyChannelTokenRequest { AccessToken = ShortLivedToken });
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.VerifyChannelTokenAsync(new VerifyChannelTokenRequest { AccessToken = ShortLivedToken }));
 
-        response.Status.ShouldBe(200);
         response.Value.ClientId.ShouldBe(ChannelId);
         response.Value.ExpiresIn.ShouldBe(2591659L);
         response.Value.Scope.ShouldBe("P");
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/v2/oauth/verify", "verifyChannelToken");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "access_token" });
-        form["access_token"].ShouldBe(ShortLivedToken);
+        ShouldPostTheForm(request, "/v2/oauth/verify", "verifyChannelToken", ("access_token", ShortLivedToken));
     }
 
     [Trait(SpecConformance.Operation, "revokeChannelToken")]
@@ -315,17 +220,75 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
     public async Task RevokeChannelTokenSendsOnlyTheToken()
     {
         Platform.SpecStub("revokeChannelToken").RespondStatus(200);
+
+        var (_, request) = await CallOnce(null, clients => clients.Tokens.RevokeChannelTokenAsync(new RevokeChannelTokenRequest { AccessToken = ShortLivedToken }));
+
+        ShouldPostTheForm(request, "/v2/oauth/revoke", "revokeChannelToken", ("access_token", ShortLivedToken));
+    }
+
+    /// <summary>A form POST for the channel (<see cref="ShouldBeChannelFormPost"/>) with exactly these fields, in this order.</summary>
+    private static void ShouldPostTheForm(LineRecordedRequest request, string path, string operationId, params (string Name, string Value)[] fields)
+    {
+        ShouldBeChannelFormPost(request, path, operationId);
+        request.ShouldHaveTheForm(fields);
+    }
+
+    /// <summary>A GET for the channel with exactly this query, no bot or auth headers and no body.</summary>
+    private static void ShouldGetWithTheQuery(LineRecordedRequest request, string path, string operationId, params (string Name, string Value)[] query)
+    {
+        request.ShouldBeCall(operationId, "GET", path, query);
+        ShouldCarryNoBotOrAuthHeaders(request);
+        request.ShouldHaveNoBody();
+    }
+
+    /// <summary>
+    /// A stateless token (15 minutes) for the channel: the answer's token, lifetime and type parsed; the form POST to
+    /// /oauth2/v3/token carries exactly the <paramref name="form"/> fields.
+    /// </summary>
+    private async Task ShouldIssueAStatelessToken(
+        IssueStatelessChannelTokenRequest body,
+        string accessToken,
+        int expiresIn,
+        params (string Name, string Value)[] form)
+    {
+        Platform.SpecStub("issueStatelessChannelToken")
+            .RespondJson(200, $$"""{"access_token":"{{accessToken}}","expires_in":{{expiresIn}},"token_type":"Bearer"}""");
+
+        var (response, request) = await CallOnce(null, clients => clients.Tokens.IssueStatelessChannelTokenAsync(body));
+
+        response.Value.AccessToken.ShouldBe(accessToken);
+        response.Value.ExpiresIn.ShouldBe(expiresIn);
+        response.Value.TokenType.ShouldBe("Bearer");
+        ShouldPostTheForm(request, "/oauth2/v3/token", "issueStatelessChannelToken", form);
+    }
+
+    /// <summary>
+    /// LINE refuses the form POST with an OAuth-shaped 400: the OAuth error code, no LINE error object or details, the raw
+    /// body kept, the description in the message and <paramref name="secret"/> not; exactly one request, the form POST.
+    /// </summary>
+    private async Task ShouldBeRefusedWithAnOAuthError(
+        string operationId,
+        string path,
+        string errorCode,
+        string description,
+        string secret,
+        Func<ChannelAccessTokenClient, Task> call)
+    {
+        var body = $$"""{"error":"{{errorCode}}","error_description":"{{description}}"}""";
+        Platform.SpecStub(operationId).RespondJson(400, body);
         using var clients = new MessagingApiClients(Platform);
 
-        var response = await clients.Tokens.RevokeChannelTokenAsync(new RevokeChannelTokenRequest { AccessToken = ShortLivedToken });
+        var exception = await Should.ThrowAsync<LineApiException>(() => call(clients.Tokens));
 
-        response.Status.ShouldBe(200);
-        response.RequestId.ShouldBeNull();
-        var request = Platform.Requests.ShouldHaveSingleItem();
-        ShouldBeChannelFormPost(request, "/v2/oauth/revoke", "revokeChannelToken");
-        var form = FormOf(request);
-        form.Keys.ShouldBe(new[] { "access_token" });
-        form["access_token"].ShouldBe(ShortLivedToken);
+        exception.Status.ShouldBe(400);
+        exception.OperationId.ShouldBe(operationId);
+        exception.ErrorCode.ShouldBe(errorCode);
+        exception.Error.ShouldBeNull();
+        exception.Details.ShouldBeEmpty();
+        exception.RawBody.ShouldBe(body);
+        exception.Message.ShouldContain(description);
+        exception.Message.ShouldNotContain(secret);
+        ShouldBeChannelFormPost(Platform.Requests.ShouldHaveSingleItem(), path, operationId);
     }
 
     private static void ShouldBeChannelFormPost(LineRecordedRequest request, string path, string operationId)
@@ -345,12 +308,4 @@ public sealed class ChannelAccessTokenContractTests(LinePlatformFixture fixture)
         request.HasHeader("X-Line-Bot-Id").ShouldBeFalse();
         request.HasHeader("X-Line-Retry-Key").ShouldBeFalse();
     }
-
-    /// <summary>The form fields in the order sent, names and values decoded ('+' is a space).</summary>
-    private static Dictionary<string, string> FormOf(LineRecordedRequest request) =>
-        request.Body.Split('&')
-            .Select(pair => pair.Split('=', 2))
-            .ToDictionary(
-                pair => Uri.UnescapeDataString(pair[0].Replace('+', ' ')),
-                pair => pair.Length == 2 ? Uri.UnescapeDataString(pair[1].Replace('+', ' ')) : string.Empty);
 }
