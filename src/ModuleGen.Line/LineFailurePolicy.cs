@@ -4,25 +4,6 @@ using ModuleGen.Line.Tokens;
 
 namespace ModuleGen.Line;
 
-/// <summary>Whether a failure can go away by trying again.</summary>
-public enum LineFailureKind
-{
-    /// <summary>Worth another attempt after a backoff: LINE or the network was busy or down.</summary>
-    Transient,
-
-    /// <summary>Another attempt fails the same way (the request is wrong, forbidden, or LINE's quota is spent): give up at once.</summary>
-    Permanent,
-}
-
-/// <summary>What <see cref="LineFailurePolicy.Classify"/> decided about one failure, and why.</summary>
-/// <param name="Kind">Transient or permanent.</param>
-/// <param name="Reason">A short reason for logs and dead letters.</param>
-public readonly record struct LineFailureDecision(LineFailureKind Kind, string Reason)
-{
-    /// <summary>Whether the failure is permanent.</summary>
-    public bool IsPermanent => Kind == LineFailureKind.Permanent;
-}
-
 /// <summary>
 /// The one place that decides which failures of a call or a webhook handler are permanent and which are worth retrying.
 /// The inbox worker asks it before scheduling a retry; every feature that refuses a call (scope guard, rate limiter,

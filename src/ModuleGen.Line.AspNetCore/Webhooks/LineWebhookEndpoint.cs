@@ -1,13 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Webhooks;
@@ -195,31 +192,4 @@ internal static class LineWebhookEndpoint
         rejections.Rejected(statusCode, exception.Reason.ToString(), exception.Message);
         context.Response.StatusCode = statusCode;
     }
-}
-
-/// <summary>
-/// What every webhook request needs, resolved once per host: the options, the slots of
-/// <see cref="LineWebhookOptions.MaxConcurrentRequests"/>, the logger and the instruments.
-/// </summary>
-internal sealed class LineWebhookEndpointServices
-{
-    public LineWebhookEndpointServices(
-        IOptions<LineWebhookOptions> options, ILoggerFactory loggerFactory, LineWebhookRejectionLog rejections, LineWebhookMetrics metrics)
-    {
-        Options = options.Value;
-        Slots = new SemaphoreSlim(Options.MaxConcurrentRequests, Options.MaxConcurrentRequests);
-        Logger = loggerFactory.CreateLogger(LineWebhookEndpoint.LoggerCategory);
-        Rejections = rejections;
-        Metrics = metrics;
-    }
-
-    public LineWebhookOptions Options { get; }
-
-    public SemaphoreSlim Slots { get; }
-
-    public ILogger Logger { get; }
-
-    public LineWebhookRejectionLog Rejections { get; }
-
-    public LineWebhookMetrics Metrics { get; }
 }

@@ -6,25 +6,6 @@ using System.Text.RegularExpressions;
 
 namespace ModuleGen.Line.Testing.Spec;
 
-/// <summary>What a departure from the spec is about; the fake platform answers each the way LINE does.</summary>
-internal enum SpecViolationKind
-{
-    /// <summary>The Authorization header is missing or of the wrong scheme (LINE: 401).</summary>
-    Authorization,
-
-    /// <summary>A bot-scoped operation without the bot-id header (LINE: 403, "Access to this API is not available…").</summary>
-    MissingBotId,
-
-    /// <summary>Anything else about the request: method, query, headers, Content-Type, body (LINE: 400).</summary>
-    Request,
-}
-
-/// <summary>One way a request departs from its operation.</summary>
-/// <param name="Kind">What it is about.</param>
-/// <param name="Message">What is wrong, naming the parameter, header or body property.</param>
-/// <param name="Property">The body property it concerns (LINE's <c>details[].property</c>), if any.</param>
-internal sealed record SpecViolation(SpecViolationKind Kind, string Message, string? Property = null);
-
 /// <summary>
 /// The one home of "does this request conform to its operation": the fake platform refuses a request with any violation
 /// (answering as LINE does), and the contract tests assert that a journal entry has none.

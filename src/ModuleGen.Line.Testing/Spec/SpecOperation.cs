@@ -1,23 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace ModuleGen.Line.Testing.Spec;
-
-/// <summary>How an operation authenticates, from <c>x-modulegen-auth</c> or the OpenAPI <c>security</c> requirement.</summary>
-internal enum SpecAuthentication
-{
-    /// <summary>No Authorization header (credentials, if any, travel in the body or query).</summary>
-    None,
-
-    /// <summary><c>Authorization: Bearer {channel access token}</c>.</summary>
-    Bearer,
-
-    /// <summary><c>Authorization: Basic {channel id:secret}</c>.</summary>
-    Basic,
-}
 
 /// <summary>One operation of the spec as it must appear on the wire.</summary>
 /// <param name="OperationId">The operationId.</param>
@@ -101,64 +87,3 @@ internal sealed record SpecOperation(
             : path;
     }
 }
-
-/// <summary>A path, query or header parameter.</summary>
-/// <param name="Name">The wire name.</param>
-/// <param name="In"><c>path</c>, <c>query</c> or <c>header</c>.</param>
-/// <param name="Required">Whether the spec requires it.</param>
-/// <param name="IsBotId">The bot-id header (<c>x-modulegen-scope: Bot</c>).</param>
-/// <param name="IsRetryKey">The retry-key header (<c>x-modulegen-idempotency-key</c>).</param>
-/// <param name="Schema">Its schema, <c>$ref</c> followed.</param>
-internal sealed record SpecParameter(string Name, string In, bool Required, bool IsBotId, bool IsRetryKey, JsonObject Schema)
-{
-    /// <summary>The schema's <c>pattern</c> without <c>^</c>/<c>$</c> anchors (WireMock's <c>matches</c> is whole-value), or <c>.+</c>.</summary>
-    public string WholeValuePattern
-    {
-        get
-        {
-            var pattern = Schema["pattern"]?.GetValue<string>();
-            if (pattern is null)
-            {
-                return ".+";
-            }
-
-            if (pattern.StartsWith('^'))
-            {
-                pattern = pattern[1..];
-            }
-
-            return pattern.EndsWith('$') ? pattern[..^1] : pattern;
-        }
-    }
-}
-
-/// <summary>An operation's request body.</summary>
-/// <param name="MediaType">The first media type of its content.</param>
-/// <param name="MediaTypes">Every media type of its content (e.g. image/jpeg and image/png).</param>
-/// <param name="Required">Whether the body is required.</param>
-/// <param name="File">The file its schema's references are relative to.</param>
-/// <param name="Schema">The schema as written (may be a <c>$ref</c>).</param>
-internal sealed record SpecRequestBody(string MediaType, IReadOnlyList<string> MediaTypes, bool Required, string File, JsonNode Schema)
-{
-    /// <summary>Whether the body is JSON.</summary>
-    public bool IsJson => MediaType == "application/json";
-
-    /// <summary>Whether the body is an HTML form.</summary>
-    public bool IsForm => MediaType == "application/x-www-form-urlencoded";
-
-    /// <summary>Whether the body is multipart/form-data.</summary>
-    public bool IsMultipart => MediaType == "multipart/form-data";
-}
-
-/// <summary>A property of a request body schema.</summary>
-/// <param name="Name">The JSON, form or part name.</param>
-/// <param name="Required">Whether the schema requires it.</param>
-/// <param name="Schema">Its schema, <c>$ref</c> followed.</param>
-internal sealed record SpecProperty(string Name, bool Required, JsonObject Schema);
-
-/// <summary>A documented success response.</summary>
-/// <param name="Status">Its status code.</param>
-/// <param name="MediaType">The media type of its body, or <see langword="null"/> when it has none.</param>
-/// <param name="File">The file its schema's references are relative to.</param>
-/// <param name="Schema">The body's schema as written (may be a <c>$ref</c>).</param>
-internal sealed record SpecResponse(int Status, string? MediaType, string File, JsonNode? Schema);

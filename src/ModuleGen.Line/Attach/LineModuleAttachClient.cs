@@ -30,13 +30,3 @@ public partial class LineModuleAttachClient
         return await AttachModuleAsync(authorization.CreateTokenRequest(code), cancellationToken).ConfigureAwait(false);
     }
 }
-
-/// <summary>The state on the attach redirect is not the one this attempt sent: a possible CSRF; nothing was sent.</summary>
-public sealed class LineAttachStateMismatchException : InvalidOperationException
-{
-    /// <summary>Creates the exception.</summary>
-    public LineAttachStateMismatchException()
-        : base("The state returned to the redirect URI does not match the attach attempt's state; the code was not exchanged.")
-    {
-    }
-}

@@ -3,29 +3,6 @@ using System.Collections.Generic;
 
 namespace ModuleGen.Line.Tenants;
 
-/// <summary>Whether the module is attached to an OA, as far as the registry knows.</summary>
-public enum LineTenantAttachment
-{
-    /// <summary>Attached: by the attach result, a <c>module</c> attached event, <c>GET /v2/bot/list</c>, or an event from it.</summary>
-    Attached,
-
-    /// <summary>Detached: by a <c>module</c> detached event, or missing from <c>GET /v2/bot/list</c>.</summary>
-    Detached,
-}
-
-/// <summary>The module's chat mode after the OA's most recent <c>activated</c> or <c>deactivated</c> event.</summary>
-public enum LineTenantChatMode
-{
-    /// <summary>No <c>activated</c> or <c>deactivated</c> event was seen.</summary>
-    Unknown,
-
-    /// <summary>The last chat-control event was <c>activated</c>: the module became the active channel of that chat.</summary>
-    Active,
-
-    /// <summary>The last chat-control event was <c>deactivated</c>: the module went to standby in that chat.</summary>
-    Standby,
-}
-
 /// <summary>What the tenant registry knows about one OA the module serves.</summary>
 /// <remarks>
 /// <para>

@@ -2,28 +2,6 @@ using System;
 
 namespace ModuleGen.Line.Webhooks;
 
-/// <summary>Why a webhook request was rejected.</summary>
-public enum LineWebhookError
-{
-    /// <summary>Channel secrets were configured but the request carried no <c>x-line-signature</c> value.</summary>
-    MissingSignature,
-
-    /// <summary>The <c>x-line-signature</c> value is not the signature of the body under any configured secret.</summary>
-    InvalidSignature,
-
-    /// <summary>The body is larger than the configured limit.</summary>
-    BodyTooLarge,
-
-    /// <summary>The body is not well-formed UTF-8 JSON (or nests deeper than the parser allows).</summary>
-    MalformedJson,
-
-    /// <summary>
-    /// The body is well-formed JSON but not a webhook envelope: not an object, or its <c>events</c> member is absent or
-    /// not an array. Problems inside events never reject a body (they give <see cref="UnreadableEvent"/>s).
-    /// </summary>
-    InvalidShape,
-}
-
 /// <summary>
 /// The one exception <see cref="LineWebhookParser"/> throws for a request it rejects. The message never contains a
 /// channel secret or a signature, and quotes no body content beyond what the JSON reader reports.
