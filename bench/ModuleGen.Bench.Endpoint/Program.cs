@@ -84,7 +84,7 @@ static WebApplication BuildServer(string scenario, string databasePath)
             .AddHandler<Event, CountingHandler>();
         if (scenario == "sqlite")
         {
-            builder.Services.AddSqliteWebhookInbox(databasePath);
+            builder.Services.AddSqliteLineWebhookInbox(databasePath);
         }
         else
         {

@@ -54,7 +54,7 @@ public static class ReservationModule
         // The inbox and the tenant registry in one SQLite file: the registry records attaches (the attach flow keeps its
         // state and PKCE verifier there too), detaches, suspensions and scopes from module events before any handler runs.
         var database = Path.Combine(settings.DataDirectory, "reservations.db");
-        services.AddSqliteWebhookInbox(database).AddSqliteLineTenantRegistry(database);
+        services.AddSqliteLineWebhookInbox(database).AddSqliteLineTenantRegistry(database);
         services.AddLineWebhooks()
             .UseTenantRegistry()
             .AddHandler<FollowEvent, WelcomeHandler>()

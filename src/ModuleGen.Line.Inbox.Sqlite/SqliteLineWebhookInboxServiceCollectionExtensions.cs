@@ -16,7 +16,7 @@ public static class SqliteLineWebhookInboxServiceCollectionExtensions
     /// <see cref="ILineWebhookInbox"/>; the container disposes it, closing the file. A relative path is resolved against the
     /// host's content root (not the process's current folder), so the file does not move with how the app is started.
     /// </summary>
-    public static IServiceCollection AddSqliteWebhookInbox(
+    public static IServiceCollection AddSqliteLineWebhookInbox(
         this IServiceCollection services,
         string databasePath,
         Action<SqliteLineWebhookInboxOptions>? configure = null)

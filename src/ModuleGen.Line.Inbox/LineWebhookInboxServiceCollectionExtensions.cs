@@ -11,10 +11,10 @@ public static class LineWebhookInboxServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="LineWebhookInboxWorker"/> as a hosted service with <typeparamref name="TProcessor"/> as its
     /// singleton <see cref="ILineInboxEventProcessor"/>, and <see cref="ILineWebhookInboxSignal"/> for the endpoint. A store
-    /// must be registered too: <c>AddSqliteWebhookInbox</c> (durable), or <see cref="AddInMemoryWebhookInbox"/> for
+    /// must be registered too: <c>AddSqliteLineWebhookInbox</c> (durable), or <see cref="AddInMemoryLineWebhookInbox"/> for
     /// tests.
     /// </summary>
-    public static IServiceCollection AddWebhookInbox<
+    public static IServiceCollection AddLineWebhookInbox<
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProcessor>(
         this IServiceCollection services,
         Action<LineWebhookInboxOptions>? configure = null)
@@ -37,7 +37,7 @@ public static class LineWebhookInboxServiceCollectionExtensions
     }
 
     /// <summary>Registers an <see cref="InMemoryLineWebhookInbox"/>: not durable, for tests and local development.</summary>
-    public static IServiceCollection AddInMemoryWebhookInbox(this IServiceCollection services)
+    public static IServiceCollection AddInMemoryLineWebhookInbox(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
 

@@ -32,7 +32,7 @@ if (store == "postgres")
 }
 else
 {
-    builder.Services.AddSqliteWebhookInbox(connection);
+    builder.Services.AddSqliteLineWebhookInbox(connection);
 }
 
 builder.Services

@@ -22,8 +22,8 @@ public sealed class ServiceRegistrationTests
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(new SignallingProcessor(handled))
-            .AddSqliteWebhookInbox(database.Path)
-            .AddWebhookInbox<SignallingProcessorAdapter>(options => options.PollInterval = TimeSpan.FromHours(1));
+            .AddSqliteLineWebhookInbox(database.Path)
+            .AddLineWebhookInbox<SignallingProcessorAdapter>(options => options.PollInterval = TimeSpan.FromHours(1));
         await using ServiceProvider provider = services.BuildServiceProvider(validateScopes: true);
         IHostedService worker = provider.GetServices<IHostedService>().ShouldHaveSingleItem();
         await worker.StartAsync(CancellationToken.None);
@@ -40,7 +40,7 @@ public sealed class ServiceRegistrationTests
     [Fact]
     public void InMemoryInboxCanBeRegisteredForTests()
     {
-        using ServiceProvider provider = new ServiceCollection().AddInMemoryWebhookInbox().BuildServiceProvider();
+        using ServiceProvider provider = new ServiceCollection().AddInMemoryLineWebhookInbox().BuildServiceProvider();
 
         provider.GetRequiredService<ILineWebhookInbox>().ShouldBeOfType<InMemoryLineWebhookInbox>();
     }

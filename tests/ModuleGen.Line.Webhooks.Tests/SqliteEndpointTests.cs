@@ -28,7 +28,7 @@ public sealed class SqliteEndpointTests : IDisposable
             w =>
             {
                 w.Services.AddSingleton(gate);
-                w.Services.AddSqliteWebhookInbox(DatabasePath);
+                w.Services.AddSqliteLineWebhookInbox(DatabasePath);
                 w.AddHandler<MessageEvent, GatedHandler>();
             },
             useInMemoryInbox: false);

@@ -29,7 +29,7 @@ public sealed class StartupChecksTests
             services.AddLineWebhooks();
         });
 
-        Should.Throw<InvalidOperationException>(() => app.MapLineWebhook("/line/webhook")).Message.ShouldContain("AddSqliteWebhookInbox");
+        Should.Throw<InvalidOperationException>(() => app.MapLineWebhook("/line/webhook")).Message.ShouldContain("AddSqliteLineWebhookInbox");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class StartupChecksTests
         try
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root.FullName });
-            builder.Services.AddSqliteWebhookInbox("inbox.db");
+            builder.Services.AddSqliteLineWebhookInbox("inbox.db");
             await using var app = builder.Build();
 
             await app.Services.GetRequiredService<SqliteLineWebhookInbox>().GetStatisticsAsync(default);

@@ -82,11 +82,11 @@ public sealed class LineWebhookBuilder
 
     /// <summary>
     /// Keeps the inbox in process memory. Not durable — an acknowledged event dies with the process — so for tests and
-    /// local development only; use <c>AddSqliteWebhookInbox</c> in production.
+    /// local development only; use <c>AddSqliteLineWebhookInbox</c> in production.
     /// </summary>
     public LineWebhookBuilder UseInMemoryInbox()
     {
-        Services.AddInMemoryWebhookInbox();
+        Services.AddInMemoryLineWebhookInbox();
         return this;
     }
 }

@@ -41,7 +41,7 @@ public static class LineWebhookEndpointRouteBuilderExtensions
         if (!registered.IsService(typeof(ILineWebhookInbox)))
         {
             throw new InvalidOperationException(
-                "No webhook inbox is registered, so events cannot be stored before the 200: call services.AddSqliteWebhookInbox(path) "
+                "No webhook inbox is registered, so events cannot be stored before the 200: call services.AddSqliteLineWebhookInbox(path) "
                 + "(one instance), services.AddPostgreSqlWebhookInbox(connectionString) (several), or .UseInMemoryInbox() on AddLineWebhooks() in tests.");
         }
 

@@ -16,7 +16,7 @@ public static class LineWebhookServiceCollectionExtensions
     /// Registers what <c>MapLineWebhook</c> needs: the options (validated at start), the inbox worker with the
     /// dispatcher that hands each stored event to its typed handler, and a <see cref="MessagingApiClient"/> on the
     /// <see cref="LineClientPipeline"/> registered by <c>AddLineModuleClients</c>. An inbox store must be registered
-    /// too: <c>AddSqliteWebhookInbox(path)</c>, or <see cref="LineWebhookBuilder.UseInMemoryInbox"/> for tests.
+    /// too: <c>AddSqliteLineWebhookInbox(path)</c>, or <see cref="LineWebhookBuilder.UseInMemoryInbox"/> for tests.
     /// </summary>
     public static LineWebhookBuilder AddLineWebhooks(this IServiceCollection services, Action<LineWebhookOptions>? configure = null)
     {
@@ -58,7 +58,7 @@ public static class LineWebhookServiceCollectionExtensions
             services.AddSingleton(registry);
         }
 
-        services.AddWebhookInbox<LineWebhookEventProcessor>();
+        services.AddLineWebhookInbox<LineWebhookEventProcessor>();
         services.TryAddTransient(static provider => new MessagingApiClient(
             provider.GetService<LineClientPipeline>() ?? throw new InvalidOperationException(
                 "Webhook handlers get a Messaging API client from the container: call services.AddLineModuleClients(...).")));
