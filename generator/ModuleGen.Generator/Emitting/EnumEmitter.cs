@@ -9,6 +9,9 @@ namespace ModuleGen.Generator.Emitting;
 /// </summary>
 internal static class EnumEmitter
 {
+    /// <summary>The generated (internal) method that reads an enum from JSON; models of the same compilation call it.</summary>
+    public const string ReadMethod = "ReadJsonValue";
+
     public static void Write(SourceWriter writer, SchemaSpec schema)
     {
         var name = schema.Name;
@@ -35,6 +38,7 @@ internal static class EnumEmitter
                 writer.WriteLine();
             }
 
+            WriteReader(writer, schema);
             writer.WriteLine("/// <summary>Whether the value is one of those this version of the spec lists.</summary>");
             writer.WriteLine("public bool IsKnown => _value switch");
             using (writer.Braces(";"))
@@ -69,5 +73,39 @@ internal static class EnumEmitter
             writer.WriteLine("/// <summary>The JSON value.</summary>");
             writer.WriteLine("public override string ToString() => _value ?? string.Empty;");
         }
+    }
+
+    /// <summary>
+    /// Reads a listed value as its static instance, matched by its UTF-8 bytes: the values LINE sends on every event
+    /// ("active", "user") cost no string. Only a value this version does not list is read as a new string.
+    /// </summary>
+    private static void WriteReader(SourceWriter writer, SchemaSpec schema)
+    {
+        var name = schema.Name;
+        writer.WriteLine($"/// <summary>Reads a {name} from the JSON string the reader stands on; a listed value is its static instance.</summary>");
+        writer.WriteLine($"internal static {name} {ReadMethod}(ref {TypeNames.Json}.Utf8JsonReader reader, string path)");
+        using (writer.Braces())
+        {
+            if (schema.EnumValues.Count > 0)
+            {
+                writer.WriteLine($"if (reader.TokenType == {TypeNames.Json}.JsonTokenType.String)");
+                using (writer.Braces())
+                {
+                    writer.WriteLine($"var text = {JsonCode.Text("reader")};");
+                    foreach (var value in schema.EnumValues)
+                    {
+                        writer.WriteLine($"if ({JsonCode.TextEquals("text", value.Value)})");
+                        using (writer.Braces())
+                        {
+                            writer.WriteLine($"return {value.MemberName};");
+                        }
+                    }
+                }
+            }
+
+            writer.WriteLine($"return new {name}({TypeNames.Runtime}.LineJsonReader.ReadRequiredString(ref reader, path));");
+        }
+
+        writer.WriteLine();
     }
 }

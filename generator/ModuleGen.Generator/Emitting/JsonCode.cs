@@ -21,12 +21,22 @@ internal static class JsonCode
         TypeKind.Double => $"{Reader}.ReadDouble(ref {reader}, {TypeNames.Literal(path)})",
         TypeKind.Boolean => $"{Reader}.ReadBoolean(ref {reader}, {TypeNames.Literal(path)})",
         TypeKind.Any => $"{TypeNames.Json}.JsonElement.ParseValue(ref {reader})",
-        TypeKind.Enum => $"new {TypeNames.Of(type)}({Reader}.ReadRequiredString(ref {reader}, {TypeNames.Literal(path)}))",
+        TypeKind.Enum => $"{TypeNames.Of(type)}.{EnumEmitter.ReadMethod}(ref {reader}, {TypeNames.Literal(path)})",
         TypeKind.Model => $"{TypeNames.Of(type)}.Deserialize{ShortName(type)}(ref {reader})",
         TypeKind.Array => $"{Reader}.ReadList(ref {reader}, {ElementReader(type.Element!, path + "[]")}, {TypeNames.Literal(path)})",
         TypeKind.Map => $"{Reader}.ReadDictionary(ref {reader}, {ElementReader(type.Element!, path + "{}")}, {TypeNames.Literal(path)})",
         _ => $"{Reader}.Fail(ref {reader}, {TypeNames.Literal(path)})",
     };
+
+    /// <summary>
+    /// A condition: whether the unescaped UTF-8 <paramref name="text"/> (from <c>LineJsonReader.Text</c>) is
+    /// <paramref name="value"/>. Compared as bytes against a u8 literal, so a name or a known value costs no string.
+    /// </summary>
+    public static string TextEquals(string text, string value)
+        => $"global::System.MemoryExtensions.SequenceEqual({text}, {TypeNames.Utf8Literal(value)})";
+
+    /// <summary>An expression: the unescaped UTF-8 text of the property name or string the reader stands on.</summary>
+    public static string Text(string reader) => $"{Reader}.Text(ref {reader})";
 
     /// <summary>Reads a value that may not be JSON null (array elements, dictionary values).</summary>
     private static string ReadNonNull(TypeRef type, string reader, string path) => type.Kind switch

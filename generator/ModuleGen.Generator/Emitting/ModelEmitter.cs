@@ -390,28 +390,30 @@ internal static class ModelEmitter
         writer.WriteLine($"public static {schema.Name} Deserialize{schema.Name}(ref {JsonReader} reader)");
         using (writer.Braces())
         {
-            writer.WriteLine($"var kind = {TypeNames.Runtime}.LineJsonReader.PeekDiscriminator(reader, {TypeNames.Utf8Literal(discriminator.JsonName)}, {TypeNames.Literal(schema.Name)});");
-            writer.WriteLine("switch (kind)");
-            using (writer.Braces())
+            writer.WriteLine("var start = reader;");
+            writer.WriteLine($"var kind = {TypeNames.Runtime}.LineJsonReader.ReadDiscriminator(ref reader, {TypeNames.Utf8Literal(discriminator.JsonName)}, {TypeNames.Literal(schema.Name)});");
+            foreach (var mapping in discriminator.Mappings)
             {
-                foreach (var mapping in discriminator.Mappings)
+                var shortName = mapping.TypeFullName.Substring(mapping.TypeFullName.LastIndexOf('.') + 1);
+                writer.WriteLine($"if ({JsonCode.TextEquals("kind", mapping.Value)})");
+                using (writer.Braces())
                 {
-                    var shortName = mapping.TypeFullName.Substring(mapping.TypeFullName.LastIndexOf('.') + 1);
-                    writer.WriteLine($"case {TypeNames.Literal(mapping.Value)}:");
-                    writer.Indentation++;
-                    writer.WriteLine($"return {TypeNames.Global(mapping.TypeFullName)}.Deserialize{shortName}(ref reader);");
-                    writer.Indentation--;
+                    writer.WriteLine($"return {TypeNames.Global(mapping.TypeFullName)}.{MembersReader(shortName)}(ref reader);");
                 }
-
-                writer.WriteLine("default:");
-                writer.Indentation++;
-                writer.WriteLine($"return Unknown{schema.Name}.DeserializeUnknown{schema.Name}(ref reader, kind ?? string.Empty);");
-                writer.Indentation--;
             }
+
+            writer.WriteLine("reader = start;");
+            writer.WriteLine($"return Unknown{schema.Name}.DeserializeUnknown{schema.Name}(ref reader, {TypeNames.Runtime}.LineJsonReader.UnknownKind(kind));");
         }
 
         writer.WriteLine();
     }
+
+    /// <summary>
+    /// The internal reader of a sub-type's members, which the base's reader calls once it knows the kind: the reader stands
+    /// on the object's start, or on the discriminator's value when the base read it as the first property.
+    /// </summary>
+    private static string MembersReader(string typeName) => "Read" + typeName + "Members";
 
     private static void WriteUnknown(SourceWriter writer, SchemaSpec schema)
     {
@@ -453,12 +455,7 @@ internal static class ModelEmitter
 
     private static void WriteDeserializer(SourceWriter writer, SchemaSpec schema, string typeName, bool unknown)
     {
-        var all = schema.InheritedProperties.Concat(schema.Properties).ToList();
-        var discriminatorName = DiscriminatorJsonName(schema);
-
-        // A known sub-type can be read directly (a list of one sub-type), so it remembers a discriminator that was absent
-        // or unusual; an unknown kind keeps its raw JSON anyway.
-        var isSubType = !unknown && schema.BaseType is not null && schema.DiscriminatorValue is not null;
+        var isSubType = IsSubType(schema, unknown);
         writer.WriteLine($"/// <summary>Reads a {typeName} from the object the reader stands on.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         var extra = unknown ? ", string kind" : string.Empty;
@@ -466,12 +463,67 @@ internal static class ModelEmitter
         using (writer.Braces())
         {
             writer.WriteLine($"{TypeNames.Runtime}.LineJsonReader.ExpectStartObject(ref reader, {TypeNames.Literal(typeName)});");
-            if (unknown)
+            if (isSubType)
             {
-                writer.WriteLine("var copy = reader;");
-                writer.WriteLine($"var rawJson = {TypeNames.Json}.JsonElement.ParseValue(ref copy);");
+                writer.WriteLine($"return {MembersReader(typeName)}(ref reader);");
+            }
+            else
+            {
+                WriteMembers(writer, schema, typeName, unknown);
+            }
+        }
+
+        if (isSubType)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>Reads the members of a {typeName}; the reader stands on the object's start, or on its discriminator's value when that was read first.</summary>");
+            writer.WriteLine($"internal static {typeName} {MembersReader(typeName)}(ref {JsonReader} reader)");
+            using (writer.Braces())
+            {
+                WriteMembers(writer, schema, typeName, unknown);
+            }
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>The body of a reader: every member of the object up to its end, then the model.</summary>
+    private static void WriteMembers(SourceWriter writer, SchemaSpec schema, string typeName, bool unknown)
+    {
+        var all = schema.InheritedProperties.Concat(schema.Properties).ToList();
+        var discriminatorName = DiscriminatorJsonName(schema);
+        var isSubType = IsSubType(schema, unknown);
+        if (unknown)
+        {
+            writer.WriteLine("var copy = reader;");
+            writer.WriteLine($"var rawJson = {TypeNames.Json}.JsonElement.ParseValue(ref copy);");
+        }
+
+        foreach (var property in all)
+        {
+            if (property.Type.Kind == TypeKind.Binary)
+            {
+                continue;
             }
 
+            writer.WriteLine($"{TypeNames.Nullable(property.Type)} {Local(property)} = default;");
+        }
+
+        writer.WriteLine($"{RawDictionary}? additionalProperties = null;");
+        writer.WriteLine($"{ReadState}? readState = null;");
+        if (isSubType)
+        {
+            writer.WriteLine($"var discriminatorSeen = reader.TokenType != {TypeNames.Json}.JsonTokenType.StartObject;");
+            writer.WriteLine("if (discriminatorSeen)");
+            using (writer.Braces())
+            {
+                writer.WriteLine(RecordDiscriminator(schema));
+            }
+        }
+        writer.WriteLine($"while ({TypeNames.Runtime}.LineJsonReader.NextProperty(ref reader))");
+        using (writer.Braces())
+        {
+            writer.WriteLine($"var name = {JsonCode.Text("reader")};");
             foreach (var property in all)
             {
                 if (property.Type.Kind == TypeKind.Binary)
@@ -479,129 +531,115 @@ internal static class ModelEmitter
                     continue;
                 }
 
-                writer.WriteLine($"{TypeNames.Nullable(property.Type)} {Local(property)} = default;");
-            }
-
-            writer.WriteLine($"{RawDictionary}? additionalProperties = null;");
-            writer.WriteLine($"{ReadState}? readState = null;");
-            if (isSubType)
-            {
-                writer.WriteLine("var discriminatorSeen = false;");
-            }
-            writer.WriteLine($"while ({TypeNames.Runtime}.LineJsonReader.NextProperty(ref reader))");
-            using (writer.Braces())
-            {
-                foreach (var property in all)
-                {
-                    if (property.Type.Kind == TypeKind.Binary)
-                    {
-                        continue;
-                    }
-
-                    var names = property.ReadAlso is null
-                        ? $"reader.ValueTextEquals({TypeNames.Utf8Literal(property.JsonName)})"
-                        : $"reader.ValueTextEquals({TypeNames.Utf8Literal(property.JsonName)}) || reader.ValueTextEquals({TypeNames.Utf8Literal(property.ReadAlso)})";
-                    writer.WriteLine($"if ({names})");
-                    using (writer.Braces())
-                    {
-                        writer.WriteLine("reader.Read();");
-                        var path = typeName + "." + property.JsonName;
-                        var read = property.ReadAlso is not null && property.Type.Kind == TypeKind.Array && property.Type.Element!.Kind == TypeKind.String
-                            ? $"{TypeNames.Runtime}.LineJsonReader.ReadStringListOrSpaceDelimited(ref reader, {TypeNames.Literal(path)})"
-                            : JsonCode.Read(property.Type, "reader", path);
-                        writer.WriteLine($"if (reader.TokenType == {TypeNames.Json}.JsonTokenType.Null)");
-                        using (writer.Braces())
-                        {
-                            writer.WriteLine($"{Local(property)} = default;");
-                            writer.WriteLine($"{ReadState}.RecordNull(ref readState, {TypeNames.Literal(property.JsonName)});");
-                        }
-
-                        writer.WriteLine("else");
-                        using (writer.Braces())
-                        {
-                            writer.WriteLine($"{Local(property)} = {read};");
-                        }
-
-                        writer.WriteLine("continue;");
-                    }
-                }
-
-                if (discriminatorName is not null)
-                {
-                    writer.WriteLine($"if (reader.ValueTextEquals({TypeNames.Utf8Literal(discriminatorName)}))");
-                    using (writer.Braces())
-                    {
-                        writer.WriteLine("reader.Read();");
-                        if (isSubType)
-                        {
-                            writer.WriteLine("discriminatorSeen = true;");
-                            writer.WriteLine($"{ReadState}.RecordDiscriminator(ref readState, ref reader, {TypeNames.Literal(schema.DiscriminatorValue!)});");
-                        }
-                        else
-                        {
-                            writer.WriteLine("reader.Skip();");
-                        }
-
-                        writer.WriteLine("continue;");
-                    }
-                }
-
-                writer.WriteLine($"{TypeNames.Runtime}.LineJsonReader.ReadAdditionalProperty(ref reader, ref additionalProperties);");
-            }
-
-            if (isSubType)
-            {
-                writer.WriteLine("if (!discriminatorSeen)");
+                var names = property.ReadAlso is null
+                    ? JsonCode.TextEquals("name", property.JsonName)
+                    : $"{JsonCode.TextEquals("name", property.JsonName)} || {JsonCode.TextEquals("name", property.ReadAlso)}";
+                writer.WriteLine($"if ({names})");
                 using (writer.Braces())
                 {
-                    writer.WriteLine($"{ReadState}.RecordDiscriminatorAbsent(ref readState);");
+                    writer.WriteLine("reader.Read();");
+                    var path = typeName + "." + property.JsonName;
+                    var read = property.ReadAlso is not null && property.Type.Kind == TypeKind.Array && property.Type.Element!.Kind == TypeKind.String
+                        ? $"{TypeNames.Runtime}.LineJsonReader.ReadStringListOrSpaceDelimited(ref reader, {TypeNames.Literal(path)})"
+                        : JsonCode.Read(property.Type, "reader", path);
+                    writer.WriteLine($"if (reader.TokenType == {TypeNames.Json}.JsonTokenType.Null)");
+                    using (writer.Braces())
+                    {
+                        writer.WriteLine($"{Local(property)} = default;");
+                        writer.WriteLine($"{ReadState}.RecordNull(ref readState, {TypeNames.Literal(property.JsonName)});");
+                    }
+
+                    writer.WriteLine("else");
+                    using (writer.Braces())
+                    {
+                        writer.WriteLine($"{Local(property)} = {read};");
+                    }
+
+                    writer.WriteLine("continue;");
                 }
             }
 
-            foreach (var property in all.Where(p => p.Required && !p.Nullable && p.DefaultLiteral is null && p.Type.Kind != TypeKind.Binary))
+            if (discriminatorName is not null)
             {
-                writer.WriteLine($"if ({Local(property)} is null)");
+                writer.WriteLine($"if ({JsonCode.TextEquals("name", discriminatorName)})");
                 using (writer.Braces())
                 {
-                    writer.WriteLine($"{ReadState}.RecordMissing(ref readState, {TypeNames.Literal(typeName)}, {TypeNames.Literal(property.JsonName)});");
+                    writer.WriteLine("reader.Read();");
+                    if (isSubType)
+                    {
+                        writer.WriteLine("discriminatorSeen = true;");
+                        writer.WriteLine(RecordDiscriminator(schema));
+                    }
+                    else
+                    {
+                        writer.WriteLine("reader.Skip();");
+                    }
+
+                    writer.WriteLine("continue;");
                 }
             }
 
-            var constructor = unknown ? $"new {typeName}(kind, rawJson)" : $"new {typeName}()";
-            writer.WriteLine($"var result = {constructor}");
-            using (writer.Braces(";"))
-            {
-                foreach (var property in all)
-                {
-                    if (property.Type.Kind == TypeKind.Binary)
-                    {
-                        continue;
-                    }
-
-                    var value = Local(property);
-                    if (property.Required && !property.Nullable)
-                    {
-                        if (property.DefaultLiteral is not null && DefaultInitializer(property) is { } initializer)
-                        {
-                            value = $"{value} ?? {initializer}";
-                        }
-                        else
-                        {
-                            value = property.Type.IsValueType ? value + ".GetValueOrDefault()" : value + "!";
-                        }
-                    }
-
-                    writer.WriteLine($"{property.PropertyName} = {value},");
-                }
-            }
-
-            writer.WriteLine("result._additionalProperties = additionalProperties;");
-            writer.WriteLine("result._readState = readState;");
-            writer.WriteLine("return result;");
+            writer.WriteLine($"{TypeNames.Runtime}.LineJsonReader.ReadAdditionalProperty(ref reader, ref additionalProperties);");
         }
 
-        writer.WriteLine();
+        if (isSubType)
+        {
+            writer.WriteLine("if (!discriminatorSeen)");
+            using (writer.Braces())
+            {
+                writer.WriteLine($"{ReadState}.RecordDiscriminatorAbsent(ref readState);");
+            }
+        }
+
+        foreach (var property in all.Where(p => p.Required && !p.Nullable && p.DefaultLiteral is null && p.Type.Kind != TypeKind.Binary))
+        {
+            writer.WriteLine($"if ({Local(property)} is null)");
+            using (writer.Braces())
+            {
+                writer.WriteLine($"{ReadState}.RecordMissing(ref readState, {TypeNames.Literal(typeName)}, {TypeNames.Literal(property.JsonName)});");
+            }
+        }
+
+        var constructor = unknown ? $"new {typeName}(kind, rawJson)" : $"new {typeName}()";
+        writer.WriteLine($"var result = {constructor}");
+        using (writer.Braces(";"))
+        {
+            foreach (var property in all)
+            {
+                if (property.Type.Kind == TypeKind.Binary)
+                {
+                    continue;
+                }
+
+                var value = Local(property);
+                if (property.Required && !property.Nullable)
+                {
+                    if (property.DefaultLiteral is not null && DefaultInitializer(property) is { } initializer)
+                    {
+                        value = $"{value} ?? {initializer}";
+                    }
+                    else
+                    {
+                        value = property.Type.IsValueType ? value + ".GetValueOrDefault()" : value + "!";
+                    }
+                }
+
+                writer.WriteLine($"{property.PropertyName} = {value},");
+            }
+        }
+
+        writer.WriteLine("result._additionalProperties = additionalProperties;");
+        writer.WriteLine("result._readState = readState;");
+        writer.WriteLine("return result;");
     }
+
+    // A known sub-type can be read directly (a list of one sub-type), so it remembers a discriminator that was absent
+    // or unusual; an unknown kind keeps its raw JSON anyway.
+    private static bool IsSubType(SchemaSpec schema, bool unknown)
+        => !unknown && schema.BaseType is not null && schema.DiscriminatorValue is not null;
+
+    private static string RecordDiscriminator(SchemaSpec schema)
+        => $"{ReadState}.RecordDiscriminator(ref readState, ref reader, {TypeNames.Utf8Literal(schema.DiscriminatorValue!)});";
 
     // A derived type's properties never include the discriminator; it is skipped when read and written by the base.
     private static string? DiscriminatorJsonName(SchemaSpec schema)

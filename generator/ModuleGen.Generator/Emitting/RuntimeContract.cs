@@ -9,7 +9,7 @@ namespace ModuleGen.Generator.Emitting;
 /// </summary>
 internal static class RuntimeContract
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string PipelineType = "ModuleGen.Line.LineClientPipeline";
     private const string ContractType = "ModuleGen.Line.Runtime.LineRuntimeContract";

@@ -26,7 +26,7 @@ public sealed class LineJsonReadState
     /// Reads the discriminator of a sub-type read directly (a list of one sub-type): when it is not the expected string
     /// (null, another value, another JSON type), it is kept as read so that writing gives it back unchanged.
     /// </summary>
-    public static void RecordDiscriminator(ref LineJsonReadState? state, ref Utf8JsonReader reader, string expected)
+    public static void RecordDiscriminator(ref LineJsonReadState? state, ref Utf8JsonReader reader, ReadOnlySpan<byte> expected)
     {
         if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(expected))
         {

@@ -48,26 +48,53 @@ public static class LineJsonReader
     }
 
     /// <summary>
-    /// Finds the discriminator of the object the reader stands on, wherever it is among the object's properties,
-    /// without moving the reader (the reader is copied). Null when the object has none or it is not a string.
+    /// The text of the property name or string value the reader stands on, unescaped: a slice of the input, without
+    /// allocating, when it needs no unescaping (as in LINE's payloads); a copy otherwise.
     /// </summary>
-    public static string? PeekDiscriminator(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName, string typeName)
+    public static ReadOnlySpan<byte> Text(scoped ref Utf8JsonReader reader)
+        => reader.HasValueSequence || reader.ValueIsEscaped ? Unescaped(ref reader) : reader.ValueSpan;
+
+    private static ReadOnlySpan<byte> Unescaped(scoped ref Utf8JsonReader reader)
+    {
+        // Unescaping never makes text longer.
+        var buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+        return buffer.AsSpan(0, reader.CopyString(buffer));
+    }
+
+    /// <summary>
+    /// Finds the discriminator of the object the reader stands on; empty when the object has none or it is not a
+    /// string. When it is the object's first property, as in LINE's payloads, the reader is left on its value (a string
+    /// token), so that the sub-type's reader carries on from there instead of reading it again; otherwise the reader
+    /// stays on the object's start and the object is scanned on a copy.
+    /// </summary>
+    public static ReadOnlySpan<byte> ReadDiscriminator(ref Utf8JsonReader reader, ReadOnlySpan<byte> propertyName, string typeName)
     {
         ExpectStartObject(ref reader, typeName);
-        while (NextProperty(ref reader))
+        var peek = reader;
+        var first = true;
+        while (NextProperty(ref peek))
         {
-            var matches = reader.ValueTextEquals(propertyName);
-            reader.Read();
-            if (matches && reader.TokenType == JsonTokenType.String)
+            var matches = peek.ValueTextEquals(propertyName);
+            peek.Read();
+            if (matches && peek.TokenType == JsonTokenType.String)
             {
-                return Discriminators.Get(ref reader);
+                if (first)
+                {
+                    reader = peek;
+                }
+
+                return Text(ref peek);
             }
 
-            reader.Skip();
+            first = false;
+            peek.Skip();
         }
 
-        return null;
+        return default;
     }
+
+    /// <summary>The kind of a polymorphic object that no known sub-type matches, from its discriminator's text.</summary>
+    public static string UnknownKind(ReadOnlySpan<byte> discriminator) => Discriminators.Get(discriminator);
 
     /// <summary>A string, or null for JSON null; any other token fails with the property's path.</summary>
     public static string? ReadString(ref Utf8JsonReader reader, string path)

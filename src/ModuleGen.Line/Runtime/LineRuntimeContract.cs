@@ -26,5 +26,5 @@ public static class LineRuntimeContract
     /// The contract's version. It changes whenever a member generated code uses is removed or changes its meaning or
     /// signature, together with the generator's own copy of it.
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 }

@@ -197,7 +197,8 @@ namespace TestApi.Models
             global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("grant_type"u8))
+                var name = global::ModuleGen.Line.Runtime.LineJsonReader.Text(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(name, "grant_type"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -207,11 +208,11 @@ namespace TestApi.Models
                     }
                     else
                     {
-                        __grantType = new global::TestApi.Models.AttachModuleRequestGrantType(global::ModuleGen.Line.Runtime.LineJsonReader.ReadRequiredString(ref reader, "AttachModuleRequest.grant_type"));
+                        __grantType = global::TestApi.Models.AttachModuleRequestGrantType.ReadJsonValue(ref reader, "AttachModuleRequest.grant_type");
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("code"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "code"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -225,7 +226,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("redirect_uri"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "redirect_uri"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -239,7 +240,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("code_verifier"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "code_verifier"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -253,7 +254,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("client_id"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "client_id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -267,7 +268,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("client_secret"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "client_secret"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -281,7 +282,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("region"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "region"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -295,7 +296,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("basic_search_id"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "basic_search_id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -309,7 +310,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("scope"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "scope"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -323,7 +324,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("brand_type"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "brand_type"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

@@ -20,6 +20,20 @@ namespace TestApi.Models
         /// <summary>The value "authorization_code".</summary>
         public static AttachModuleRequestGrantType AuthorizationCode { get; } = new AttachModuleRequestGrantType("authorization_code");
 
+        /// <summary>Reads a AttachModuleRequestGrantType from the JSON string the reader stands on; a listed value is its static instance.</summary>
+        internal static AttachModuleRequestGrantType ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                var text = global::ModuleGen.Line.Runtime.LineJsonReader.Text(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(text, "authorization_code"u8))
+                {
+                    return AuthorizationCode;
+                }
+            }
+            return new AttachModuleRequestGrantType(global::ModuleGen.Line.Runtime.LineJsonReader.ReadRequiredString(ref reader, path));
+        }
+
         /// <summary>Whether the value is one of those this version of the spec lists.</summary>
         public bool IsKnown => _value switch
         {

@@ -88,7 +88,8 @@ namespace TestApi.Models
             global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("bot_id"u8))
+                var name = global::ModuleGen.Line.Runtime.LineJsonReader.Text(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(name, "bot_id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -102,7 +103,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("scopes"u8) || reader.ValueTextEquals("scope"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "scopes"u8) || global::System.MemoryExtensions.SequenceEqual(name, "scope"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

@@ -78,7 +78,8 @@ namespace TestApi.Models
             global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("message"u8))
+                var name = global::ModuleGen.Line.Runtime.LineJsonReader.Text(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -92,7 +93,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("property"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "property"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

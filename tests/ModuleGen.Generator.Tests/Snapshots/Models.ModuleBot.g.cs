@@ -132,7 +132,8 @@ namespace TestApi.Models
             global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("userId"u8))
+                var name = global::ModuleGen.Line.Runtime.LineJsonReader.Text(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(name, "userId"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -146,7 +147,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("basicId"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "basicId"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -160,7 +161,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("premiumId"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "premiumId"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -174,7 +175,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("displayName"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "displayName"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -188,7 +189,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("pictureUrl"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "pictureUrl"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

@@ -83,7 +83,8 @@ namespace TestApi.Models
             global::ModuleGen.Line.Runtime.LineJsonReadState? readState = null;
             while (global::ModuleGen.Line.Runtime.LineJsonReader.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("id"u8))
+                var name = global::ModuleGen.Line.Runtime.LineJsonReader.Text(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -97,7 +98,7 @@ namespace TestApi.Models
                     }
                     continue;
                 }
-                if (reader.ValueTextEquals("quoteToken"u8))
+                if (global::System.MemoryExtensions.SequenceEqual(name, "quoteToken"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
