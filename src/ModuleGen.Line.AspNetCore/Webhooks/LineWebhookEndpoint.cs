@@ -88,7 +88,7 @@ internal static class LineWebhookEndpoint
         LineWebhookBatch batch;
         try
         {
-            batch = LineWebhookParser.ParseBatch(body, ReadSignature(context.Request), options.ChannelSecrets.ToArray(), options.MaxBodyBytes);
+            batch = LineWebhookParser.ParseBatch(body, ReadSignature(context.Request), endpoint.ChannelSecrets, options.MaxBodyBytes);
         }
         catch (LineWebhookException exception)
         {

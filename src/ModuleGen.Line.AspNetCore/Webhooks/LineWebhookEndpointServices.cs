@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ModuleGen.Line.AspNetCore.Webhooks;
 
 /// <summary>
-/// What every webhook request needs, resolved once per host: the options, the slots of
+/// What every webhook request needs, resolved once per host: the options and their channel secrets, the slots of
 /// <see cref="LineWebhookOptions.MaxConcurrentRequests"/>, the logger and the instruments.
 /// </summary>
 internal sealed class LineWebhookEndpointServices
@@ -14,6 +15,7 @@ internal sealed class LineWebhookEndpointServices
         IOptions<LineWebhookOptions> options, ILoggerFactory loggerFactory, LineWebhookRejectionLog rejections, LineWebhookMetrics metrics)
     {
         Options = options.Value;
+        ChannelSecrets = Options.ChannelSecrets.ToArray();
         Slots = new SemaphoreSlim(Options.MaxConcurrentRequests, Options.MaxConcurrentRequests);
         Logger = loggerFactory.CreateLogger(LineWebhookEndpoint.LoggerCategory);
         Rejections = rejections;
@@ -21,6 +23,9 @@ internal sealed class LineWebhookEndpointServices
     }
 
     public LineWebhookOptions Options { get; }
+
+    /// <summary>The channel secrets, copied once (the options are read once per host as well).</summary>
+    public string[] ChannelSecrets { get; }
 
     public SemaphoreSlim Slots { get; }
 

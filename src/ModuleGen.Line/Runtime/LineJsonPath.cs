@@ -90,4 +90,17 @@ internal static class LineJsonPath
     }
 
     private readonly record struct Segment(bool IsArray, int Index, string? Child);
+
+    /// <summary>A token in words, for messages that say what was found where something else was expected.</summary>
+    public static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.None => "empty",
+        _ => token.ToString(),
+    };
 }

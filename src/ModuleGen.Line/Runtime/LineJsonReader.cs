@@ -24,7 +24,7 @@ public static class LineJsonReader
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"Expected a JSON object for {typeName} but found {Describe(reader.TokenType)}.");
+            throw new JsonException($"Expected a JSON object for {typeName} but found {LineJsonPath.Describe(reader.TokenType)}.");
         }
     }
 
@@ -239,21 +239,10 @@ public static class LineJsonReader
         => throw Unexpected(reader.TokenType, "a supported value", path);
 
     private static JsonException Unexpected(JsonTokenType found, string expected, string path)
-        => new($"Expected {expected} for '{path}' but found {Describe(found)}.");
+        => new($"Expected {expected} for '{path}' but found {LineJsonPath.Describe(found)}.");
 
     private static JsonException Unexpected(Utf8JsonReader reader, string expected, string path)
         => reader.TokenType == JsonTokenType.Number
             ? new($"Expected {expected} for '{path}' but found the number {System.Text.Encoding.UTF8.GetString(reader.ValueSpan)}.")
             : Unexpected(reader.TokenType, expected, path);
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number out of range or of the wrong kind",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => token.ToString(),
-    };
 }

@@ -205,7 +205,7 @@ public static class LineWebhookParser
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new LineWebhookException(LineWebhookError.InvalidShape, $"The body is {Describe(reader.TokenType)}, not a JSON object.", 0, 0);
+                throw new LineWebhookException(LineWebhookError.InvalidShape, $"The body is {LineJsonPath.Describe(reader.TokenType)}, not a JSON object.", 0, 0);
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -222,7 +222,7 @@ public static class LineWebhookParser
                     reader.Read();
                     if (reader.TokenType != JsonTokenType.StartArray)
                     {
-                        throw InvalidShape(json, reader.TokenStartIndex, $"'events' is {Describe(reader.TokenType)}, not an array.");
+                        throw InvalidShape(json, reader.TokenStartIndex, $"'events' is {LineJsonPath.Describe(reader.TokenType)}, not an array.");
                     }
 
                     // Like any JSON reader here, a repeated member counts by its last occurrence. Each event is read
@@ -307,7 +307,7 @@ public static class LineWebhookParser
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                return new UnreadableEvent(eventJson, EventPath(index), $"The event is {Describe(reader.TokenType)}, not a JSON object.");
+                return new UnreadableEvent(eventJson, EventPath(index), $"The event is {LineJsonPath.Describe(reader.TokenType)}, not a JSON object.");
             }
 
             var webhookEvent = Event.DeserializeEvent(ref reader);
@@ -348,17 +348,6 @@ public static class LineWebhookParser
                 position);
         }
     }
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => "empty",
-    };
 
     private static int FindInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
