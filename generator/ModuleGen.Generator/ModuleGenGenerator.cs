@@ -34,11 +34,28 @@ public sealed class ModuleGenGenerator : IIncrementalGenerator
                 pair.Left.GetText(cancellationToken)?.ToString()))
             .WithTrackingName(TrackingNames.SpecFiles);
 
-        var model = specFiles
+        // Phase 1 reads each file's schema text, which leaves out what only clients read (operation summaries and
+        // descriptions): editing one of those leaves the frozen schemas cached, and only phase 2 reruns.
+        var schemaSources = specFiles
+            .Select(static (file, _) => SchemaSources.Read(file))
+            .WithTrackingName(TrackingNames.SchemaSources);
+
+        var schemaCatalog = schemaSources
             .Collect()
             .Combine(options)
+            .Select(static (pair, cancellationToken) => SpecParser.ResolveSchemas(
+                pair.Left.Select(source => source.File).OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableEquatableArray(),
+                pair.Right,
+                cancellationToken))
+            .WithTrackingName(TrackingNames.SchemaCatalog);
+
+        var model = specFiles
+            .Collect()
+            .Combine(schemaCatalog)
+            .Combine(options)
             .Select(static (pair, cancellationToken) => SpecParser.Parse(
-                pair.Left.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableEquatableArray(),
+                pair.Left.Left.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableEquatableArray(),
+                pair.Left.Right,
                 pair.Right,
                 cancellationToken))
             .WithTrackingName(TrackingNames.ApiModel);

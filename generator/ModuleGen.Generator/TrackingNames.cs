@@ -5,6 +5,8 @@ public static class TrackingNames
 {
     public const string SpecFiles = nameof(SpecFiles);
     public const string Options = nameof(Options);
+    public const string SchemaSources = nameof(SchemaSources);
+    public const string SchemaCatalog = nameof(SchemaCatalog);
     public const string ApiModel = nameof(ApiModel);
     public const string Clients = nameof(Clients);
     public const string Schemas = nameof(Schemas);

@@ -44,7 +44,7 @@ public sealed class IncrementalCachingTests
     {
         var run = GeneratorDriverHarness.Run(RealSpec.ModuleApiProject());
 
-        IncrementalSteps.GeneratorStepNames.ShouldBe(new[] { "ApiModel", "Clients", "Diagnostics", "Options", "Schemas", "SpecFiles", "Summary" });
+        IncrementalSteps.GeneratorStepNames.ShouldBe(new[] { "ApiModel", "Clients", "Diagnostics", "Options", "SchemaCatalog", "SchemaSources", "Schemas", "SpecFiles", "Summary" });
         IncrementalSteps.GeneratorStepNames.ShouldBeSubsetOf(run.Result.TrackedSteps.Keys);
     }
 

@@ -86,11 +86,7 @@ public sealed class IncrementalScenarioTests
     {
         // The whole of spec/, where schemas are shared across files: a summary is no part of any model, so no model file,
         // no other client and not the manifest may be emitted again.
-        var (_, second) = RunBeforeAndAfterEdit(
-            RealSpec.Project(RealSpec.FileNames.ToArray()),
-            RealSpec.MessagingApi,
-            "summary: Get the channel's webhook endpoint.",
-            "summary: Get the channel's webhook endpoint URL.");
+        var (_, second) = EditOneSummaryInTheFullSpec();
 
         ClientReasons(second).Where(pair => !IncrementalSteps.IsReused(pair.Value))
             .ShouldBe(new[] { new KeyValuePair<string, IncrementalStepRunReason>("MessagingApiClient", IncrementalStepRunReason.Modified) });
@@ -98,6 +94,62 @@ public sealed class IncrementalScenarioTests
         Reasons(second, TrackingNames.Summary).ShouldAllBe(reason => IncrementalSteps.IsReused(reason));
         ReemittedOutputs(second).ShouldBe(new[] { "Clients.MessagingApiClient Modified" });
         second.Source("Clients.MessagingApiClient.g.cs").ShouldContain("/// <summary>Get the channel's webhook endpoint URL.</summary>");
+    }
+
+    [Fact]
+    public void ChangingOneOperationSummaryInTheFullSpecLoadsOnlyItsFileAndLeavesTheSchemasCached()
+    {
+        var (first, second) = EditOneSummaryInTheFullSpec();
+
+        var otherFiles = RealSpec.FileNames.Count - 1;
+        Reasons(second, TrackingNames.SpecFiles).Count(reason => reason == IncrementalStepRunReason.Cached).ShouldBe(otherFiles);
+        Reasons(second, TrackingNames.SpecFiles).Count(reason => reason == IncrementalStepRunReason.Modified).ShouldBe(1);
+        Reasons(second, TrackingNames.SchemaSources).Count(reason => reason == IncrementalStepRunReason.Cached).ShouldBe(otherFiles);
+        Reasons(second, TrackingNames.SchemaSources).Count(reason => reason == IncrementalStepRunReason.Unchanged).ShouldBe(1);
+        Reasons(second, TrackingNames.SchemaCatalog).ShouldBe(new[] { IncrementalStepRunReason.Cached });
+        Reasons(second, TrackingNames.ApiModel).ShouldBe(new[] { IncrementalStepRunReason.Modified });
+
+        // The YAML of an unchanged file is loaded once: its (cached) text is the key of its loaded document.
+        var loadedBefore = LoadedDocuments(first);
+        var loadedAfter = LoadedDocuments(second);
+        loadedAfter.Keys.Where(path => !path.EndsWith("/" + RealSpec.MessagingApi, StringComparison.Ordinal))
+            .Count(path => ReferenceEquals(loadedBefore[path], loadedAfter[path])).ShouldBe(otherFiles);
+    }
+
+    [Fact]
+    public void ASchemaProblemFollowsItsNodeWhenAnEarlierOperationSummaryGrowsByLines()
+    {
+        const string path = "/specs/things.yaml";
+        var original = TestSpecs.ThingsHeader + """
+              /pet:
+                get:
+                  operationId: getPet
+                  summary: Get the pet.
+                  responses:
+                    '200': { description: OK }
+            components:
+              schemas:
+                Pet:
+                  oneOf:
+                    - { type: string }
+                    - { type: integer }
+            """;
+        var edited = original.Replace("summary: Get the pet.", "summary: >-\n        Get the pet,\n        whichever it is.", StringComparison.Ordinal);
+        var project = SpecProject.Create().WithSpec(path, original);
+        var first = GeneratorDriverHarness.Run(project);
+
+        var second = first.RunAgain(driver => driver.ReplaceAdditionalText(project.Text(path), new InMemoryAdditionalText(path, edited)));
+
+        Reasons(second, TrackingNames.SchemaCatalog).ShouldBe(new[] { IncrementalStepRunReason.Cached });
+        var before = first.SingleDiagnostic();
+        var after = second.SingleDiagnostic();
+        after.Id.ShouldBe("MG0004");
+        after.GetMessage().ShouldBe(before.GetMessage());
+        before.Location.SourceSpan.Start.ShouldBe(original.IndexOf("oneOf", StringComparison.Ordinal));
+        after.Location.SourceSpan.Start.ShouldBe(edited.IndexOf("oneOf", StringComparison.Ordinal));
+        after.Location.GetLineSpan().StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(
+            before.Location.GetLineSpan().StartLinePosition.Line + 2,
+            before.Location.GetLineSpan().StartLinePosition.Character));
     }
 
     [Fact]
@@ -142,6 +194,14 @@ public sealed class IncrementalScenarioTests
         second.CompilationProblems().Select(diagnostic => diagnostic.ToString()).ShouldBeEmpty();
     }
 
+    /// <summary>Runs the whole of spec/, then reruns it after one operation summary in messaging-api.yaml changed.</summary>
+    private static (GeneratorRun First, GeneratorRun Second) EditOneSummaryInTheFullSpec()
+        => RunBeforeAndAfterEdit(
+            RealSpec.Project(RealSpec.FileNames.ToArray()),
+            RealSpec.MessagingApi,
+            "summary: Get the channel's webhook endpoint.",
+            "summary: Get the channel's webhook endpoint URL.");
+
     /// <summary>Runs <paramref name="project"/>, then reruns it after one replacement in its spec file <paramref name="fileName"/>.</summary>
     private static (GeneratorRun First, GeneratorRun Second) RunBeforeAndAfterEdit(SpecProject project, string fileName, string before, string after)
     {
@@ -155,6 +215,11 @@ public sealed class IncrementalScenarioTests
             new InMemoryAdditionalText(RealSpec.VirtualPath(fileName), edited)));
         return (first, second);
     }
+
+    private static Dictionary<string, ModuleGen.Generator.Parsing.LoadedSpecFile> LoadedDocuments(GeneratorRun run)
+        => run.Outputs(TrackingNames.SpecFiles)
+            .Select(output => (SpecFileText)output.Value)
+            .ToDictionary(file => file.Path, ModuleGen.Generator.Parsing.LoadedSpecFile.Of);
 
     private static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorRun run, string step)
         => run.Outputs(step).Select(output => output.Reason).ToList();

@@ -14,13 +14,27 @@ internal sealed class DiagnosticBag
 
     /// <summary>Records a problem once; <paramref name="args"/> fill the placeholders of the descriptor's message.</summary>
     public void Add(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args)
+        => Add(new DiagnosticInfo(descriptor, args.ToImmutableEquatableArray(), location));
+
+    /// <summary>Records a problem once.</summary>
+    public void Add(DiagnosticInfo info)
     {
-        var info = new DiagnosticInfo(descriptor, args.ToImmutableEquatableArray(), location);
         if (_seen.Add(info))
         {
             _items.Add(info);
         }
     }
+
+    public void AddRange(IEnumerable<DiagnosticInfo> items)
+    {
+        foreach (var item in items)
+        {
+            Add(item);
+        }
+    }
+
+    /// <summary>The problems recorded so far, in the order they were first recorded.</summary>
+    public IReadOnlyList<DiagnosticInfo> Items => _items;
 
     public ImmutableEquatableArray<DiagnosticInfo> ToArray()
         => _items

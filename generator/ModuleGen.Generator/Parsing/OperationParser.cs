@@ -16,7 +16,8 @@ namespace ModuleGen.Generator.Parsing;
 /// </summary>
 internal sealed partial class OperationParser
 {
-    private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "patch", "head", "options" };
+    /// <summary>The keys of a path item that hold operations.</summary>
+    public static readonly string[] HttpMethods = { "get", "put", "post", "delete", "patch", "head", "options" };
 
     private readonly SpecDocumentSet _documents;
     private readonly ReferenceFollower _references;

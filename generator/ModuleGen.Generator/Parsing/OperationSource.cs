@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.CompilerServices;
+using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 using YamlDotNet.RepresentationModel;
 
@@ -14,7 +14,7 @@ namespace ModuleGen.Generator.Parsing;
 /// </summary>
 internal sealed class OperationSource
 {
-    private readonly Dictionary<YamlNode, TypeRef?> _schemaTypes = new(NodeIdentity.Instance);
+    private readonly Dictionary<YamlNode, TypeRef?> _schemaTypes = new(YamlNodeIdentity.Instance);
 
     public OperationSource(SpecDocument document, string path, YamlMappingNode pathItem, string method, YamlMappingNode operation, string operationId, string serverUrl)
     {
@@ -83,20 +83,65 @@ internal sealed class OperationSource
         => Responses.Where(r => r.IsSuccess).OrderBy(r => r.StatusCode).FirstOrDefault();
 
     /// <summary>Records the type phase 1 resolved for a schema node of this operation.</summary>
+    /// <summary>
+    /// The schemas the operation uses, in the order phase 1 resolves them: its parameters, the request body it sends, its
+    /// success and error responses.
+    /// </summary>
+    public IEnumerable<SchemaUse> SchemaUses()
+    {
+        var operationName = Naming.ToPascalCase(OperationId);
+        foreach (var (node, document) in Parameters)
+        {
+            if (node.ChildString("name") is { } name && node.Child("schema") is { } schema)
+            {
+                yield return new SchemaUse(schema, document, operationName + Naming.ToPascalCase(name), IsRead: true, RequestBodyKind: null);
+            }
+        }
+
+        if (RequestBody is var (bodyNode, bodyDocument)
+            && bodyNode.ChildMapping("content") is { } content
+            && StructuredMedia(content) is var (_, kind, media)
+            && media.Child("schema") is { } bodySchema)
+        {
+            yield return new SchemaUse(bodySchema, bodyDocument, operationName + "Request", IsRead: true, kind);
+        }
+
+        var success = SuccessResponse();
+        foreach (var response in Responses)
+        {
+            var mediaTypes = response.Node.ChildMapping("content");
+            if (!response.IsSuccess)
+            {
+                // Error bodies are read by the runtime; their schemas still have to resolve.
+                if (mediaTypes?.Children.FirstOrDefault().Value.Child("schema") is { } errorSchema)
+                {
+                    yield return new SchemaUse(errorSchema, response.Document, operationName + "Error", IsRead: false, RequestBodyKind: null);
+                }
+            }
+            else if (response == success && mediaTypes.Child("application/json").Child("schema") is { } schema)
+            {
+                yield return new SchemaUse(schema, response.Document, operationName + "Response", IsRead: true, RequestBodyKind: null);
+            }
+        }
+    }
+
+    /// <summary>Records the types phase 1 resolved for the schemas this operation reads, in <see cref="SchemaUses"/> order.</summary>
+    public void SetSchemaTypes(ImmutableEquatableArray<SchemaUseType> types)
+    {
+        var index = 0;
+        foreach (var use in SchemaUses())
+        {
+            if (use.IsRead && index < types.Count)
+            {
+                SetSchemaType(use.Schema, types[index++].Type);
+            }
+        }
+    }
+
     public void SetSchemaType(YamlNode schema, TypeRef? type) => _schemaTypes[schema] = type;
 
     /// <summary>The type phase 1 resolved for <paramref name="schema"/>; null when it could not be resolved (reported).</summary>
     public TypeRef? SchemaType(YamlNode schema) => _schemaTypes.TryGetValue(schema, out var type) ? type : null;
-
-    /// <summary>YAML nodes compare by content; the types resolved here belong to one node each.</summary>
-    private sealed class NodeIdentity : IEqualityComparer<YamlNode>
-    {
-        public static NodeIdentity Instance { get; } = new();
-
-        public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(YamlNode obj) => RuntimeHelpers.GetHashCode(obj);
-    }
 }
 
 /// <summary>A response of an <see cref="OperationSource"/>: its status code as written and its node, <c>$ref</c> followed.</summary>
@@ -122,3 +167,6 @@ internal sealed class ResponseSource
 
     public SpecDocument Document { get; }
 }
+
+/// <summary>A schema an operation uses, the name an inline one is given, and whether phase 2 reads its type.</summary>
+internal readonly record struct SchemaUse(YamlNode Schema, SpecDocument Document, string NameHint, bool IsRead, BodyKind? RequestBodyKind);

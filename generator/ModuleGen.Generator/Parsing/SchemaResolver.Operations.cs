@@ -1,56 +1,40 @@
-using System.Linq;
+using System.Collections.Generic;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
 
 namespace ModuleGen.Generator.Parsing;
 
 /// <summary>
-/// Phase 1 for operations: resolves the schemas an operation uses (its parameters, the request body it sends, its
-/// success and error responses), so that inline ones become models before anything is frozen.
+/// Phase 1 for operations: resolves the schemas an operation uses, so that inline ones become models before anything is frozen.
 /// </summary>
 internal sealed partial class SchemaResolver
 {
-    public void ResolveOperationSchemas(OperationSource source)
+    /// <summary>
+    /// Resolves every schema <paramref name="source"/> uses and records on it the types phase 2 reads; returns those
+    /// types in the order of <see cref="OperationSource.SchemaUses"/>, for a later parse to read them from the frozen
+    /// catalog alone (<see cref="OperationSource.SetSchemaTypes"/>).
+    /// </summary>
+    public ImmutableEquatableArray<SchemaUseType> ResolveOperationSchemas(OperationSource source)
     {
-        var operationName = Naming.ToPascalCase(source.OperationId);
-        foreach (var (node, document) in source.Parameters)
+        var types = new List<SchemaUseType>();
+        foreach (var use in source.SchemaUses())
         {
-            if (node.ChildString("name") is { } name && node.Child("schema") is { } schema)
-            {
-                source.SetSchemaType(schema, Resolve(schema, document, operationName + Naming.ToPascalCase(name)));
-            }
-        }
-
-        if (source.RequestBody is var (bodyNode, bodyDocument)
-            && bodyNode.ChildMapping("content") is { } content
-            && OperationSource.StructuredMedia(content) is var (_, kind, media)
-            && media.Child("schema") is { } bodySchema)
-        {
-            var type = Resolve(bodySchema, bodyDocument, operationName + "Request");
-            source.SetSchemaType(bodySchema, type);
-            if (type is { Kind: TypeKind.Model, FullName: { } fullName } && _schemas.TryGetValue(fullName, out var builder))
+            var type = Resolve(use.Schema, use.Document, use.NameHint);
+            if (use.RequestBodyKind is { } kind
+                && type is { Kind: TypeKind.Model, FullName: { } fullName }
+                && _schemas.TryGetValue(fullName, out var builder))
             {
                 builder.FormEncoded |= kind == BodyKind.Form;
                 builder.MultipartEncoded |= kind == BodyKind.Multipart;
             }
+
+            if (use.IsRead)
+            {
+                source.SetSchemaType(use.Schema, type);
+                types.Add(new SchemaUseType(type));
+            }
         }
 
-        var success = source.SuccessResponse();
-        foreach (var response in source.Responses)
-        {
-            var mediaTypes = response.Node.ChildMapping("content");
-            if (!response.IsSuccess)
-            {
-                // Error bodies are read by the runtime; their schemas still have to resolve.
-                if (mediaTypes?.Children.FirstOrDefault().Value.Child("schema") is { } errorSchema)
-                {
-                    Resolve(errorSchema, response.Document, operationName + "Error");
-                }
-            }
-            else if (response == success && mediaTypes.Child("application/json").Child("schema") is { } schema)
-            {
-                source.SetSchemaType(schema, Resolve(schema, response.Document, operationName + "Response"));
-            }
-        }
+        return types.ToImmutableEquatableArray();
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using ModuleGen.Generator.Diagnostics;
 using ModuleGen.Generator.Model;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ModuleGen.Generator.Parsing;
@@ -61,8 +60,9 @@ internal sealed class SpecDocumentSet
         var set = new SpecDocumentSet();
         foreach (var file in files)
         {
-            var document = TryLoad(file, diagnostics);
-            if (document is null)
+            var loaded = LoadedSpecFile.Of(file);
+            diagnostics.AddRange(loaded.Problems);
+            if (loaded.Document is not { } document)
             {
                 continue;
             }
@@ -85,58 +85,9 @@ internal sealed class SpecDocumentSet
         return set;
     }
 
-    private static SpecDocument? TryLoad(SpecFileText file, DiagnosticBag diagnostics)
-    {
-        if (file.Text is null)
-        {
-            diagnostics.Add(DiagnosticDescriptors.SpecFileNotFound, LocationInfo.StartOf(file.Path), file.Path);
-            return null;
-        }
-
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(file.Text));
-        }
-        catch (Exception exception) when (exception is not YamlException and not OperationCanceledException)
-        {
-            // YamlDotNet also throws plain exceptions (e.g. InvalidOperationException) on some malformed input.
-            diagnostics.Add(DiagnosticDescriptors.InvalidYaml, LocationInfo.StartOf(file.Path), file.Path, exception.Message);
-            return null;
-        }
-        catch (YamlException exception)
-        {
-            var start = exception.Start;
-            var end = exception.End;
-            diagnostics.Add(
-                DiagnosticDescriptors.InvalidYaml,
-                new LocationInfo
-                {
-                    FilePath = file.Path,
-                    StartOffset = (int)Math.Min(start.Index, file.Text.Length),
-                    EndOffset = (int)Math.Min(Math.Max(end.Index, start.Index), file.Text.Length),
-                    StartLine = (int)Math.Max(start.Line - 1, 0),
-                    StartColumn = (int)Math.Max(start.Column - 1, 0),
-                    EndLine = (int)Math.Max(end.Line - 1, 0),
-                    EndColumn = (int)Math.Max(end.Column - 1, 0),
-                },
-                file.Path,
-                exception.InnerException?.Message ?? exception.Message);
-            return null;
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            diagnostics.Add(
-                DiagnosticDescriptors.InvalidYaml,
-                LocationInfo.StartOf(file.Path),
-                file.Path,
-                "the document is empty or is not a mapping");
-            return null;
-        }
-
-        return new SpecDocument(file.Path, root);
-    }
+    /// <summary>The loaded document at <paramref name="path"/>; null for none.</summary>
+    public SpecDocument? Find(string path)
+        => Documents.Find(document => string.Equals(document.Path, path, StringComparison.Ordinal));
 
     /// <summary>
     /// Why <paramref name="reference"/> did not resolve, as the end of an MG0003 message: a file that is not among the
