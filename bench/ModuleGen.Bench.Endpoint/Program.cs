@@ -18,8 +18,8 @@ using Microsoft.Extensions.Logging;
 using ModuleGen.Bench.Endpoint;
 using ModuleGen.Line;
 using ModuleGen.Line.AspNetCore;
-using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Webhooks;
 

@@ -40,7 +40,7 @@ internal sealed class Transcript(TextWriter output, LineFakePlatform platform, s
     /// <summary>The requests LINE received since the last call: method, path, bot-id header, retry key, status, request id.</summary>
     public void ShowNewRequests()
     {
-        IReadOnlyList<LineRecordedRequest> requests = platform.Requests;
+        var requests = platform.Requests;
         foreach (var request in requests.Skip(_shownRequests))
         {
             var parts = new List<string> { $"{request.Method} {request.Path}" };

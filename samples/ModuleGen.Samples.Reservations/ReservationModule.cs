@@ -7,12 +7,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ModuleGen.Line.AspNetCore;
 using ModuleGen.Line;
+using ModuleGen.Line.AspNetCore;
 using ModuleGen.Line.AspNetCore.Webhooks;
 using ModuleGen.Line.Attach;
-using ModuleGen.Line.Tenants;
 using ModuleGen.Line.Inbox.Sqlite;
+using ModuleGen.Line.Tenants;
 using ModuleGen.Line.Webhooks;
 
 namespace ModuleGen.Samples.Reservations;

@@ -22,7 +22,7 @@ public sealed class PostgreSqlLineStoreOptions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ConnectionString, nameof(ConnectionString));
         ArgumentException.ThrowIfNullOrWhiteSpace(Schema, nameof(Schema));
-        foreach (char c in Schema)
+        foreach (var c in Schema)
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
             {

@@ -32,16 +32,16 @@ public sealed class PostgreSqlLineTenantRegistry : ILineTenantRegistry, ILineAtt
     public async ValueTask<LineTenant?> FindAsync(string botId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(botId);
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await FindAsync(connection, null, botId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<LineTenant>> ListAsync(CancellationToken cancellationToken)
     {
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand select = new($"SELECT {TenantColumns} FROM line_tenants ORDER BY bot_id COLLATE \"C\";", connection);
-        await using NpgsqlDataReader reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var tenants = new List<LineTenant>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -55,15 +55,15 @@ public sealed class PostgreSqlLineTenantRegistry : ILineTenantRegistry, ILineAtt
     public async ValueTask<LineTenant> ApplyAsync(LineTenantChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (NpgsqlCommand lockTenant = new("SELECT pg_advisory_xact_lock(hashtextextended(@bot_id, 0));", connection, transaction))
         {
             Add(lockTenant, "bot_id", change.BotId);
             await lockTenant.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        LineTenant updated = LineTenantTransitions.Apply(
+        var updated = LineTenantTransitions.Apply(
             await FindAsync(connection, transaction, change.BotId, cancellationToken).ConfigureAwait(false), change);
         await using (NpgsqlCommand upsert = new(UpsertTenant + ";", connection, transaction))
         {
@@ -79,7 +79,7 @@ public sealed class PostgreSqlLineTenantRegistry : ILineTenantRegistry, ILineAtt
     public async ValueTask<bool> RemoveDetachedAsync(string botId, DateTimeOffset detachedBefore, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(botId);
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand delete = new(
             "DELETE FROM line_tenants WHERE bot_id = @bot_id AND NOT is_attached AND detached_at < @before;", connection);
         Add(delete, "bot_id", botId);
@@ -91,7 +91,7 @@ public sealed class PostgreSqlLineTenantRegistry : ILineTenantRegistry, ILineAtt
     public async ValueTask SaveAttachAsync(LinePendingAttach attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand insert = new(InsertAttach + ";", connection);
         BindAttach(insert, attempt);
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -101,18 +101,18 @@ public sealed class PostgreSqlLineTenantRegistry : ILineTenantRegistry, ILineAtt
     public async ValueTask<LinePendingAttach?> TakeAttachAsync(string state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand take = new($"DELETE FROM line_attach_attempts WHERE state = @state RETURNING {AttachColumns};", connection);
         Add(take, "state", state);
-        await using NpgsqlDataReader reader = await take.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        LinePendingAttach? attempt = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAttach(reader) : null;
+        await using var reader = await take.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var attempt = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAttach(reader) : null;
         return attempt is not null && attempt.ExpiresAt > now ? attempt : null;
     }
 
     /// <inheritdoc />
     public async ValueTask<int> PurgeExpiredAttachesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand purge = new("DELETE FROM line_attach_attempts WHERE expires_at <= @now;", connection);
         Add(purge, "now", now.ToUnixTimeMilliseconds());
         return await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -123,7 +123,7 @@ public sealed class PostgreSqlLineTenantRegistry : ILineTenantRegistry, ILineAtt
     {
         await using NpgsqlCommand select = new($"SELECT {TenantColumns} FROM line_tenants WHERE bot_id = @bot_id;", connection, transaction);
         Add(select, "bot_id", botId);
-        await using NpgsqlDataReader reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadTenant(reader) : null;
     }
 }

@@ -58,8 +58,8 @@ public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
             throw new ArgumentException("The batch contains null.", nameof(events));
         }
 
-        long now = Now();
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var now = Now();
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand insert = new($"""
             {(_store.Options.OrderPerDestination
                 ? "WITH known AS (INSERT INTO inbox_destinations (destination) SELECT DISTINCT unnest(@destination) ON CONFLICT DO NOTHING) "
@@ -84,7 +84,7 @@ public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
         insert.Parameters.Add(new NpgsqlParameter<long>("now", now));
 
         var inserted = new HashSet<(string, string)>();
-        await using (NpgsqlDataReader reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -94,9 +94,9 @@ public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
 
         // A key inserted by this batch is new only at its first occurrence in the batch.
         var outcomes = new LineInboxEnqueueOutcome[events.Count];
-        for (int i = 0; i < events.Count; i++)
+        for (var i = 0; i < events.Count; i++)
         {
-            bool isNew = inserted.Remove((events[i].Destination, events[i].WebhookEventId));
+            var isNew = inserted.Remove((events[i].Destination, events[i].WebhookEventId));
             outcomes[i] = new LineInboxEnqueueOutcome(events[i].WebhookEventId, IsDuplicate: !isNew);
         }
 
@@ -109,9 +109,9 @@ public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
 
-        DateTimeOffset now = _timeProvider.GetUtcNow();
-        DateTimeOffset leasedUntil = now + leaseDuration;
-        string sql = _store.Options.OrderPerDestination
+        var now = _timeProvider.GetUtcNow();
+        var leasedUntil = now + leaseDuration;
+        var sql = _store.Options.OrderPerDestination
             ? $"""
                 WITH heads AS (
                     SELECT d.destination FROM inbox_destinations d
@@ -148,17 +148,17 @@ public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
                 RETURNING {EventColumns}, e.lease_token, due.due_at, due.seq;
                 """;
 
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand lease = new(sql, connection);
         lease.Parameters.Add(new NpgsqlParameter<long>("now", now.ToUnixTimeMilliseconds()));
         lease.Parameters.Add(new NpgsqlParameter<long>("leasedUntil", leasedUntil.ToUnixTimeMilliseconds()));
         lease.Parameters.Add(new NpgsqlParameter<int>("max", max));
         var leased = new List<(long DueAt, long Seq, LineInboxEntry Entry)>();
-        await using (NpgsqlDataReader reader = await lease.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await lease.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                StoredRow row = StoredRow.Read(reader);
+                var row = StoredRow.Read(reader);
                 var entry = new LineInboxEntry(row.Event, row.Attempts, reader.GetString(9), row.ReceivedAt, leasedUntil, row.LastError);
                 leased.Add((reader.GetInt64(10), reader.GetInt64(11), entry));
             }
@@ -174,7 +174,7 @@ public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
 
-        long leasedUntil = (_timeProvider.GetUtcNow() + leaseDuration).ToUnixTimeMilliseconds();
+        var leasedUntil = (_timeProvider.GetUtcNow() + leaseDuration).ToUnixTimeMilliseconds();
         return await ExecuteForLeaseAsync(entry, $"""
             WITH renewed AS (
                 UPDATE inbox_events SET due_at = GREATEST(due_at, @leasedUntil)
@@ -208,7 +208,7 @@ public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(error);
-        string set = retryAt is null
+        var set = retryAt is null
             ? $"state = {DeadLettered}, finished_at = @now, last_error = @error, lease_token = NULL"
             : "due_at = @retryAt, last_error = @error, lease_token = NULL";
         await ExecuteForLeaseAsync(entry, $"""
@@ -289,7 +289,7 @@ public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
     /// <inheritdoc />
     public async ValueTask<LineInboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
     {
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand statistics = new($"""
             SELECT COUNT(*) FILTER (WHERE state = {Pending}),
                    COUNT(*) FILTER (WHERE state = {Pending} AND lease_token IS NOT NULL AND due_at > @now),
@@ -299,9 +299,9 @@ public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
             FROM inbox_events;
             """, connection);
         statistics.Parameters.Add(new NpgsqlParameter<long>("now", Now()));
-        await using NpgsqlDataReader reader = await statistics.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await statistics.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        int inFlight = (int)reader.GetInt64(1);
+        var inFlight = (int)reader.GetInt64(1);
         return new LineInboxStatistics(
             Pending: (int)reader.GetInt64(0) - inFlight,
             InFlight: inFlight,
@@ -328,12 +328,12 @@ public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
     private async ValueTask<long> ExecuteForLeaseAsync(
         LineInboxEntry entry, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand command = new(sql, connection);
         command.Parameters.Add(new NpgsqlParameter<string>("destination", entry.Event.Destination));
         command.Parameters.Add(new NpgsqlParameter<string>("id", entry.Event.WebhookEventId));
         command.Parameters.Add(new NpgsqlParameter<string>("token", entry.LeaseToken));
-        foreach ((string name, object value) in parameters)
+        foreach ((var name, var value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
         }
@@ -343,9 +343,9 @@ public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
 
     private async ValueTask<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand command = new(sql, connection);
-        foreach ((string name, object value) in parameters)
+        foreach ((var name, var value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
         }
@@ -356,15 +356,15 @@ public sealed class PostgreSqlLineWebhookInbox : ILineWebhookInbox
     private async ValueTask<IReadOnlyList<LineDeadLetter>> ReadDeadLettersAsync(
         string condition, NpgsqlParameter parameter, CancellationToken cancellationToken)
     {
-        await using NpgsqlConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand select = new(
             $"SELECT {EventColumns}, e.finished_at FROM inbox_events e WHERE e.state = {DeadLettered} {condition};", connection);
         select.Parameters.Add(parameter);
-        await using NpgsqlDataReader reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var deadLetters = new List<LineDeadLetter>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            StoredRow row = StoredRow.Read(reader);
+            var row = StoredRow.Read(reader);
             deadLetters.Add(new LineDeadLetter(
                 row.Event, row.Attempts, row.ReceivedAt, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)), row.LastError));
         }

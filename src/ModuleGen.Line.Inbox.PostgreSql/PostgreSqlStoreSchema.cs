@@ -90,8 +90,8 @@ internal static class PostgreSqlStoreSchema
     /// <summary>Creates the schema and migrates it to <see cref="Version"/>; refuses a database from a newer ModuleGen.</summary>
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
     {
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, $"""
             SELECT pg_advisory_xact_lock({MigrationLock});
             CREATE SCHEMA IF NOT EXISTS "{schema}";
@@ -102,14 +102,14 @@ internal static class PostgreSqlStoreSchema
             """, cancellationToken).ConfigureAwait(false);
 
         await using NpgsqlCommand read = new($"""SELECT COALESCE(MAX(version), 0) FROM "{schema}".modulegen_schema_version;""", connection, transaction);
-        int version = (int)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var version = (int)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         if (version > Version)
         {
             throw new NotSupportedException(
                 $"The ModuleGen database schema \"{schema}\" has version {version}; this version of ModuleGen knows up to {Version}.");
         }
 
-        for (int next = version + 1; next <= Version; next++)
+        for (var next = version + 1; next <= Version; next++)
         {
             await ExecuteAsync(connection, transaction, $"""
                 SET LOCAL search_path TO "{schema}";

@@ -91,21 +91,21 @@ internal sealed class SqliteGroupCommit
             try
             {
                 var batches = new IReadOnlyList<LineInboxEvent>[group.Count];
-                for (int i = 0; i < group.Count; i++)
+                for (var i = 0; i < group.Count; i++)
                 {
                     batches[i] = group[i].Events;
                 }
 
                 Interlocked.Increment(ref _commits);
-                LineInboxEnqueueResult[] results = await _run(connection => _write(connection, batches)).ConfigureAwait(false);
-                for (int i = 0; i < group.Count; i++)
+                var results = await _run(connection => _write(connection, batches)).ConfigureAwait(false);
+                for (var i = 0; i < group.Count; i++)
                 {
                     group[i].Completion.TrySetResult(results[i]);
                 }
             }
             catch (Exception exception)
             {
-                foreach (Request request in group)
+                foreach (var request in group)
                 {
                     request.Completion.TrySetException(exception);
                 }

@@ -37,9 +37,9 @@ public sealed class SqliteLineTenantRegistry : ILineTenantRegistry, ILineAttachS
     public ValueTask<IReadOnlyList<LineTenant>> ListAsync(CancellationToken cancellationToken) =>
         _store.RunAsync<IReadOnlyList<LineTenant>>(connection =>
         {
-            using SqliteCommand select = SqliteStoreConnection.Command(
+            using var select = SqliteStoreConnection.Command(
                 connection, null, $"SELECT {TenantColumns} FROM line_tenants ORDER BY bot_id;");
-            using SqliteDataReader reader = select.ExecuteReader();
+            using var reader = select.ExecuteReader();
             var tenants = new List<LineTenant>();
             while (reader.Read())
             {
@@ -57,9 +57,9 @@ public sealed class SqliteLineTenantRegistry : ILineTenantRegistry, ILineAttachS
         {
             // Microsoft.Data.Sqlite begins a non-deferred transaction with BEGIN IMMEDIATE: the write lock is taken
             // before the read, so the read-modify-write is atomic across processes.
-            using SqliteTransaction transaction = connection.BeginTransaction();
-            LineTenant updated = LineTenantTransitions.Apply(Find(connection, transaction, change.BotId), change);
-            using SqliteCommand upsert = SqliteStoreConnection.Command(connection, transaction, UpsertTenant + ";");
+            using var transaction = connection.BeginTransaction();
+            var updated = LineTenantTransitions.Apply(Find(connection, transaction, change.BotId), change);
+            using var upsert = SqliteStoreConnection.Command(connection, transaction, UpsertTenant + ";");
             BindTenant(upsert, updated);
             upsert.ExecuteNonQuery();
             transaction.Commit();
@@ -73,7 +73,7 @@ public sealed class SqliteLineTenantRegistry : ILineTenantRegistry, ILineAttachS
         ArgumentException.ThrowIfNullOrEmpty(botId);
         return _store.RunAsync(connection =>
         {
-            using SqliteCommand delete = SqliteStoreConnection.Command(connection, null, """
+            using var delete = SqliteStoreConnection.Command(connection, null, """
                 DELETE FROM line_tenants WHERE bot_id = @bot_id AND is_attached = 0 AND detached_at < @before;
                 """);
             Add(delete, "bot_id", botId);
@@ -88,7 +88,7 @@ public sealed class SqliteLineTenantRegistry : ILineTenantRegistry, ILineAttachS
         ArgumentNullException.ThrowIfNull(attempt);
         return _store.RunAsync(connection =>
         {
-            using SqliteCommand insert = SqliteStoreConnection.Command(connection, null, InsertAttach + ";");
+            using var insert = SqliteStoreConnection.Command(connection, null, InsertAttach + ";");
             BindAttach(insert, attempt);
             insert.ExecuteNonQuery();
         }, cancellationToken);
@@ -101,11 +101,11 @@ public sealed class SqliteLineTenantRegistry : ILineTenantRegistry, ILineAttachS
         return _store.RunAsync(connection =>
         {
             // DELETE … RETURNING: the one statement both finds and uses up the attempt.
-            using SqliteCommand take = SqliteStoreConnection.Command(
+            using var take = SqliteStoreConnection.Command(
                 connection, null, $"DELETE FROM line_attach_attempts WHERE state = @state RETURNING {AttachColumns};");
             Add(take, "state", state);
-            using SqliteDataReader reader = take.ExecuteReader();
-            LinePendingAttach? attempt = reader.Read() ? ReadAttach(reader) : null;
+            using var reader = take.ExecuteReader();
+            var attempt = reader.Read() ? ReadAttach(reader) : null;
             return attempt is not null && attempt.ExpiresAt > now ? attempt : null;
         }, cancellationToken);
     }
@@ -114,7 +114,7 @@ public sealed class SqliteLineTenantRegistry : ILineTenantRegistry, ILineAttachS
     public ValueTask<int> PurgeExpiredAttachesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         _store.RunAsync(connection =>
         {
-            using SqliteCommand purge = SqliteStoreConnection.Command(
+            using var purge = SqliteStoreConnection.Command(
                 connection, null, "DELETE FROM line_attach_attempts WHERE expires_at <= @now;");
             Add(purge, "now", now.ToUnixTimeMilliseconds());
             return purge.ExecuteNonQuery();
@@ -125,10 +125,10 @@ public sealed class SqliteLineTenantRegistry : ILineTenantRegistry, ILineAttachS
 
     private static LineTenant? Find(SqliteConnection connection, SqliteTransaction? transaction, string botId)
     {
-        using SqliteCommand select = SqliteStoreConnection.Command(
+        using var select = SqliteStoreConnection.Command(
             connection, transaction, $"SELECT {TenantColumns} FROM line_tenants WHERE bot_id = @bot_id;");
         Add(select, "bot_id", botId);
-        using SqliteDataReader reader = select.ExecuteReader();
+        using var reader = select.ExecuteReader();
         return reader.Read() ? ReadTenant(reader) : null;
     }
 }

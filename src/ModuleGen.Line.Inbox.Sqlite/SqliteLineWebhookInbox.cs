@@ -64,7 +64,7 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
             return ValueTask.FromResult(LineInboxEnqueueResult.Empty);
         }
 
-        for (int i = 0; i < events.Count; i++)
+        for (var i = 0; i < events.Count; i++)
         {
             // Checked here, not in the group's transaction, so one caller's mistake never fails the others' events.
             if (events[i] is null)
@@ -90,7 +90,7 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
     internal ValueTask<long> ReadPragmaAsync(string name, CancellationToken cancellationToken, bool workerConnection = false) =>
         (workerConnection ? _store : _writer).RunAsync(connection =>
         {
-            using SqliteCommand pragma = SqliteStoreConnection.Command(connection, transaction: null, $"PRAGMA {name};");
+            using var pragma = SqliteStoreConnection.Command(connection, transaction: null, $"PRAGMA {name};");
             return (long)pragma.ExecuteScalar()!;
         }, cancellationToken);
 
@@ -98,10 +98,10 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
     private LineInboxEnqueueResult[] InsertGroup(SqliteConnection connection, IReadOnlyList<IReadOnlyList<LineInboxEvent>> batches)
     {
         BeforeGroupCommit?.Invoke();
-        long now = Now();
+        var now = Now();
         var results = new LineInboxEnqueueResult[batches.Count];
-        using SqliteTransaction transaction = connection.BeginTransaction();
-        using SqliteCommand insert = SqliteStoreConnection.Command(connection, transaction, """
+        using var transaction = connection.BeginTransaction();
+        using var insert = SqliteStoreConnection.Command(connection, transaction, """
             INSERT INTO inbox_events (webhook_event_id, destination, event_type, event_timestamp, is_redelivery,
                                       event_json, state, attempts, received_at, due_at)
             VALUES ($id, $destination, $type, $timestamp, $redelivery, $json, 0, 0, $now, $now)
@@ -109,27 +109,27 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
             """);
         // ON CONFLICT DO NOTHING rather than INSERT OR IGNORE: OR IGNORE would also silently drop a row that
         // breaks a NOT NULL or CHECK constraint, reporting a lost event as a duplicate.
-        SqliteParameter id = insert.Parameters.Add("$id", SqliteType.Text);
-        SqliteParameter destination = insert.Parameters.Add("$destination", SqliteType.Text);
-        SqliteParameter type = insert.Parameters.Add("$type", SqliteType.Text);
-        SqliteParameter timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
-        SqliteParameter redelivery = insert.Parameters.Add("$redelivery", SqliteType.Integer);
-        SqliteParameter json = insert.Parameters.Add("$json", SqliteType.Blob);
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var destination = insert.Parameters.Add("$destination", SqliteType.Text);
+        var type = insert.Parameters.Add("$type", SqliteType.Text);
+        var timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
+        var redelivery = insert.Parameters.Add("$redelivery", SqliteType.Integer);
+        var json = insert.Parameters.Add("$json", SqliteType.Blob);
         insert.Parameters.AddWithValue("$now", now);
-        for (int b = 0; b < batches.Count; b++)
+        for (var b = 0; b < batches.Count; b++)
         {
-            IReadOnlyList<LineInboxEvent> events = batches[b];
+            var events = batches[b];
             var outcomes = new LineInboxEnqueueOutcome[events.Count];
-            for (int i = 0; i < events.Count; i++)
+            for (var i = 0; i < events.Count; i++)
             {
-                LineInboxEvent inboxEvent = events[i];
+                var inboxEvent = events[i];
                 id.Value = inboxEvent.WebhookEventId;
                 destination.Value = inboxEvent.Destination;
                 type.Value = inboxEvent.EventType;
                 timestamp.Value = inboxEvent.Timestamp;
                 redelivery.Value = inboxEvent.IsRedelivery;
                 json.Value = WholeArray(inboxEvent.EventJson);
-                bool inserted = insert.ExecuteNonQuery() == 1;
+                var inserted = insert.ExecuteNonQuery() == 1;
                 outcomes[i] = new LineInboxEnqueueOutcome(inboxEvent.WebhookEventId, IsDuplicate: !inserted);
             }
 
@@ -142,7 +142,7 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
 
     /// <summary>The bytes as an array: the event's own (LineInboxEvent copies its JSON into one) rather than another copy.</summary>
     private static byte[] WholeArray(ReadOnlyMemory<byte> bytes) =>
-        MemoryMarshal.TryGetArray(bytes, out ArraySegment<byte> segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+        MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array
             : bytes.ToArray();
 
@@ -154,12 +154,12 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
 
         return RunAsync<IReadOnlyList<LineInboxEntry>>(connection =>
         {
-            DateTimeOffset now = _timeProvider.GetUtcNow();
-            DateTimeOffset leasedUntil = now + leaseDuration;
-            using SqliteTransaction transaction = connection.BeginTransaction();
+            var now = _timeProvider.GetUtcNow();
+            var leasedUntil = now + leaseDuration;
+            using var transaction = connection.BeginTransaction();
 
             var due = new List<StoredRow>();
-            using (SqliteCommand select = SqliteStoreConnection.Command(connection, transaction, $"""
+            using (var select = SqliteStoreConnection.Command(connection, transaction, $"""
                 SELECT {EventColumns} FROM inbox_events
                 WHERE state = {Pending} AND due_at <= $now
                 ORDER BY due_at, rowid
@@ -168,25 +168,25 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
             {
                 select.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
                 select.Parameters.AddWithValue("$max", max);
-                using SqliteDataReader reader = select.ExecuteReader();
+                using var reader = select.ExecuteReader();
                 while (reader.Read())
                 {
                     due.Add(StoredRow.Read(reader));
                 }
             }
 
-            using SqliteCommand update = SqliteStoreConnection.Command(connection, transaction, $"""
+            using var update = SqliteStoreConnection.Command(connection, transaction, $"""
                 UPDATE inbox_events SET attempts = attempts + 1, lease_token = $token, due_at = $leasedUntil
                 WHERE webhook_event_id = $id AND state = {Pending};
                 """);
-            SqliteParameter id = update.Parameters.Add("$id", SqliteType.Text);
-            SqliteParameter token = update.Parameters.Add("$token", SqliteType.Text);
+            var id = update.Parameters.Add("$id", SqliteType.Text);
+            var token = update.Parameters.Add("$token", SqliteType.Text);
             update.Parameters.AddWithValue("$leasedUntil", leasedUntil.ToUnixTimeMilliseconds());
 
             var entries = new List<LineInboxEntry>(due.Count);
-            foreach (StoredRow row in due)
+            foreach (var row in due)
             {
-                string leaseToken = Guid.NewGuid().ToString("N");
+                var leaseToken = Guid.NewGuid().ToString("N");
                 id.Value = row.Event.WebhookEventId;
                 token.Value = leaseToken;
                 update.ExecuteNonQuery();
@@ -207,7 +207,7 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
         return RunAsync(connection =>
         {
             // While leased, due_at is the lease's expiry; the token check keeps a stale holder from reviving its lease.
-            using SqliteCommand renew = SqliteStoreConnection.Command(connection, transaction: null, $"""
+            using var renew = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 UPDATE inbox_events SET due_at = MAX(due_at, $leasedUntil)
                 WHERE webhook_event_id = $id AND state = {Pending} AND lease_token = $token;
                 """);
@@ -225,7 +225,7 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
 
         return RunAsync(connection =>
         {
-            using SqliteCommand complete = SqliteStoreConnection.Command(connection, transaction: null, $"""
+            using var complete = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 UPDATE inbox_events
                 SET state = {Completed}, finished_at = $now, event_json = NULL, last_error = NULL, lease_token = NULL
                 WHERE webhook_event_id = $id AND state = {Pending};
@@ -244,7 +244,7 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
 
         return RunAsync(connection =>
         {
-            using SqliteCommand fail = SqliteStoreConnection.Command(connection, transaction: null, retryAt is null
+            using var fail = SqliteStoreConnection.Command(connection, transaction: null, retryAt is null
                 ? $"""
                     UPDATE inbox_events
                     SET state = {DeadLettered}, finished_at = $now, last_error = $error, lease_token = NULL
@@ -271,7 +271,7 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
 
         return RunAsync(connection =>
         {
-            using SqliteCommand release = SqliteStoreConnection.Command(connection, transaction: null, $"""
+            using var release = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 UPDATE inbox_events SET attempts = attempts - 1, due_at = $now, lease_token = NULL
                 WHERE webhook_event_id = $id AND state = {Pending} AND lease_token = $token;
                 """);
@@ -289,14 +289,14 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
 
         return RunAsync<IReadOnlyList<LineDeadLetter>>(connection =>
         {
-            using SqliteCommand select = SqliteStoreConnection.Command(connection, transaction: null, $"""
+            using var select = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 SELECT {EventColumns}, finished_at FROM inbox_events
                 WHERE state = {DeadLettered}
                 ORDER BY finished_at DESC, rowid DESC
                 LIMIT $max;
                 """);
             select.Parameters.AddWithValue("$max", max);
-            using SqliteDataReader reader = select.ExecuteReader();
+            using var reader = select.ExecuteReader();
             var deadLetters = new List<LineDeadLetter>();
             while (reader.Read())
             {
@@ -314,12 +314,12 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
 
         return RunAsync(connection =>
         {
-            using SqliteCommand select = SqliteStoreConnection.Command(connection, transaction: null, $"""
+            using var select = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 SELECT {EventColumns}, finished_at FROM inbox_events
                 WHERE webhook_event_id = $id AND state = {DeadLettered};
                 """);
             select.Parameters.AddWithValue("$id", webhookEventId);
-            using SqliteDataReader reader = select.ExecuteReader();
+            using var reader = select.ExecuteReader();
             return reader.Read() ? ReadDeadLetter(reader) : null;
         }, cancellationToken);
     }
@@ -331,7 +331,7 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
 
         return RunAsync(connection =>
         {
-            using SqliteCommand requeue = SqliteStoreConnection.Command(connection, transaction: null, $"""
+            using var requeue = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 UPDATE inbox_events SET state = {Pending}, attempts = 0, due_at = $now, finished_at = NULL
                 WHERE webhook_event_id = $id AND state = {DeadLettered};
                 """);
@@ -356,7 +356,7 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
 
         return RunAsync(connection =>
         {
-            using SqliteCommand purge = SqliteStoreConnection.Command(connection, transaction: null, """
+            using var purge = SqliteStoreConnection.Command(connection, transaction: null, """
                 DELETE FROM inbox_events WHERE destination = $destination;
                 """);
             purge.Parameters.AddWithValue("$destination", destination);
@@ -370,8 +370,8 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
         return RunAsync(connection =>
         {
             // Two queries so each is answered from its partial index instead of scanning every completed row.
-            using SqliteTransaction transaction = connection.BeginTransaction(deferred: true);
-            using SqliteCommand unfinished = SqliteStoreConnection.Command(connection, transaction, $"""
+            using var transaction = connection.BeginTransaction(deferred: true);
+            using var unfinished = SqliteStoreConnection.Command(connection, transaction, $"""
                 SELECT COUNT(*),
                        COALESCE(SUM(lease_token IS NOT NULL AND due_at > $now), 0),
                        MIN(received_at)
@@ -380,7 +380,7 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
             unfinished.Parameters.AddWithValue("$now", Now());
             int pending, inFlight;
             DateTimeOffset? oldestPendingReceivedAt;
-            using (SqliteDataReader reader = unfinished.ExecuteReader())
+            using (var reader = unfinished.ExecuteReader())
             {
                 reader.Read();
                 inFlight = (int)reader.GetInt64(1);
@@ -390,15 +390,15 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
                     : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
             }
 
-            using SqliteCommand finished = SqliteStoreConnection.Command(connection, transaction, $"""
+            using var finished = SqliteStoreConnection.Command(connection, transaction, $"""
                 SELECT state, COUNT(*) FROM inbox_events WHERE state <> {Pending} GROUP BY state;
                 """);
             int completed = 0, deadLettered = 0;
-            using (SqliteDataReader reader = finished.ExecuteReader())
+            using (var reader = finished.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    int count = (int)reader.GetInt64(1);
+                    var count = (int)reader.GetInt64(1);
                     if (reader.GetInt64(0) == Completed)
                     {
                         completed = count;
@@ -435,7 +435,7 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
         return RunAsync(connection =>
         {
             // The state is inlined, not a parameter, so SQLite can prove the partial index ix_inbox_events_finished applies.
-            using SqliteCommand purge = SqliteStoreConnection.Command(connection, transaction: null, $"""
+            using var purge = SqliteStoreConnection.Command(connection, transaction: null, $"""
                 DELETE FROM inbox_events WHERE state = {state} AND finished_at < $olderThan;
                 """);
             purge.Parameters.AddWithValue("$olderThan", olderThan.ToUnixTimeMilliseconds());
@@ -445,8 +445,8 @@ public sealed class SqliteLineWebhookInbox : ILineWebhookInbox, IDisposable
 
     private static LineDeadLetter ReadDeadLetter(SqliteDataReader reader)
     {
-        StoredRow row = StoredRow.Read(reader);
-        DateTimeOffset deadLetteredAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(StoredRow.ColumnCount));
+        var row = StoredRow.Read(reader);
+        var deadLetteredAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(StoredRow.ColumnCount));
         return new LineDeadLetter(row.Event, row.Attempts, row.ReceivedAt, deadLetteredAt, row.LastError);
     }
 

@@ -22,7 +22,7 @@ public static class SqliteLineWebhookInboxServiceCollectionExtensions
         Action<SqliteLineWebhookInboxOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        SqliteLineWebhookInboxOptions options = CreateOptions(databasePath, configure);
+        var options = CreateOptions(databasePath, configure);
         services.TryAddSingleton(provider => new SqliteLineWebhookInbox(AgainstContentRoot(options, provider), provider.GetService<TimeProvider>()));
         services.TryAddSingleton<ILineWebhookInbox>(provider => provider.GetRequiredService<SqliteLineWebhookInbox>());
         return services;
@@ -39,7 +39,7 @@ public static class SqliteLineWebhookInboxServiceCollectionExtensions
         Action<SqliteLineWebhookInboxOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        SqliteLineWebhookInboxOptions options = CreateOptions(databasePath, configure);
+        var options = CreateOptions(databasePath, configure);
         services.TryAddSingleton(provider => new SqliteLineTenantRegistry(AgainstContentRoot(options, provider)));
         services.TryAddSingleton<ILineTenantRegistry>(provider => provider.GetRequiredService<SqliteLineTenantRegistry>());
         services.TryAddSingleton<ILineAttachStateStore>(provider => provider.GetRequiredService<SqliteLineTenantRegistry>());

@@ -84,7 +84,7 @@ internal sealed class SqliteStoreConnection : IDisposable
 
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
-        SqliteCommand command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         return command;

@@ -92,8 +92,8 @@ internal static class SqliteStoreSchema
             PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds};
             """);
 
-        using SqliteTransaction transaction = connection.BeginTransaction();
-        long version = ReadVersion(connection, transaction);
+        using var transaction = connection.BeginTransaction();
+        var version = ReadVersion(connection, transaction);
         if (version > Version)
         {
             throw new NotSupportedException(
@@ -101,9 +101,9 @@ internal static class SqliteStoreSchema
         }
 
         string[] migrations = [CreateV1, CreateV2];
-        for (long next = version + 1; next <= Version; next++)
+        for (var next = version + 1; next <= Version; next++)
         {
-            using SqliteCommand migrate = connection.CreateCommand();
+            using var migrate = connection.CreateCommand();
             migrate.Transaction = transaction;
             migrate.CommandText = migrations[next - 1];
             migrate.ExecuteNonQuery();
@@ -114,7 +114,7 @@ internal static class SqliteStoreSchema
 
     private static long ReadVersion(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using SqliteCommand command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "PRAGMA user_version;";
         return (long)command.ExecuteScalar()!;
@@ -122,7 +122,7 @@ internal static class SqliteStoreSchema
 
     private static void Execute(SqliteConnection connection, string sql)
     {
-        using SqliteCommand command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }

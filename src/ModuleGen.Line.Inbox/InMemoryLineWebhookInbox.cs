@@ -49,13 +49,13 @@ public sealed class InMemoryLineWebhookInbox : ILineWebhookInbox
         var outcomes = new LineInboxEnqueueOutcome[events.Count];
         lock (_lock)
         {
-            DateTimeOffset now = _timeProvider.GetUtcNow();
-            for (int i = 0; i < events.Count; i++)
+            var now = _timeProvider.GetUtcNow();
+            for (var i = 0; i < events.Count; i++)
             {
-                LineInboxEvent inboxEvent = events[i];
+                var inboxEvent = events[i];
                 ArgumentNullException.ThrowIfNull(inboxEvent, nameof(events));
                 var stored = new StoredEvent(inboxEvent, _nextSequence, now);
-                bool isDuplicate = !_events.TryAdd(inboxEvent.WebhookEventId, stored);
+                var isDuplicate = !_events.TryAdd(inboxEvent.WebhookEventId, stored);
                 if (!isDuplicate)
                 {
                     _nextSequence++;
@@ -78,8 +78,8 @@ public sealed class InMemoryLineWebhookInbox : ILineWebhookInbox
 
         lock (_lock)
         {
-            DateTimeOffset now = _timeProvider.GetUtcNow();
-            DateTimeOffset leasedUntil = now + leaseDuration;
+            var now = _timeProvider.GetUtcNow();
+            var leasedUntil = now + leaseDuration;
             var leased = new List<LineInboxEntry>(Math.Min(max, _pendingByDue.Count));
             while (leased.Count < max && _pendingByDue.Min is { } stored && stored.DueAt <= now)
             {
@@ -104,12 +104,12 @@ public sealed class InMemoryLineWebhookInbox : ILineWebhookInbox
 
         lock (_lock)
         {
-            if (!TryGetCurrentLease(entry, out StoredEvent? stored))
+            if (!TryGetCurrentLease(entry, out var stored))
             {
                 return ValueTask.FromResult(false);
             }
 
-            DateTimeOffset leasedUntil = _timeProvider.GetUtcNow() + leaseDuration;
+            var leasedUntil = _timeProvider.GetUtcNow() + leaseDuration;
             if (leasedUntil > stored.DueAt)
             {
                 Reschedule(stored, leasedUntil);
@@ -142,7 +142,7 @@ public sealed class InMemoryLineWebhookInbox : ILineWebhookInbox
 
         lock (_lock)
         {
-            if (TryGetCurrentLease(entry, out StoredEvent? stored))
+            if (TryGetCurrentLease(entry, out var stored))
             {
                 stored.LastError = error;
                 stored.LeaseToken = null;
@@ -171,7 +171,7 @@ public sealed class InMemoryLineWebhookInbox : ILineWebhookInbox
 
         lock (_lock)
         {
-            if (TryGetCurrentLease(entry, out StoredEvent? stored))
+            if (TryGetCurrentLease(entry, out var stored))
             {
                 stored.Attempts--;
                 stored.LeaseToken = null;
@@ -210,7 +210,7 @@ public sealed class InMemoryLineWebhookInbox : ILineWebhookInbox
         lock (_lock)
         {
             return ValueTask.FromResult(
-                _events.TryGetValue(webhookEventId, out StoredEvent? stored) && stored.State == LineInboxEventState.DeadLettered
+                _events.TryGetValue(webhookEventId, out var stored) && stored.State == LineInboxEventState.DeadLettered
                     ? ToDeadLetter(stored)
                     : null);
         }
@@ -224,7 +224,7 @@ public sealed class InMemoryLineWebhookInbox : ILineWebhookInbox
 
         lock (_lock)
         {
-            if (!_events.TryGetValue(webhookEventId, out StoredEvent? stored)
+            if (!_events.TryGetValue(webhookEventId, out var stored)
                 || stored.State != LineInboxEventState.DeadLettered)
             {
                 return ValueTask.FromResult(false);
@@ -263,10 +263,10 @@ public sealed class InMemoryLineWebhookInbox : ILineWebhookInbox
         {
             // Only the pending events are looked at: finished ones are counted as they finish, so the worker's backlog
             // gauge does not hold the lock over every event ever stored while requests wait for it.
-            DateTimeOffset now = _timeProvider.GetUtcNow();
+            var now = _timeProvider.GetUtcNow();
             int pending = 0, inFlight = 0;
             DateTimeOffset? oldestPending = null;
-            foreach (StoredEvent stored in _pendingByDue)
+            foreach (var stored in _pendingByDue)
             {
                 if (stored.LeaseToken is not null && stored.DueAt > now)
                 {
@@ -297,8 +297,8 @@ public sealed class InMemoryLineWebhookInbox : ILineWebhookInbox
 
         lock (_lock)
         {
-            List<StoredEvent> expired = _events.Values.Where(isExpired).ToList();
-            foreach (StoredEvent stored in expired)
+            var expired = _events.Values.Where(isExpired).ToList();
+            foreach (var stored in expired)
             {
                 _events.Remove(stored.WebhookEventId);
                 switch (stored.State)
@@ -321,7 +321,7 @@ public sealed class InMemoryLineWebhookInbox : ILineWebhookInbox
 
     private void Complete(LineInboxEntry entry, DateTimeOffset now)
     {
-        if (_events.TryGetValue(entry.Event.WebhookEventId, out StoredEvent? stored)
+        if (_events.TryGetValue(entry.Event.WebhookEventId, out var stored)
             && stored.State == LineInboxEventState.Pending)
         {
             _pendingByDue.Remove(stored);
@@ -359,7 +359,7 @@ public sealed class InMemoryLineWebhookInbox : ILineWebhookInbox
 
         public int Compare(StoredEvent? x, StoredEvent? y)
         {
-            int byDue = x!.DueAt.CompareTo(y!.DueAt);
+            var byDue = x!.DueAt.CompareTo(y!.DueAt);
             return byDue != 0 ? byDue : x.Sequence.CompareTo(y.Sequence);
         }
     }

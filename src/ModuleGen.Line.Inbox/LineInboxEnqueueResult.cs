@@ -16,7 +16,7 @@ public sealed class LineInboxEnqueueResult
         ArgumentNullException.ThrowIfNull(outcomes);
 
         Outcomes = outcomes;
-        foreach (LineInboxEnqueueOutcome outcome in outcomes)
+        foreach (var outcome in outcomes)
         {
             if (outcome.IsDuplicate)
             {

@@ -33,7 +33,7 @@ internal sealed class LineLeaseRenewal : IAsyncDisposable
         _inbox = inbox;
         _leaseDuration = leaseDuration;
         _logger = logger;
-        foreach (LineInboxEntry entry in entries)
+        foreach (var entry in entries)
         {
             _held[entry.LeaseToken] = entry;
         }
@@ -70,7 +70,7 @@ internal sealed class LineLeaseRenewal : IAsyncDisposable
         {
             while (await _timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
             {
-                foreach (LineInboxEntry entry in _held.Values)
+                foreach (var entry in _held.Values)
                 {
                     await RenewAsync(entry).ConfigureAwait(false);
                 }

@@ -12,8 +12,8 @@ internal static class LineRetryBackoff
     public static TimeSpan ComputeDelay(int failedAttempt, LineWebhookInboxOptions options, double jitter)
     {
         // 2^62 already exceeds TimeSpan.MaxValue.Ticks; clamping the exponent keeps the double finite.
-        double ceilingTicks = options.RetryBaseDelay.Ticks * Math.Pow(2, Math.Clamp(failedAttempt - 1, 0, 62));
-        double cappedTicks = Math.Min(ceilingTicks, options.RetryMaxDelay.Ticks);
+        var ceilingTicks = options.RetryBaseDelay.Ticks * Math.Pow(2, Math.Clamp(failedAttempt - 1, 0, 62));
+        var cappedTicks = Math.Min(ceilingTicks, options.RetryMaxDelay.Ticks);
         return TimeSpan.FromTicks((long)(cappedTicks * jitter));
     }
 }

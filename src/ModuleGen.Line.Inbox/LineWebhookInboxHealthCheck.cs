@@ -59,11 +59,11 @@ public sealed class LineWebhookInboxHealthCheck : IHealthCheck
         catch (Exception exception)
         {
             // A context built by hand (not by HealthCheckService) has no registration.
-            HealthStatus failureStatus = context.Registration?.FailureStatus ?? HealthStatus.Unhealthy;
+            var failureStatus = context.Registration?.FailureStatus ?? HealthStatus.Unhealthy;
             return new HealthCheckResult(failureStatus, "The webhook inbox store could not be read.", exception);
         }
 
-        int backlog = statistics.Pending + statistics.InFlight;
+        var backlog = statistics.Pending + statistics.InFlight;
         var data = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["pending"] = statistics.Pending,
@@ -81,7 +81,7 @@ public sealed class LineWebhookInboxHealthCheck : IHealthCheck
 
         if (statistics.OldestPendingReceivedAt is { } oldestReceivedAt)
         {
-            TimeSpan age = _timeProvider.GetUtcNow() - oldestReceivedAt;
+            var age = _timeProvider.GetUtcNow() - oldestReceivedAt;
             data["oldestPendingReceivedAt"] = oldestReceivedAt;
             data["oldestPendingAgeSeconds"] = age.TotalSeconds;
             if (age > _options.MaxOldestPendingAge)

@@ -76,7 +76,7 @@ public sealed class LineWebhookInboxWorker : BackgroundService
     public async Task<int> ProcessDueEventsAsync(CancellationToken cancellationToken)
     {
         await ObserveBacklogAsync(cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<LineInboxEntry> entries = await _inbox
+        var entries = await _inbox
             .LeaseAsync(_options.BatchSize, _options.LeaseDuration, cancellationToken)
             .ConfigureAwait(false);
         if (entries.Count == 0)
@@ -85,7 +85,7 @@ public sealed class LineWebhookInboxWorker : BackgroundService
         }
 
         // Renewal ignores the loop's token: a handler that does not stop at shutdown is still working on its event.
-        LineLeaseRenewal renewal = LineLeaseRenewal.Start(_inbox, entries, _options.LeaseDuration, _timeProvider, _logger);
+        var renewal = LineLeaseRenewal.Start(_inbox, entries, _options.LeaseDuration, _timeProvider, _logger);
         await using (renewal.ConfigureAwait(false))
         {
             // The body ignores the loop's token on purpose: every leased entry must reach ProcessEntryAsync, which
@@ -93,7 +93,7 @@ public sealed class LineWebhookInboxWorker : BackgroundService
             if (_options.MaxDegreeOfParallelism == 1)
             {
                 // The default: one after another, without the parallel loop's per-batch machinery.
-                for (int i = 0; i < entries.Count; i++)
+                for (var i = 0; i < entries.Count; i++)
                 {
                     await ProcessEntryAsync(entries[i], renewal, cancellationToken).ConfigureAwait(false);
                 }
@@ -114,7 +114,7 @@ public sealed class LineWebhookInboxWorker : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        DateTimeOffset nextPurgeAt = _timeProvider.GetUtcNow();
+        var nextPurgeAt = _timeProvider.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             if (_timeProvider.GetUtcNow() >= nextPurgeAt)
@@ -124,7 +124,7 @@ public sealed class LineWebhookInboxWorker : BackgroundService
             }
 
             _signal.Rearm();
-            int leased = 0;
+            var leased = 0;
             try
             {
                 leased = await ProcessDueEventsAsync(stoppingToken).ConfigureAwait(false);
@@ -148,7 +148,7 @@ public sealed class LineWebhookInboxWorker : BackgroundService
 
     private async ValueTask ProcessEntryAsync(LineInboxEntry entry, LineLeaseRenewal renewal, CancellationToken cancellationToken)
     {
-        LineInboxEvent inboxEvent = entry.Event;
+        var inboxEvent = entry.Event;
         if (cancellationToken.IsCancellationRequested)
         {
             await ReleaseAsync(entry, renewal).ConfigureAwait(false);
@@ -160,7 +160,7 @@ public sealed class LineWebhookInboxWorker : BackgroundService
             // Only leases that expired unfinished get an event here: it probably kills the process when handled.
             LineWebhookInboxLog.EventAbandoned(_logger, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt - 1);
             _metrics?.DeadLettered("abandoned");
-            string error = $"Dead-lettered without another attempt: {entry.Attempt - 1} leases expired unfinished "
+            var error = $"Dead-lettered without another attempt: {entry.Attempt - 1} leases expired unfinished "
                 + $"(the process may have died while handling it). Previous error: {entry.LastError ?? "none"}";
             await RecordOutcomeAsync(
                     entry, renewal, (inbox, e) => inbox.FailAsync(e, Truncate(error), null, CancellationToken.None))
@@ -168,7 +168,7 @@ public sealed class LineWebhookInboxWorker : BackgroundService
             return;
         }
 
-        long started = Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await _processor.ProcessAsync(entry, cancellationToken).ConfigureAwait(false);
@@ -196,8 +196,8 @@ public sealed class LineWebhookInboxWorker : BackgroundService
 
     private ValueTask FailAsync(LineInboxEntry entry, LineLeaseRenewal renewal, Exception exception, long started)
     {
-        LineInboxEvent inboxEvent = entry.Event;
-        string error = Truncate(exception.ToString());
+        var inboxEvent = entry.Event;
+        var error = Truncate(exception.ToString());
         if (_processor.GetPermanentFailureReason(exception) is { } reason)
         {
             LineWebhookInboxLog.EventFailedPermanently(_logger, exception, inboxEvent.WebhookEventId, inboxEvent.EventType, entry.Attempt, reason);
@@ -217,8 +217,8 @@ public sealed class LineWebhookInboxWorker : BackgroundService
         }
 
         _metrics?.Handled(inboxEvent.EventType, "retry", started);
-        TimeSpan delay = LineRetryBackoff.ComputeDelay(entry.Attempt, _options, Random.Shared.NextDouble());
-        DateTimeOffset retryAt = _timeProvider.GetUtcNow() + delay;
+        var delay = LineRetryBackoff.ComputeDelay(entry.Attempt, _options, Random.Shared.NextDouble());
+        var retryAt = _timeProvider.GetUtcNow() + delay;
         // One line per retried attempt (LINE unreachable must not flood the log with stack traces); the stored error and
         // the dead-letter log keep the whole exception.
         LineWebhookInboxLog.EventFailed(
@@ -230,7 +230,7 @@ public sealed class LineWebhookInboxWorker : BackgroundService
     /// <summary>Refreshes the backlog gauge at most every few seconds: the count is a store query.</summary>
     private async ValueTask ObserveBacklogAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset now = _timeProvider.GetUtcNow();
+        var now = _timeProvider.GetUtcNow();
         if (_metrics is null || now - _backlogSeenAt < BacklogInterval)
         {
             return;
@@ -271,11 +271,11 @@ public sealed class LineWebhookInboxWorker : BackgroundService
 
     private async ValueTask PurgeCompletedAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset now = _timeProvider.GetUtcNow();
-        DateTimeOffset cutoff = now - _options.CompletedRetention;
+        var now = _timeProvider.GetUtcNow();
+        var cutoff = now - _options.CompletedRetention;
         try
         {
-            int purged = await _inbox.PurgeCompletedAsync(cutoff, cancellationToken).ConfigureAwait(false);
+            var purged = await _inbox.PurgeCompletedAsync(cutoff, cancellationToken).ConfigureAwait(false);
             if (purged > 0)
             {
                 LineWebhookInboxLog.Purged(_logger, purged, cutoff);
@@ -283,8 +283,8 @@ public sealed class LineWebhookInboxWorker : BackgroundService
 
             if (_options.DeadLetterRetention is { } deadLetterRetention)
             {
-                DateTimeOffset deadLetterCutoff = now - deadLetterRetention;
-                int deadLettersPurged = await _inbox.PurgeDeadLettersAsync(deadLetterCutoff, cancellationToken).ConfigureAwait(false);
+                var deadLetterCutoff = now - deadLetterRetention;
+                var deadLettersPurged = await _inbox.PurgeDeadLettersAsync(deadLetterCutoff, cancellationToken).ConfigureAwait(false);
                 if (deadLettersPurged > 0)
                 {
                     LineWebhookInboxLog.DeadLettersPurged(_logger, deadLettersPurged, deadLetterCutoff);
@@ -304,7 +304,7 @@ public sealed class LineWebhookInboxWorker : BackgroundService
     private async Task WaitForWorkAsync(CancellationToken stoppingToken)
     {
         using var pollCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        Task poll = Task.Delay(_options.PollInterval, _timeProvider, pollCancellation.Token);
+        var poll = Task.Delay(_options.PollInterval, _timeProvider, pollCancellation.Token);
         await Task.WhenAny(_signal.WaitAsync(), poll).ConfigureAwait(false);
         await pollCancellation.CancelAsync().ConfigureAwait(false);
     }

@@ -57,8 +57,8 @@ public sealed class RedisLineRateLimiter : ILineSharedRateLimiter
         ArgumentException.ThrowIfNullOrEmpty(operationId);
         cancellationToken.ThrowIfCancellationRequested();
 
-        LineSharedRateLimit limit = _options.Limits.TryGetValue(operationId, out LineSharedRateLimit? configured) ? configured : _options.DefaultLimit;
-        RedisResult result = await _redis.GetDatabase().ScriptEvaluateAsync(
+        var limit = _options.Limits.TryGetValue(operationId, out var configured) ? configured : _options.DefaultLimit;
+        var result = await _redis.GetDatabase().ScriptEvaluateAsync(
                 TokenBucket,
                 [new RedisKey(_options.KeyPrefix + botId + ":" + operationId)],
                 [limit.PermitsPerSecond.ToString(CultureInfo.InvariantCulture), limit.Burst])

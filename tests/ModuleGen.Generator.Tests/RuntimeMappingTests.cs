@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
-using ModuleGen.Generator.Tests.Infrastructure;
 using ModuleGen.Generator.Emitting;
 using ModuleGen.Generator.Parsing;
+using ModuleGen.Generator.Tests.Infrastructure;
 using ModuleGen.Line;
 using ModuleGen.Line.Runtime;
 using Shouldly;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using ModuleGen.Line.ContractTests.Messaging;
 using ModuleGen.Line.ContractTests.Module;

@@ -15,16 +15,16 @@ if (args.Length != 2)
     return 2;
 }
 
-string databasePath = args[0];
-string webhookEventId = args[1];
+var databasePath = args[0];
+var webhookEventId = args[1];
 var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = databasePath });
-byte[] eventJson = Encoding.UTF8.GetBytes(
+var eventJson = Encoding.UTF8.GetBytes(
     $$$"""{"type":"follow","mode":"active","timestamp":1751371200000,"webhookEventId":"{{{webhookEventId}}}","deliveryContext":{"isRedelivery":false}}""");
 var inboxEvent = new LineInboxEvent("U0123456789abcdef0123456789abcdef", webhookEventId, "follow", 1751371200000, false, eventJson);
 
-LineInboxEnqueueResult enqueued = await inbox.EnqueueAsync([inboxEvent], CancellationToken.None);
+var enqueued = await inbox.EnqueueAsync([inboxEvent], CancellationToken.None);
 Console.WriteLine($"stored {enqueued.StoredCount}");
-IReadOnlyList<LineInboxEntry> leased = await inbox.LeaseAsync(1, TimeSpan.FromMinutes(5), CancellationToken.None);
+var leased = await inbox.LeaseAsync(1, TimeSpan.FromMinutes(5), CancellationToken.None);
 Console.WriteLine($"leased {leased.Count}");
 Console.Out.Flush();
 

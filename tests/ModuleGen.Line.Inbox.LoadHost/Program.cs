@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ModuleGen.Line.AspNetCore;
 using ModuleGen.Line;
+using ModuleGen.Line.AspNetCore;
 using ModuleGen.Line.AspNetCore.Webhooks;
 using ModuleGen.Line.Inbox.PostgreSql;
 using ModuleGen.Line.Inbox.Sqlite;
@@ -20,8 +20,8 @@ if (args.Length != 6)
     return 2;
 }
 
-(string store, string connection, string schema, string port, string logPath, string secret) = (args[0], args[1], args[2], args[3], args[4], args[5]);
-WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+(var store, var connection, var schema, var port, var logPath, var secret) = (args[0], args[1], args[2], args[3], args[4], args[5]);
+var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.ClearProviders();
 builder.Services.AddSingleton(new HandlingLog(logPath));
 builder.Services.AddSingleton<ILineAccessTokenProvider>(new LineStaticAccessTokenProvider("unused"));
@@ -46,7 +46,7 @@ builder.Services
     })
     .AddHandler<Event, LoggingHandler>();
 
-WebApplication app = builder.Build();
+var app = builder.Build();
 app.Urls.Add($"http://127.0.0.1:{port}");
 app.MapLineWebhook("/webhook");
 await app.StartAsync();

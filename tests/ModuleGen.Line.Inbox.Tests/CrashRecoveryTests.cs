@@ -1,4 +1,3 @@
-using ModuleGen.Tests.Shared;
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.Options;
 using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
+using ModuleGen.Tests.Shared;
 using Shouldly;
 using Xunit;
 
@@ -34,7 +34,7 @@ public sealed class CrashRecoveryTests : IDisposable
         beforeCrash.Dispose();
 
         var afterRestart = new ManualTimeProvider(ManualTimeProvider.DefaultStart + LeaseDuration);
-        RecordingProcessor processor = await HandleEverythingDueAsync(afterRestart);
+        var processor = await HandleEverythingDueAsync(afterRestart);
 
         processor.Calls.ShouldBe([(TestEvents.Id(1), 2)]);
         processor.Handled.ShouldBe([(TestEvents.Id(1), 2)]);
@@ -43,7 +43,7 @@ public sealed class CrashRecoveryTests : IDisposable
     [Fact]
     public async Task EventEnqueuedByAKilledProcessIsHandledOnceAfterRestart()
     {
-        string webhookEventId = TestEvents.Id(1);
+        var webhookEventId = TestEvents.Id(1);
         var crashHost = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             ArgumentList = { CrashHostPath(), _database.Path, webhookEventId },
@@ -53,10 +53,10 @@ public sealed class CrashRecoveryTests : IDisposable
 
         string output, errors;
         int exitCode;
-        using (Process process = Process.Start(crashHost).ShouldNotBeNull())
+        using (var process = Process.Start(crashHost).ShouldNotBeNull())
         {
             using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            Task<string> errorsRead = process.StandardError.ReadToEndAsync(hang.Token);
+            var errorsRead = process.StandardError.ReadToEndAsync(hang.Token);
             output = await process.StandardOutput.ReadToEndAsync(hang.Token);
             errors = await errorsRead;
             await process.WaitForExitAsync(hang.Token);
@@ -66,7 +66,7 @@ public sealed class CrashRecoveryTests : IDisposable
         exitCode.ShouldBe(SigKillExitCode, $"stdout: {output} stderr: {errors}");
         output.ShouldBe($"stored 1{Environment.NewLine}leased 1{Environment.NewLine}");
         var afterRestart = new ManualTimeProvider(DateTimeOffset.UtcNow + LeaseDuration + TimeSpan.FromMinutes(1));
-        RecordingProcessor processor = await HandleEverythingDueAsync(afterRestart);
+        var processor = await HandleEverythingDueAsync(afterRestart);
 
         processor.Calls.ShouldBe([(webhookEventId, 2)]);
         processor.Handled.ShouldBe([(webhookEventId, 2)]);
@@ -75,7 +75,7 @@ public sealed class CrashRecoveryTests : IDisposable
     /// <summary>Opens the file as a restarted process would and runs its worker until nothing is due for a day.</summary>
     private async Task<RecordingProcessor> HandleEverythingDueAsync(ManualTimeProvider clock)
     {
-        RecordingProcessor processor = RecordingProcessor.Succeeding();
+        var processor = RecordingProcessor.Succeeding();
         using var inbox = new SqliteLineWebhookInbox(Options(), clock);
         var worker = new LineWebhookInboxWorker(
             inbox,
@@ -99,7 +99,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
     private static string CrashHostPath()
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "ModuleGen.Line.Inbox.CrashHost.dll");
+        var path = Path.Combine(AppContext.BaseDirectory, "ModuleGen.Line.Inbox.CrashHost.dll");
         File.Exists(path).ShouldBeTrue($"The crash host should be built next to the tests: {path}");
         return path;
     }

@@ -1,4 +1,3 @@
-using ModuleGen.Tests.Shared;
 using System;
 using System.Collections.Generic;
 using System.Threading;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Sqlite;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
+using ModuleGen.Tests.Shared;
 using Shouldly;
 using Xunit;
 
@@ -43,17 +43,17 @@ public abstract class LeaseRenewalTests : IDisposable
             started.TrySetResult();
             await finish.Task;
         });
-        RecordingProcessor other = RecordingProcessor.Succeeding();
+        var other = RecordingProcessor.Succeeding();
         var inbox = new RenewalRecordingInbox(OpenInbox());
-        LineWebhookInboxWorker first = CreateWorker(inbox, slow);
-        LineWebhookInboxWorker second = CreateWorker(OpenInbox(), other);
+        var first = CreateWorker(inbox, slow);
+        var second = CreateWorker(OpenInbox(), other);
         await inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
-        Task<int> handling = first.ProcessDueEventsAsync(None);
+        var handling = first.ProcessDueEventsAsync(None);
         await started.Task.WaitAsync(Hang);
         var renewals = new List<RenewalOutcome>();
         var leasedBySecondWorker = new List<int>();
-        for (int tick = 0; tick < 9; tick++)
+        for (var tick = 0; tick < 9; tick++)
         {
             Clock.Advance(_options.LeaseDuration / 3);
             renewals.Add(await inbox.NextRenewalAsync().WaitAsync(Hang));
@@ -61,7 +61,7 @@ public abstract class LeaseRenewalTests : IDisposable
         }
 
         finish.SetResult();
-        int leasedByFirstWorker = await handling.WaitAsync(Hang);
+        var leasedByFirstWorker = await handling.WaitAsync(Hang);
         Clock.Advance(_options.LeaseDuration * 2);
 
         leasedByFirstWorker.ShouldBe(1);
@@ -87,22 +87,22 @@ public abstract class LeaseRenewalTests : IDisposable
                 await finish.Task;
             }
         });
-        RecordingProcessor other = RecordingProcessor.Succeeding();
+        var other = RecordingProcessor.Succeeding();
         var inbox = new RenewalRecordingInbox(OpenInbox());
-        LineWebhookInboxWorker first = CreateWorker(inbox, slowFirst);
-        LineWebhookInboxWorker second = CreateWorker(OpenInbox(), other);
+        var first = CreateWorker(inbox, slowFirst);
+        var second = CreateWorker(OpenInbox(), other);
         await inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2))], None);
 
-        Task<int> handling = first.ProcessDueEventsAsync(None);
+        var handling = first.ProcessDueEventsAsync(None);
         await started.Task.WaitAsync(Hang);
-        for (int tick = 0; tick < 6; tick++)
+        for (var tick = 0; tick < 6; tick++)
         {
             Clock.Advance(_options.LeaseDuration / 3);
             (await inbox.NextRenewalAsync().WaitAsync(Hang)).ShouldBe(RenewalOutcome.Renewed);
             (await inbox.NextRenewalAsync().WaitAsync(Hang)).ShouldBe(RenewalOutcome.Renewed);
         }
 
-        int leasedBySecondWorker = await second.ProcessDueEventsAsync(None);
+        var leasedBySecondWorker = await second.ProcessDueEventsAsync(None);
         finish.SetResult();
         await handling.WaitAsync(Hang);
 

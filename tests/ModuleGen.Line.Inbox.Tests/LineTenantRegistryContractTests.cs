@@ -57,7 +57,7 @@ public abstract class LineTenantRegistryContractTests : IDisposable
         await Registry.ApplyAsync(LineTenantChange.Suspended(Bot, T0.AddMinutes(2)), None);
         await Registry.ApplyAsync(LineTenantChange.Activated(Bot, "LUb577ef-chat", T0.AddMinutes(3)), None);
 
-        LineTenant? found = await Registry.FindAsync(Bot, None);
+        var found = await Registry.FindAsync(Bot, None);
 
         found.ShouldBe(new LineTenant
         {
@@ -84,7 +84,7 @@ public abstract class LineTenantRegistryContractTests : IDisposable
     {
         await Registry.ApplyAsync(LineTenantChange.Attached(Bot, ["message:send"], T0), None);
 
-        LineTenant detached = await Registry.ApplyAsync(LineTenantChange.Detached(Bot, "bot_deleted", T0.AddHours(1)), None);
+        var detached = await Registry.ApplyAsync(LineTenantChange.Detached(Bot, "bot_deleted", T0.AddHours(1)), None);
 
         detached.Attachment.ShouldBe(LineTenantAttachment.Detached);
         WithoutScopes(await Registry.FindAsync(Bot, None)).ShouldBe(WithoutScopes(detached));
@@ -99,7 +99,7 @@ public abstract class LineTenantRegistryContractTests : IDisposable
     {
         await Registry.ApplyAsync(LineTenantChange.Attached(Bot, ["message:send"], T0.AddMinutes(5)), None);
 
-        LineTenant after = await Registry.ApplyAsync(LineTenantChange.Detached(Bot, "bot_deleted", T0), None);
+        var after = await Registry.ApplyAsync(LineTenantChange.Detached(Bot, "bot_deleted", T0), None);
 
         after.Attachment.ShouldBe(LineTenantAttachment.Attached);
         after.AttachmentChangedAt.ShouldBe(T0.AddMinutes(5));
@@ -119,7 +119,7 @@ public abstract class LineTenantRegistryContractTests : IDisposable
     [Fact]
     public async Task OaSeenOnlyThroughItsTrafficIsAttachedWithUnknownScopes()
     {
-        LineTenant seen = await Registry.ApplyAsync(LineTenantChange.Seen(Bot, T0), None);
+        var seen = await Registry.ApplyAsync(LineTenantChange.Seen(Bot, T0), None);
 
         seen.Attachment.ShouldBe(LineTenantAttachment.Attached);
         seen.GrantedScopes.ShouldBeNull();
@@ -173,7 +173,7 @@ public abstract class LineTenantRegistryContractTests : IDisposable
                     : LineTenantChange.Activated(Bot, "chat", T0.AddMinutes(2)), None);
             })));
 
-        LineTenant tenant = (await Registry.FindAsync(Bot, None))!;
+        var tenant = (await Registry.FindAsync(Bot, None))!;
         tenant.IsSuspended.ShouldBeTrue();
         tenant.ChatMode.ShouldBe(LineTenantChatMode.Active);
         tenant.LastSeenAt.ShouldBe(T0.AddMinutes(2));
@@ -182,10 +182,10 @@ public abstract class LineTenantRegistryContractTests : IDisposable
     [Fact]
     public async Task AttachAttemptIsTakenOnceWithEveryField()
     {
-        LinePendingAttach attempt = Attempt("state-1", T0.AddMinutes(15));
+        var attempt = Attempt("state-1", T0.AddMinutes(15));
         await Attaches.SaveAttachAsync(attempt, None);
 
-        LinePendingAttach? taken = await Attaches.TakeAttachAsync("state-1", T0, None);
+        var taken = await Attaches.TakeAttachAsync("state-1", T0, None);
 
         taken.ShouldNotBeNull();
         taken.ShouldBe(attempt with { Scopes = taken.Scopes, BrandTypes = taken.BrandTypes });

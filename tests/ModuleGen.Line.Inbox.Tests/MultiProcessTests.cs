@@ -30,7 +30,7 @@ public sealed class MultiProcessTests(PostgreSqlServer server, ITestOutputHelper
     public async Task ThreeHostsLoseNoEventWhenOneIsKilledMidStreamAndHandleTwiceOnlyWhatTheKillCutShort()
     {
         const int events = 3 * 2_000;
-        string schema = "load_" + Guid.NewGuid().ToString("N");
+        var schema = "load_" + Guid.NewGuid().ToString("N");
         await using var hosts = new LoadHosts("postgres", server.ConnectionString, schema);
         await hosts.StartAsync(3);
         string? killedLog = null;
@@ -44,7 +44,7 @@ public sealed class MultiProcessTests(PostgreSqlServer server, ITestOutputHelper
                 await hosts.RestartAsync(1);
             }
         });
-        using (PostgreSqlLineStore store = Store(schema))
+        using (var store = Store(schema))
         {
             await WaitForCompletedAsync(new PostgreSqlLineWebhookInbox(store), events);
         }
@@ -69,8 +69,8 @@ public sealed class MultiProcessTests(PostgreSqlServer server, ITestOutputHelper
     public async Task OneAndThreeHostsHandleEachEventOnceAndReportTheirThroughput()
     {
         const int events = 2_400;
-        double oneHost = await MeasureAsync(1, events);
-        double threeHosts = await MeasureAsync(3, events);
+        var oneHost = await MeasureAsync(1, events);
+        var threeHosts = await MeasureAsync(3, events);
 
         output.WriteLine($"PostgreSQL, {events} events: 1 host {oneHost:F0} events/s, 3 hosts {threeHosts:F0} events/s ({threeHosts / oneHost:F2}x)");
         threeHosts.ShouldBeGreaterThan(0);
@@ -81,8 +81,8 @@ public sealed class MultiProcessTests(PostgreSqlServer server, ITestOutputHelper
     {
         const int events = 1_200;
         using var directory = new TemporaryDatabase();
-        (double oneRate, double oneMedian) = await MeasureSqliteAsync(1, events, directory.Path + ".one");
-        (double twoRate, double twoMedian) = await MeasureSqliteAsync(2, events, directory.Path + ".two");
+        (var oneRate, var oneMedian) = await MeasureSqliteAsync(1, events, directory.Path + ".one");
+        (var twoRate, var twoMedian) = await MeasureSqliteAsync(2, events, directory.Path + ".two");
 
         output.WriteLine(
             $"SQLite, {events} events: 1 process {oneRate:F0} events/s (median webhook {oneMedian:F1} ms), "
@@ -92,17 +92,17 @@ public sealed class MultiProcessTests(PostgreSqlServer server, ITestOutputHelper
 
     private async Task<double> MeasureAsync(int hostCount, int events)
     {
-        string schema = "load_" + Guid.NewGuid().ToString("N");
+        var schema = "load_" + Guid.NewGuid().ToString("N");
         await using var hosts = new LoadHosts("postgres", server.ConnectionString, schema);
         await hosts.StartAsync(hostCount);
         var stopwatch = Stopwatch.StartNew();
         await DeliverAsync(hosts, events, redeliverEvery: 0, onProgress: _ => Task.CompletedTask);
-        using (PostgreSqlLineStore store = Store(schema))
+        using (var store = Store(schema))
         {
             await WaitForCompletedAsync(new PostgreSqlLineWebhookInbox(store), events);
         }
 
-        double rate = events / stopwatch.Elapsed.TotalSeconds;
+        var rate = events / stopwatch.Elapsed.TotalSeconds;
         AssertHandledOnce(hosts, events);
         return rate;
     }
@@ -115,9 +115,9 @@ public sealed class MultiProcessTests(PostgreSqlServer server, ITestOutputHelper
         await DeliverAsync(hosts, events, redeliverEvery: 0, onProgress: _ => Task.CompletedTask);
         using var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = path });
         await WaitForCompletedAsync(inbox, events);
-        double rate = events / stopwatch.Elapsed.TotalSeconds;
+        var rate = events / stopwatch.Elapsed.TotalSeconds;
         AssertHandledOnce(hosts, events);
-        double[] latencies = hosts.WebhookMilliseconds.Order().ToArray();
+        var latencies = hosts.WebhookMilliseconds.Order().ToArray();
         return (rate, latencies[latencies.Length / 2]);
     }
 
@@ -138,15 +138,15 @@ public sealed class MultiProcessTests(PostgreSqlServer server, ITestOutputHelper
             .Select(b => (Destination: Destinations[b % Destinations.Length],
                 Ids: Enumerable.Range(b * EventsPerBody, EventsPerBody).Select(n => "01K" + n.ToString("D6", CultureInfo.InvariantCulture) + new string('0', 17) + n.ToString("x32", CultureInfo.InvariantCulture)[^32..]).ToArray()))
             .ToArray();
-        int sent = 0;
+        var sent = 0;
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await Parallel.ForEachAsync(
             Enumerable.Range(0, bodies.Length),
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellation.Token },
             async (b, token) =>
             {
-                Task first = hosts.DeliverAsync(LoadHosts.Body(bodies[b].Destination, bodies[b].Ids, isRedelivery: false), b, token);
-                Task redelivery = redeliverEvery > 0 && b % redeliverEvery == 0
+                var first = hosts.DeliverAsync(LoadHosts.Body(bodies[b].Destination, bodies[b].Ids, isRedelivery: false), b, token);
+                var redelivery = redeliverEvery > 0 && b % redeliverEvery == 0
                     ? hosts.DeliverAsync(LoadHosts.Body(bodies[b].Destination, bodies[b].Ids, isRedelivery: true), b + 1, token)
                     : Task.CompletedTask;
                 await Task.WhenAll(first, redelivery);

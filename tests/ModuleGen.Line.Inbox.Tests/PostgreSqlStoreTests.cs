@@ -1,4 +1,3 @@
-using ModuleGen.Tests.Shared;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -8,6 +7,7 @@ using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.PostgreSql;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
 using ModuleGen.Line.Tenants;
+using ModuleGen.Tests.Shared;
 using Npgsql;
 using Shouldly;
 using Xunit;
@@ -43,7 +43,7 @@ public sealed class PostgreSqlWebhookInboxTests(PostgreSqlServer server) : Webho
     {
         var inbox = new PostgreSqlLineWebhookInbox(_store, Clock);
 
-        LineInboxEnqueueResult result = await inbox.EnqueueAsync(
+        var result = await inbox.EnqueueAsync(
             [TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(1), destination: TestEvents.OtherDestination)],
             CancellationToken.None);
 
@@ -87,10 +87,10 @@ public sealed class PostgreSqlOrderedInboxTests(PostgreSqlServer server) : IDisp
              TestEvents.Message(TestEvents.Id(3), timestamp: 500, destination: TestEvents.OtherDestination)],
             None);
 
-        IReadOnlyList<LineInboxEntry> first = await inbox.LeaseAsync(10, Lease, None);
-        IReadOnlyList<LineInboxEntry> whileHeld = await inbox.LeaseAsync(10, Lease, None);
+        var first = await inbox.LeaseAsync(10, Lease, None);
+        var whileHeld = await inbox.LeaseAsync(10, Lease, None);
         await inbox.CompleteAsync(first.Single(e => e.Event.Destination == TestEvents.Destination), None);
-        IReadOnlyList<LineInboxEntry> afterCompletion = await inbox.LeaseAsync(10, Lease, None);
+        var afterCompletion = await inbox.LeaseAsync(10, Lease, None);
 
         first.Select(e => e.Event.WebhookEventId).Order().ShouldBe([TestEvents.Id(1), TestEvents.Id(3)]);
         whileHeld.ShouldBeEmpty();
@@ -102,12 +102,12 @@ public sealed class PostgreSqlOrderedInboxTests(PostgreSqlServer server) : IDisp
     {
         var inbox = new PostgreSqlLineWebhookInbox(_store, _clock);
         await inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1), timestamp: 1000), TestEvents.Message(TestEvents.Id(2), timestamp: 2000)], None);
-        LineInboxEntry head = (await inbox.LeaseAsync(10, Lease, None)).ShouldHaveSingleItem();
+        var head = (await inbox.LeaseAsync(10, Lease, None)).ShouldHaveSingleItem();
 
         await inbox.FailAsync(head, "busy", _clock.GetUtcNow().AddSeconds(30), None);
-        IReadOnlyList<LineInboxEntry> beforeRetry = await inbox.LeaseAsync(10, Lease, None);
+        var beforeRetry = await inbox.LeaseAsync(10, Lease, None);
         _clock.Advance(TimeSpan.FromSeconds(30));
-        IReadOnlyList<LineInboxEntry> atRetry = await inbox.LeaseAsync(10, Lease, None);
+        var atRetry = await inbox.LeaseAsync(10, Lease, None);
 
         beforeRetry.ShouldBeEmpty();
         atRetry.ShouldHaveSingleItem().Event.WebhookEventId.ShouldBe(TestEvents.Id(1));
@@ -124,7 +124,7 @@ public sealed class PostgreSqlOrderedInboxTests(PostgreSqlServer server) : IDisp
         }
 
         using var ordered = server.CreateStore(orderPerDestination: true, schema: schema);
-        IReadOnlyList<LineInboxEntry> leased = await new PostgreSqlLineWebhookInbox(ordered, _clock).LeaseAsync(10, Lease, None);
+        var leased = await new PostgreSqlLineWebhookInbox(ordered, _clock).LeaseAsync(10, Lease, None);
 
         leased.Select(e => e.Event.WebhookEventId).Order().ShouldBe([TestEvents.Id(1), TestEvents.Id(2)]);
     }
@@ -134,14 +134,14 @@ public sealed class PostgreSqlOrderedInboxTests(PostgreSqlServer server) : IDisp
     {
         var inbox = new PostgreSqlLineWebhookInbox(_store, _clock);
         await inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2), timestamp: 1751371200001)], None);
-        LineInboxEntry held = (await inbox.LeaseAsync(10, Lease, None)).Single();
+        var held = (await inbox.LeaseAsync(10, Lease, None)).Single();
         _clock.Advance(TimeSpan.FromMinutes(4));
         (await inbox.RenewLeaseAsync(held, Lease, None)).ShouldBeTrue();
         _clock.Advance(TimeSpan.FromMinutes(4));
         (await inbox.LeaseAsync(10, Lease, None)).ShouldBeEmpty();
         _clock.Advance(TimeSpan.FromMinutes(2));
 
-        LineInboxEntry takenOver = (await inbox.LeaseAsync(10, Lease, None)).ShouldHaveSingleItem();
+        var takenOver = (await inbox.LeaseAsync(10, Lease, None)).ShouldHaveSingleItem();
 
         takenOver.Event.WebhookEventId.ShouldBe(TestEvents.Id(1));
         takenOver.Attempt.ShouldBe(2);

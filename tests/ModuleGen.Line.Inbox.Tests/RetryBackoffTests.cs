@@ -19,7 +19,7 @@ public sealed class RetryBackoffTests
     [InlineData(1000, 300)]
     public void RetryDelayCeilingDoublesPerFailureUpToFiveMinutes(int failedAttempt, int ceilingSeconds)
     {
-        TimeSpan almostCeiling = LineRetryBackoff.ComputeDelay(failedAttempt, Defaults, jitter: 0.999999);
+        var almostCeiling = LineRetryBackoff.ComputeDelay(failedAttempt, Defaults, jitter: 0.999999);
 
         almostCeiling.ShouldBeInRange(
             TimeSpan.FromSeconds(ceilingSeconds) - TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(ceilingSeconds));

@@ -24,8 +24,8 @@ public sealed class ServiceRegistrationTests
             .AddSingleton(new SignallingProcessor(handled))
             .AddSqliteLineWebhookInbox(database.Path)
             .AddLineWebhookInbox<SignallingProcessorAdapter>(options => options.PollInterval = TimeSpan.FromHours(1));
-        await using ServiceProvider provider = services.BuildServiceProvider(validateScopes: true);
-        IHostedService worker = provider.GetServices<IHostedService>().ShouldHaveSingleItem();
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        var worker = provider.GetServices<IHostedService>().ShouldHaveSingleItem();
         await worker.StartAsync(CancellationToken.None);
 
         await provider.GetRequiredService<ILineWebhookInbox>()
@@ -40,7 +40,7 @@ public sealed class ServiceRegistrationTests
     [Fact]
     public void InMemoryInboxCanBeRegisteredForTests()
     {
-        using ServiceProvider provider = new ServiceCollection().AddInMemoryLineWebhookInbox().BuildServiceProvider();
+        using var provider = new ServiceCollection().AddInMemoryLineWebhookInbox().BuildServiceProvider();
 
         provider.GetRequiredService<ILineWebhookInbox>().ShouldBeOfType<InMemoryLineWebhookInbox>();
     }

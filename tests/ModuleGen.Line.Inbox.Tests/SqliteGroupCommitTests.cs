@@ -38,7 +38,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
         using var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = _database.Path });
         using var firstCommitHeld = new ManualResetEventSlim();
         using var releaseFirstCommit = new ManualResetEventSlim();
-        int groups = 0;
+        var groups = 0;
         inbox.BeforeGroupCommit = () =>
         {
             if (Interlocked.Increment(ref groups) == 1)
@@ -48,9 +48,9 @@ public sealed class SqliteGroupCommitTests : IDisposable
             }
         };
 
-        Task<LineInboxEnqueueResult> first = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
+        var first = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
         firstCommitHeld.Wait(Patience).ShouldBeTrue();
-        Task<LineInboxEnqueueResult>[] later = Enumerable.Range(1, 19)
+        var later = Enumerable.Range(1, 19)
             .Select(i => inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(i)), TestEvents.Message(TestEvents.Id(100 + i))], CancellationToken.None).AsTask())
             .ToArray();
         await WaitUntilAsync(() => inbox.EnqueuesWaiting == 19);
@@ -58,9 +58,9 @@ public sealed class SqliteGroupCommitTests : IDisposable
         releaseFirstCommit.Set();
 
         (await first).StoredCount.ShouldBe(1);
-        foreach (Task<LineInboxEnqueueResult> request in later)
+        foreach (var request in later)
         {
-            LineInboxEnqueueResult result = await request;
+            var result = await request;
             result.StoredCount.ShouldBe(2);
             result.DuplicateCount.ShouldBe(0);
         }
@@ -74,7 +74,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
     {
         using var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = _database.Path });
         using var releaseFirstCommit = new ManualResetEventSlim();
-        int groups = 0;
+        var groups = 0;
         inbox.BeforeGroupCommit = () =>
         {
             if (Interlocked.Increment(ref groups) == 1)
@@ -83,10 +83,10 @@ public sealed class SqliteGroupCommitTests : IDisposable
             }
         };
 
-        Task<LineInboxEnqueueResult> holder = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
+        var holder = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
         await WaitUntilAsync(() => inbox.EnqueueCommits == 1);
-        Task<LineInboxEnqueueResult> original = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(7))], CancellationToken.None).AsTask();
-        Task<LineInboxEnqueueResult> redelivery = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(7))], CancellationToken.None).AsTask();
+        var original = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(7))], CancellationToken.None).AsTask();
+        var redelivery = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(7))], CancellationToken.None).AsTask();
         await WaitUntilAsync(() => inbox.EnqueuesWaiting == 2);
         releaseFirstCommit.Set();
         await holder;
@@ -101,7 +101,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
     {
         using var inbox = new SqliteLineWebhookInbox(new SqliteLineWebhookInboxOptions { DatabasePath = _database.Path });
         using var releaseFirstCommit = new ManualResetEventSlim();
-        int groups = 0;
+        var groups = 0;
         inbox.BeforeGroupCommit = () =>
         {
             switch (Interlocked.Increment(ref groups))
@@ -114,16 +114,16 @@ public sealed class SqliteGroupCommitTests : IDisposable
             }
         };
 
-        Task<LineInboxEnqueueResult> holder = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
+        var holder = inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(0))], CancellationToken.None).AsTask();
         await WaitUntilAsync(() => inbox.EnqueueCommits == 1);
-        Task<LineInboxEnqueueResult>[] failing = Enumerable.Range(1, 5)
+        var failing = Enumerable.Range(1, 5)
             .Select(i => inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(i))], CancellationToken.None).AsTask())
             .ToArray();
         await WaitUntilAsync(() => inbox.EnqueuesWaiting == 5);
         releaseFirstCommit.Set();
 
         (await holder).StoredCount.ShouldBe(1);
-        foreach (Task<LineInboxEnqueueResult> request in failing)
+        foreach (var request in failing)
         {
             (await Should.ThrowAsync<SqliteException>(request)).SqliteErrorCode.ShouldBe(10);
         }
@@ -136,14 +136,14 @@ public sealed class SqliteGroupCommitTests : IDisposable
     {
         using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
         connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM inbox_events;";
         return (long)command.ExecuteScalar()!;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        DateTime deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + Patience;
         while (!condition())
         {
             DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition did not become true in time");

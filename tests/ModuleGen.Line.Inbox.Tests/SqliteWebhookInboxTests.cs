@@ -30,7 +30,7 @@ public sealed class SqliteWebhookInboxTests : WebhookInboxContractTests
 
         using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
         connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         command.ExecuteScalar().ShouldBe("wal");
         command.CommandText = "PRAGMA user_version;";
@@ -49,9 +49,9 @@ public sealed class SqliteWebhookInboxTests : WebhookInboxContractTests
 
         using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
         connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT webhook_event_id, event_json IS NULL FROM inbox_events;";
-        using SqliteDataReader reader = command.ExecuteReader();
+        using var reader = command.ExecuteReader();
         reader.Read().ShouldBeTrue();
         reader.GetString(0).ShouldBe(TestEvents.Id(1));
         reader.GetInt64(1).ShouldBe(1L);

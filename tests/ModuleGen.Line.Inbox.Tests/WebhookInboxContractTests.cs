@@ -1,4 +1,3 @@
-using ModuleGen.Tests.Shared;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -6,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
+using ModuleGen.Tests.Shared;
 using Shouldly;
 using Xunit;
 
@@ -46,13 +46,13 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task EnqueuedEventIsLeasedWithItsRawJson()
     {
-        LineInboxEvent sent = TestEvents.Message(TestEvents.Id(1), isRedelivery: true, timestamp: 1751371234567);
+        var sent = TestEvents.Message(TestEvents.Id(1), isRedelivery: true, timestamp: 1751371234567);
 
-        LineInboxEnqueueResult result = await Inbox.EnqueueAsync([sent], None);
-        IReadOnlyList<LineInboxEntry> leased = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        var result = await Inbox.EnqueueAsync([sent], None);
+        var leased = await Inbox.LeaseAsync(10, LeaseDuration, None);
 
         result.Outcomes.ShouldBe([new LineInboxEnqueueOutcome(sent.WebhookEventId, IsDuplicate: false)]);
-        LineInboxEntry entry = leased.ShouldHaveSingleItem();
+        var entry = leased.ShouldHaveSingleItem();
         entry.Event.WebhookEventId.ShouldBe(sent.WebhookEventId);
         entry.Event.Destination.ShouldBe(sent.Destination);
         entry.Event.EventType.ShouldBe("message");
@@ -68,7 +68,7 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task EmptyBatchStoresNothing()
     {
-        LineInboxEnqueueResult result = await Inbox.EnqueueAsync([], None);
+        var result = await Inbox.EnqueueAsync([], None);
 
         result.Outcomes.ShouldBeEmpty();
         (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
@@ -77,9 +77,9 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task DuplicateInTheSameBatchIsStoredOnce()
     {
-        string id = TestEvents.Id(1);
+        var id = TestEvents.Id(1);
 
-        LineInboxEnqueueResult result = await Inbox.EnqueueAsync(
+        var result = await Inbox.EnqueueAsync(
             [TestEvents.Message(id), TestEvents.Message(TestEvents.Id(2)), TestEvents.Message(id)], None);
 
         result.Outcomes.Select(outcome => outcome.IsDuplicate).ShouldBe([false, false, true]);
@@ -92,25 +92,25 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task RedeliveryOfAPendingEventIsADuplicate()
     {
-        string id = TestEvents.Id(1);
+        var id = TestEvents.Id(1);
         await Inbox.EnqueueAsync([TestEvents.Message(id)], None);
 
-        LineInboxEnqueueResult redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
+        var redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
 
         redelivery.Outcomes.ShouldBe([new LineInboxEnqueueOutcome(id, IsDuplicate: true)]);
-        LineInboxEntry entry = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        var entry = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
         entry.Event.IsRedelivery.ShouldBeFalse();
     }
 
     [Fact]
     public async Task RedeliveryOfACompletedEventIsStillADuplicate()
     {
-        string id = TestEvents.Id(1);
+        var id = TestEvents.Id(1);
         await Inbox.EnqueueAsync([TestEvents.Message(id)], None);
         await Inbox.CompleteAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], None);
         Clock.Advance(TimeSpan.FromDays(6));
 
-        LineInboxEnqueueResult redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
+        var redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
 
         redelivery.Outcomes.ShouldBe([new LineInboxEnqueueOutcome(id, IsDuplicate: true)]);
         (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
@@ -119,11 +119,11 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task RedeliveryOfADeadLetteredEventIsStillADuplicate()
     {
-        string id = TestEvents.Id(1);
+        var id = TestEvents.Id(1);
         await Inbox.EnqueueAsync([TestEvents.Message(id)], None);
         await Inbox.FailAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], "broken", retryAt: null, None);
 
-        LineInboxEnqueueResult redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
+        var redelivery = await Inbox.EnqueueAsync([TestEvents.Message(id, isRedelivery: true)], None);
 
         redelivery.Outcomes.ShouldBe([new LineInboxEnqueueOutcome(id, IsDuplicate: true)]);
         (await Inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem().Event.IsRedelivery.ShouldBeFalse();
@@ -136,8 +136,8 @@ public abstract class WebhookInboxContractTests : IDisposable
         Clock.Advance(TimeSpan.FromMilliseconds(1));
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(3)), TestEvents.Message(TestEvents.Id(4))], None);
 
-        IReadOnlyList<LineInboxEntry> first = await Inbox.LeaseAsync(3, LeaseDuration, None);
-        IReadOnlyList<LineInboxEntry> rest = await Inbox.LeaseAsync(3, LeaseDuration, None);
+        var first = await Inbox.LeaseAsync(3, LeaseDuration, None);
+        var rest = await Inbox.LeaseAsync(3, LeaseDuration, None);
 
         first.Select(entry => entry.Event.WebhookEventId).ShouldBe([TestEvents.Id(1), TestEvents.Id(2), TestEvents.Id(3)]);
         rest.Select(entry => entry.Event.WebhookEventId).ShouldBe([TestEvents.Id(4)]);
@@ -157,10 +157,10 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task ExpiredLeaseIsLeasedAgainAsTheNextAttempt()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry abandoned = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var abandoned = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(LeaseDuration);
 
-        LineInboxEntry recovered = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        var recovered = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
 
         recovered.Event.WebhookEventId.ShouldBe(TestEvents.Id(1));
         recovered.Attempt.ShouldBe(2);
@@ -172,16 +172,16 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task FailedEventIsLeasedAgainOnlyOnceItsRetryTimeHasCome()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         await Inbox.FailAsync(failed, "timeout calling the CRM", Clock.GetUtcNow().AddSeconds(10), None);
 
         Clock.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromMilliseconds(1));
-        IReadOnlyList<LineInboxEntry> beforeRetryTime = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        var beforeRetryTime = await Inbox.LeaseAsync(10, LeaseDuration, None);
         Clock.Advance(TimeSpan.FromMilliseconds(1));
-        IReadOnlyList<LineInboxEntry> atRetryTime = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        var atRetryTime = await Inbox.LeaseAsync(10, LeaseDuration, None);
 
         beforeRetryTime.ShouldBeEmpty();
-        LineInboxEntry retried = atRetryTime.ShouldHaveSingleItem();
+        var retried = atRetryTime.ShouldHaveSingleItem();
         retried.Attempt.ShouldBe(2);
         retried.LastError.ShouldBe("timeout calling the CRM");
     }
@@ -189,16 +189,16 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task FailureWithoutRetryTimeDeadLettersTheEvent()
     {
-        LineInboxEvent sent = TestEvents.Message(TestEvents.Id(1));
+        var sent = TestEvents.Message(TestEvents.Id(1));
         await Inbox.EnqueueAsync([sent], None);
-        LineInboxEntry failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(TimeSpan.FromSeconds(3));
 
         await Inbox.FailAsync(failed, "handler bug", retryAt: null, None);
         Clock.Advance(TimeSpan.FromDays(1));
 
         (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
-        LineDeadLetter deadLetter = (await Inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
+        var deadLetter = (await Inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
         deadLetter.Event.WebhookEventId.ShouldBe(sent.WebhookEventId);
         deadLetter.Event.EventJson.ToArray().ShouldBe(sent.EventJson.ToArray());
         deadLetter.Attempts.ShouldBe(1);
@@ -211,7 +211,7 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task DeadLettersAreListedMostRecentFirst()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2))], None);
-        IReadOnlyList<LineInboxEntry> leased = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        var leased = await Inbox.LeaseAsync(10, LeaseDuration, None);
         await Inbox.FailAsync(leased[0], "first", retryAt: null, None);
         Clock.Advance(TimeSpan.FromSeconds(1));
         await Inbox.FailAsync(leased[1], "second", retryAt: null, None);
@@ -223,15 +223,15 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task RequeuedDeadLetterIsLeasedAgainWithItsAttemptsReset()
     {
-        string id = TestEvents.Id(1);
+        var id = TestEvents.Id(1);
         await Inbox.EnqueueAsync([TestEvents.Message(id)], None);
         await Inbox.FailAsync((await Inbox.LeaseAsync(10, LeaseDuration, None))[0], "handler bug", retryAt: null, None);
 
-        bool requeued = await Inbox.RequeueDeadLetterAsync(id, None);
+        var requeued = await Inbox.RequeueDeadLetterAsync(id, None);
 
         requeued.ShouldBeTrue();
         (await Inbox.GetDeadLettersAsync(10, None)).ShouldBeEmpty();
-        LineInboxEntry replayed = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        var replayed = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
         replayed.Attempt.ShouldBe(1);
         replayed.LastError.ShouldBe("handler bug");
     }
@@ -239,11 +239,11 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task DeadLetterCanBeInspectedByItsIdAndOnlyWhileDeadLettered()
     {
-        LineInboxEvent sent = TestEvents.Message(TestEvents.Id(1));
+        var sent = TestEvents.Message(TestEvents.Id(1));
         await Inbox.EnqueueAsync([sent, TestEvents.Message(TestEvents.Id(2))], None);
         await Inbox.FailAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], "handler bug", retryAt: null, None);
 
-        LineDeadLetter? inspected = await Inbox.GetDeadLetterAsync(sent.WebhookEventId, None);
+        var inspected = await Inbox.GetDeadLetterAsync(sent.WebhookEventId, None);
 
         inspected.ShouldNotBeNull();
         inspected.Event.EventJson.ToArray().ShouldBe(sent.EventJson.ToArray());
@@ -259,7 +259,7 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task DeadLetterPurgeDeletesOnlyDeadLettersOlderThanTheCutoff()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2))], None);
-        IReadOnlyList<LineInboxEntry> leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
+        var leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
         await Inbox.FailAsync(leased[0], "old", retryAt: null, None);
         Clock.Advance(TimeSpan.FromDays(10));
         await Inbox.FailAsync(leased[1], "recent", retryAt: null, None);
@@ -267,7 +267,7 @@ public abstract class WebhookInboxContractTests : IDisposable
         await Inbox.CompleteAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], None);
         Clock.Advance(TimeSpan.FromDays(10));
 
-        int purged = await Inbox.PurgeDeadLettersAsync(Clock.GetUtcNow() - TimeSpan.FromDays(15), None);
+        var purged = await Inbox.PurgeDeadLettersAsync(Clock.GetUtcNow() - TimeSpan.FromDays(15), None);
 
         purged.ShouldBe(1);
         (await Inbox.GetDeadLettersAsync(10, None)).Select(deadLetter => deadLetter.LastError).ShouldBe(["recent"]);
@@ -277,16 +277,16 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task DestinationPurgeDeletesThatDestinationsEventsInEveryStateAndNothingElse()
     {
-        string other = TestEvents.OtherDestination;
+        var other = TestEvents.OtherDestination;
         await Inbox.EnqueueAsync(
             [TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2)), TestEvents.Message(TestEvents.Id(3)),
              TestEvents.Message(TestEvents.Id(4), destination: other)],
             None);
-        IReadOnlyList<LineInboxEntry> leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
+        var leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
         await Inbox.CompleteAsync(leased[0], None);
         await Inbox.FailAsync(leased[1], "handler bug", retryAt: null, None);
 
-        int purged = await Inbox.PurgeDestinationAsync(TestEvents.Destination, None);
+        var purged = await Inbox.PurgeDestinationAsync(TestEvents.Destination, None);
 
         purged.ShouldBe(3);
         (await Inbox.GetStatisticsAsync(None)).ShouldBe(new LineInboxStatistics(1, 0, 0, 0, ManualTimeProvider.DefaultStart));
@@ -306,11 +306,11 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task ReleasedEventIsDueAtOnceWithoutCountingTheAttempt()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry interrupted = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var interrupted = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
 
         await Inbox.ReleaseAsync(interrupted, None);
 
-        LineInboxEntry again = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        var again = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
         again.Attempt.ShouldBe(1);
         again.LastError.ShouldBeNull();
     }
@@ -319,9 +319,9 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task OutcomeFromAnExpiredLeaseDoesNotOverrideTheCurrentLease()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry stale = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var stale = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(LeaseDuration);
-        LineInboxEntry current = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var current = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
 
         await Inbox.FailAsync(stale, "late failure", retryAt: null, None);
         await Inbox.ReleaseAsync(stale, None);
@@ -336,7 +336,7 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task CompletionAfterTheLeaseExpiredStillCompletesTheEvent()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry slow = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var slow = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(LeaseDuration + TimeSpan.FromMinutes(1));
 
         await Inbox.CompleteAsync(slow, None);
@@ -349,20 +349,20 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewedLeaseLastsFromTheRenewalWithoutCountingAnotherAttempt()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(TimeSpan.FromMinutes(4));
 
-        bool renewed = await Inbox.RenewLeaseAsync(held, LeaseDuration, None);
+        var renewed = await Inbox.RenewLeaseAsync(held, LeaseDuration, None);
         Clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromMilliseconds(1));
-        LineInboxStatistics pastTheFirstDeadline = await Inbox.GetStatisticsAsync(None);
-        IReadOnlyList<LineInboxEntry> beforeTheRenewedDeadline = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        var pastTheFirstDeadline = await Inbox.GetStatisticsAsync(None);
+        var beforeTheRenewedDeadline = await Inbox.LeaseAsync(10, LeaseDuration, None);
         Clock.Advance(TimeSpan.FromMilliseconds(1));
-        IReadOnlyList<LineInboxEntry> atTheRenewedDeadline = await Inbox.LeaseAsync(10, LeaseDuration, None);
+        var atTheRenewedDeadline = await Inbox.LeaseAsync(10, LeaseDuration, None);
 
         renewed.ShouldBeTrue();
         pastTheFirstDeadline.InFlight.ShouldBe(1);
         beforeTheRenewedDeadline.ShouldBeEmpty();
-        LineInboxEntry next = atTheRenewedDeadline.ShouldHaveSingleItem();
+        var next = atTheRenewedDeadline.ShouldHaveSingleItem();
         next.Attempt.ShouldBe(2);
         next.LeaseToken.ShouldNotBe(held.LeaseToken);
     }
@@ -371,9 +371,9 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewalNeverShortensALease()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
 
-        bool renewed = await Inbox.RenewLeaseAsync(held, TimeSpan.FromMinutes(1), None);
+        var renewed = await Inbox.RenewLeaseAsync(held, TimeSpan.FromMinutes(1), None);
         Clock.Advance(LeaseDuration - TimeSpan.FromMilliseconds(1));
 
         renewed.ShouldBeTrue();
@@ -384,10 +384,10 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task ExpiredLeaseThatNobodyTookIsStillRenewedByItsHolder()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var held = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(LeaseDuration + TimeSpan.FromMinutes(1));
 
-        bool renewed = await Inbox.RenewLeaseAsync(held, LeaseDuration, None);
+        var renewed = await Inbox.RenewLeaseAsync(held, LeaseDuration, None);
 
         renewed.ShouldBeTrue();
         (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldBeEmpty();
@@ -398,15 +398,15 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewalWithAStaleLeaseReturnsFalseAndLeavesTheCurrentLeaseAlone()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry stale = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var stale = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         Clock.Advance(LeaseDuration);
-        LineInboxEntry current = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var current = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
 
-        bool renewed = await Inbox.RenewLeaseAsync(stale, TimeSpan.FromDays(1), None);
+        var renewed = await Inbox.RenewLeaseAsync(stale, TimeSpan.FromDays(1), None);
         Clock.Advance(LeaseDuration);
 
         renewed.ShouldBeFalse();
-        LineInboxEntry afterTheCurrentLeaseExpired = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        var afterTheCurrentLeaseExpired = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
         afterTheCurrentLeaseExpired.Attempt.ShouldBe(3);
         afterTheCurrentLeaseExpired.LeaseToken.ShouldNotBe(current.LeaseToken);
     }
@@ -415,10 +415,10 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewalOfACompletedEventReturnsFalseAndLeavesItCompleted()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry entry = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var entry = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         await Inbox.CompleteAsync(entry, None);
 
-        bool renewed = await Inbox.RenewLeaseAsync(entry, LeaseDuration, None);
+        var renewed = await Inbox.RenewLeaseAsync(entry, LeaseDuration, None);
 
         renewed.ShouldBeFalse();
         (await Inbox.GetStatisticsAsync(None)).ShouldBe(new LineInboxStatistics(0, 0, 1, 0, null));
@@ -428,14 +428,14 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewalAfterAFailureReturnsFalseAndKeepsTheRetryTime()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var failed = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         await Inbox.FailAsync(failed, "timeout calling the CRM", Clock.GetUtcNow().AddSeconds(10), None);
 
-        bool renewed = await Inbox.RenewLeaseAsync(failed, LeaseDuration, None);
+        var renewed = await Inbox.RenewLeaseAsync(failed, LeaseDuration, None);
         Clock.Advance(TimeSpan.FromSeconds(10));
 
         renewed.ShouldBeFalse();
-        LineInboxEntry retried = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
+        var retried = (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem();
         retried.Attempt.ShouldBe(2);
         retried.LastError.ShouldBe("timeout calling the CRM");
     }
@@ -444,10 +444,10 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewalAfterAReleaseReturnsFalseAndKeepsTheEventDue()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry released = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var released = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         await Inbox.ReleaseAsync(released, None);
 
-        bool renewed = await Inbox.RenewLeaseAsync(released, LeaseDuration, None);
+        var renewed = await Inbox.RenewLeaseAsync(released, LeaseDuration, None);
 
         renewed.ShouldBeFalse();
         (await Inbox.LeaseAsync(10, LeaseDuration, None)).ShouldHaveSingleItem().Attempt.ShouldBe(1);
@@ -457,10 +457,10 @@ public abstract class WebhookInboxContractTests : IDisposable
     public async Task RenewalOfADeadLetteredEventReturnsFalseAndLeavesItDeadLettered()
     {
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        LineInboxEntry entry = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
+        var entry = (await Inbox.LeaseAsync(10, LeaseDuration, None))[0];
         await Inbox.FailAsync(entry, "handler bug", retryAt: null, None);
 
-        bool renewed = await Inbox.RenewLeaseAsync(entry, LeaseDuration, None);
+        var renewed = await Inbox.RenewLeaseAsync(entry, LeaseDuration, None);
 
         renewed.ShouldBeFalse();
         (await Inbox.GetStatisticsAsync(None)).ShouldBe(new LineInboxStatistics(0, 0, 0, 1, null));
@@ -469,21 +469,21 @@ public abstract class WebhookInboxContractTests : IDisposable
     [Fact]
     public async Task PurgeDeletesOnlyCompletedEventsOlderThanTheCutoff()
     {
-        TimeSpan retention = TimeSpan.FromDays(7);
+        var retention = TimeSpan.FromDays(7);
         await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         await Inbox.CompleteAsync((await Inbox.LeaseAsync(1, LeaseDuration, None))[0], None);
         Clock.Advance(TimeSpan.FromDays(8));
         await Inbox.EnqueueAsync(
             [TestEvents.Message(TestEvents.Id(2)), TestEvents.Message(TestEvents.Id(3)), TestEvents.Message(TestEvents.Id(4))],
             None);
-        IReadOnlyList<LineInboxEntry> leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
+        var leased = await Inbox.LeaseAsync(2, LeaseDuration, None);
         await Inbox.CompleteAsync(leased[0], None);
         await Inbox.FailAsync(leased[1], "handler bug", retryAt: null, None);
 
-        int purged = await Inbox.PurgeCompletedAsync(Clock.GetUtcNow() - retention, None);
+        var purged = await Inbox.PurgeCompletedAsync(Clock.GetUtcNow() - retention, None);
 
         purged.ShouldBe(1);
-        LineInboxEnqueueResult redeliveries = await Inbox.EnqueueAsync(
+        var redeliveries = await Inbox.EnqueueAsync(
             [TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2)),
              TestEvents.Message(TestEvents.Id(3)), TestEvents.Message(TestEvents.Id(4))],
             None);
@@ -499,11 +499,11 @@ public abstract class WebhookInboxContractTests : IDisposable
             [TestEvents.Message(TestEvents.Id(2)), TestEvents.Message(TestEvents.Id(3)),
              TestEvents.Message(TestEvents.Id(4)), TestEvents.Message(TestEvents.Id(5))],
             None);
-        IReadOnlyList<LineInboxEntry> leased = await Inbox.LeaseAsync(3, LeaseDuration, None);
+        var leased = await Inbox.LeaseAsync(3, LeaseDuration, None);
         await Inbox.CompleteAsync(leased[1], None);
         await Inbox.FailAsync(leased[2], "handler bug", retryAt: null, None);
 
-        LineInboxStatistics statistics = await Inbox.GetStatisticsAsync(None);
+        var statistics = await Inbox.GetStatisticsAsync(None);
 
         statistics.ShouldBe(new LineInboxStatistics(
             Pending: 2, InFlight: 1, Completed: 1, DeadLettered: 1, OldestPendingReceivedAt: ManualTimeProvider.DefaultStart));
@@ -521,13 +521,13 @@ public abstract class WebhookInboxContractTests : IDisposable
         const int writers = 4, eventsPerWriter = 50;
         await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
         {
-            for (int i = 0; i < eventsPerWriter; i++)
+            for (var i = 0; i < eventsPerWriter; i++)
             {
                 await Inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id((writer * eventsPerWriter) + i))], None);
             }
         })));
 
-        IEnumerable<LineInboxEntry>[] leasedByEachReader = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        var leasedByEachReader = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             var leased = new List<LineInboxEntry>();
             IReadOnlyList<LineInboxEntry> batch;
@@ -539,7 +539,7 @@ public abstract class WebhookInboxContractTests : IDisposable
             return leased.AsEnumerable();
         })));
 
-        List<string> ids = leasedByEachReader.SelectMany(entries => entries).Select(entry => entry.Event.WebhookEventId).ToList();
+        var ids = leasedByEachReader.SelectMany(entries => entries).Select(entry => entry.Event.WebhookEventId).ToList();
         ids.Count.ShouldBe(writers * eventsPerWriter);
         ids.ShouldBeUnique();
     }

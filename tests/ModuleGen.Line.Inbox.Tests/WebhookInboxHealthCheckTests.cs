@@ -1,4 +1,3 @@
-using ModuleGen.Tests.Shared;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
+using ModuleGen.Tests.Shared;
 using Shouldly;
 using Xunit;
 
@@ -30,7 +30,7 @@ public sealed class WebhookInboxHealthCheckTests
     [Fact]
     public async Task EmptyInboxIsHealthyWithZeroCounts()
     {
-        HealthCheckResult result = await CheckAsync(_inbox);
+        var result = await CheckAsync(_inbox);
 
         result.Status.ShouldBe(HealthStatus.Healthy);
         result.Description.ShouldBe("The webhook inbox keeps up; unfinished events: 0.");
@@ -42,11 +42,11 @@ public sealed class WebhookInboxHealthCheckTests
     {
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1)), TestEvents.Message(TestEvents.Id(2))], None);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(3))], None);
-        IReadOnlyList<LineInboxEntry> leased = await _inbox.LeaseAsync(2, TimeSpan.FromHours(1), None);
+        var leased = await _inbox.LeaseAsync(2, TimeSpan.FromHours(1), None);
         await _inbox.CompleteAsync(leased[0], None);
         _clock.Advance(_options.MaxOldestPendingAge);
 
-        HealthCheckResult result = await CheckAsync(_inbox);
+        var result = await CheckAsync(_inbox);
 
         result.Status.ShouldBe(HealthStatus.Healthy);
         result.Description.ShouldBe("The webhook inbox keeps up; unfinished events: 2.");
@@ -64,7 +64,7 @@ public sealed class WebhookInboxHealthCheckTests
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         await _inbox.FailAsync((await _inbox.LeaseAsync(1, LeaseDuration, None))[0], "handler bug", retryAt: null, None);
 
-        HealthCheckResult result = await CheckAsync(_inbox);
+        var result = await CheckAsync(_inbox);
 
         result.Status.ShouldBe(HealthStatus.Degraded);
         result.Description.ShouldBe("The webhook inbox falls behind: dead-lettered events waiting for an operator: 1 (limit 0).");
@@ -87,7 +87,7 @@ public sealed class WebhookInboxHealthCheckTests
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         _clock.Advance(TimeSpan.FromMinutes(7) + TimeSpan.FromMilliseconds(250));
 
-        HealthCheckResult result = await CheckAsync(_inbox);
+        var result = await CheckAsync(_inbox);
 
         result.Status.ShouldBe(HealthStatus.Degraded);
         result.Description.ShouldBe(
@@ -103,7 +103,7 @@ public sealed class WebhookInboxHealthCheckTests
         await _inbox.EnqueueAsync(Enumerable.Range(1, 3).Select(i => TestEvents.Message(TestEvents.Id(i))).ToList(), None);
         await _inbox.LeaseAsync(1, LeaseDuration, None);
 
-        HealthCheckResult result = await CheckAsync(_inbox);
+        var result = await CheckAsync(_inbox);
 
         result.Status.ShouldBe(HealthStatus.Degraded);
         result.Description.ShouldBe("The webhook inbox falls behind: unfinished events: 3 (limit 2).");
@@ -119,7 +119,7 @@ public sealed class WebhookInboxHealthCheckTests
         await _inbox.FailAsync((await _inbox.LeaseAsync(1, LeaseDuration, None))[0], "handler bug", retryAt: null, None);
         _clock.Advance(TimeSpan.FromMinutes(6));
 
-        HealthCheckResult result = await CheckAsync(_inbox);
+        var result = await CheckAsync(_inbox);
 
         result.Status.ShouldBe(HealthStatus.Degraded);
         result.Description.ShouldBe(
@@ -132,7 +132,7 @@ public sealed class WebhookInboxHealthCheckTests
     {
         var failure = new InvalidOperationException("database is locked");
 
-        HealthCheckResult result = await CheckAsync(new UnreadableInbox(failure));
+        var result = await CheckAsync(new UnreadableInbox(failure));
 
         result.Status.ShouldBe(HealthStatus.Unhealthy);
         result.Description.ShouldBe("The webhook inbox store could not be read.");
@@ -150,13 +150,13 @@ public sealed class WebhookInboxHealthCheckTests
         services.AddHealthChecks()
             .AddLineWebhookInbox(configure: options => options.MaxBacklog = 0, tags: ["ready"])
             .AddCheck("unrelated", () => HealthCheckResult.Unhealthy(), tags: ["live"]);
-        await using ServiceProvider provider = services.BuildServiceProvider(validateScopes: true);
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
-        HealthReport report = await provider.GetRequiredService<HealthCheckService>()
+        var report = await provider.GetRequiredService<HealthCheckService>()
             .CheckHealthAsync(registration => registration.Tags.Contains("ready"), None);
 
-        (string name, HealthReportEntry entry) = report.Entries.ShouldHaveSingleItem();
+        (var name, var entry) = report.Entries.ShouldHaveSingleItem();
         name.ShouldBe("line-webhook-inbox");
         entry.Status.ShouldBe(HealthStatus.Degraded);
         entry.Tags.ShouldBe(["ready"]);
@@ -171,11 +171,11 @@ public sealed class WebhookInboxHealthCheckTests
             .AddLogging()
             .AddSingleton<ILineWebhookInbox>(new UnreadableInbox(failure));
         services.AddHealthChecks().AddLineWebhookInbox("inbox", failureStatus: HealthStatus.Degraded);
-        await using ServiceProvider provider = services.BuildServiceProvider(validateScopes: true);
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
 
-        HealthReport report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync(None);
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync(None);
 
-        HealthReportEntry entry = report.Entries["inbox"];
+        var entry = report.Entries["inbox"];
         entry.Status.ShouldBe(HealthStatus.Degraded);
         entry.Description.ShouldBe("The webhook inbox store could not be read.");
         entry.Exception.ShouldBeSameAs(failure);
@@ -184,7 +184,7 @@ public sealed class WebhookInboxHealthCheckTests
     [Fact]
     public void LimitsThatCannotBeMetAreRefusedAtRegistration()
     {
-        IHealthChecksBuilder builder = new ServiceCollection().AddHealthChecks();
+        var builder = new ServiceCollection().AddHealthChecks();
 
         Should.Throw<ArgumentOutOfRangeException>(() => builder.AddLineWebhookInbox(configure: options => options.MaxBacklog = -1))
             .ParamName.ShouldBe(nameof(LineWebhookInboxHealthCheckOptions.MaxBacklog));

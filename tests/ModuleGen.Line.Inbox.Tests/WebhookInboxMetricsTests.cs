@@ -1,4 +1,3 @@
-using ModuleGen.Tests.Shared;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
+using ModuleGen.Tests.Shared;
 using Shouldly;
 using Xunit;
 

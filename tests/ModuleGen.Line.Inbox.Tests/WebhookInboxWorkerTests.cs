@@ -1,4 +1,3 @@
-using ModuleGen.Tests.Shared;
 using System;
 using System.Linq;
 using System.Threading;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Inbox.Tests.Infrastructure;
+using ModuleGen.Tests.Shared;
 using Shouldly;
 using Xunit;
 
@@ -33,8 +33,8 @@ public sealed class WebhookInboxWorkerTests
     [Fact]
     public async Task RedeliveredEventIsHandledOnce()
     {
-        RecordingProcessor processor = RecordingProcessor.Succeeding();
-        LineWebhookInboxWorker worker = CreateWorker(processor);
+        var processor = RecordingProcessor.Succeeding();
+        var worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         await worker.ProcessDueEventsAsync(None);
 
@@ -48,11 +48,11 @@ public sealed class WebhookInboxWorkerTests
     [Fact]
     public async Task EventThatFailsTwiceIsHandledOnceOnTheThirdAttempt()
     {
-        RecordingProcessor processor = RecordingProcessor.FailingTimes(2);
-        LineWebhookInboxWorker worker = CreateWorker(processor);
+        var processor = RecordingProcessor.FailingTimes(2);
+        var worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
-        for (int round = 0; round < 5; round++)
+        for (var round = 0; round < 5; round++)
         {
             await worker.ProcessDueEventsAsync(None);
             _clock.Advance(_options.RetryMaxDelay);
@@ -68,12 +68,12 @@ public sealed class WebhookInboxWorkerTests
     {
         _options.RetryBaseDelay = TimeSpan.FromMinutes(1);
         _options.RetryMaxDelay = TimeSpan.FromMinutes(1);
-        RecordingProcessor processor = RecordingProcessor.FailingTimes(1);
-        LineWebhookInboxWorker worker = CreateWorker(processor);
+        var processor = RecordingProcessor.FailingTimes(1);
+        var worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         await worker.ProcessDueEventsAsync(None);
 
-        LineInboxStatistics afterFailure = await _inbox.GetStatisticsAsync(None);
+        var afterFailure = await _inbox.GetStatisticsAsync(None);
         _clock.Advance(TimeSpan.FromMinutes(1));
         await worker.ProcessDueEventsAsync(None);
 
@@ -84,18 +84,18 @@ public sealed class WebhookInboxWorkerTests
     [Fact]
     public async Task EventThatAlwaysFailsIsDeadLetteredAfterMaxAttempts()
     {
-        RecordingProcessor processor = RecordingProcessor.AlwaysFailing();
-        LineWebhookInboxWorker worker = CreateWorker(processor);
+        var processor = RecordingProcessor.AlwaysFailing();
+        var worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
-        for (int round = 0; round < _options.MaxAttempts + 3; round++)
+        for (var round = 0; round < _options.MaxAttempts + 3; round++)
         {
             await worker.ProcessDueEventsAsync(None);
             _clock.Advance(_options.RetryMaxDelay);
         }
 
         processor.Calls.Select(call => call.Attempt).ShouldBe([1, 2, 3, 4]);
-        LineDeadLetter deadLetter = (await _inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
+        var deadLetter = (await _inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
         deadLetter.Attempts.ShouldBe(_options.MaxAttempts);
         deadLetter.LastError.ShouldNotBeNull().ShouldContain("The handler is broken.");
     }
@@ -103,10 +103,10 @@ public sealed class WebhookInboxWorkerTests
     [Fact]
     public async Task EventWhoseLeasesKeepExpiringIsDeadLetteredWithoutAnotherAttempt()
     {
-        RecordingProcessor processor = RecordingProcessor.Succeeding();
-        LineWebhookInboxWorker worker = CreateWorker(processor);
+        var processor = RecordingProcessor.Succeeding();
+        var worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
-        for (int crash = 0; crash < _options.MaxAttempts; crash++)
+        for (var crash = 0; crash < _options.MaxAttempts; crash++)
         {
             await _inbox.LeaseAsync(1, _options.LeaseDuration, None);
             _clock.Advance(_options.LeaseDuration);
@@ -115,7 +115,7 @@ public sealed class WebhookInboxWorkerTests
         await worker.ProcessDueEventsAsync(None);
 
         processor.Calls.ShouldBeEmpty();
-        LineDeadLetter deadLetter = (await _inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
+        var deadLetter = (await _inbox.GetDeadLettersAsync(10, None)).ShouldHaveSingleItem();
         deadLetter.LastError.ShouldNotBeNull().ShouldContain($"{_options.MaxAttempts} leases expired unfinished");
     }
 
@@ -127,7 +127,7 @@ public sealed class WebhookInboxWorkerTests
         var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var processor = new RecordingProcessor(async (_, _) =>
         {
-            int now = Interlocked.Increment(ref running);
+            var now = Interlocked.Increment(ref running);
             InterlockedMax(ref mostRunningAtOnce, now);
             if (now == 3)
             {
@@ -137,7 +137,7 @@ public sealed class WebhookInboxWorkerTests
             await allStarted.Task.WaitAsync(Hang);
             Interlocked.Decrement(ref running);
         });
-        LineWebhookInboxWorker worker = CreateWorker(processor);
+        var worker = CreateWorker(processor);
         await _inbox.EnqueueAsync(Enumerable.Range(1, 6).Select(i => TestEvents.Message(TestEvents.Id(i))).ToList(), None);
 
         await worker.ProcessDueEventsAsync(None);
@@ -155,7 +155,7 @@ public sealed class WebhookInboxWorkerTests
             handled.TrySetResult();
             return ValueTask.CompletedTask;
         });
-        using LineWebhookInboxWorker worker = CreateWorker(processor);
+        using var worker = CreateWorker(processor);
         await worker.StartAsync(None);
         await _clock.WaitForScheduledTimerAsync().WaitAsync(Hang);
 
@@ -183,7 +183,7 @@ public sealed class WebhookInboxWorkerTests
             handled.TrySetResult();
             return ValueTask.CompletedTask;
         });
-        using LineWebhookInboxWorker worker = CreateWorker(processor);
+        using var worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         await worker.StartAsync(None);
 
@@ -206,7 +206,7 @@ public sealed class WebhookInboxWorkerTests
             started.TrySetResult();
             await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
         });
-        using LineWebhookInboxWorker worker = CreateWorker(processor);
+        using var worker = CreateWorker(processor);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
         await worker.StartAsync(None);
         await started.Task.WaitAsync(Hang);
@@ -214,7 +214,7 @@ public sealed class WebhookInboxWorkerTests
         await worker.StopAsync(None);
 
         (await _inbox.GetDeadLettersAsync(10, None)).ShouldBeEmpty();
-        LineInboxEntry next = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
+        var next = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
         next.Attempt.ShouldBe(1);
         next.LastError.ShouldBeNull();
     }
@@ -225,13 +225,13 @@ public sealed class WebhookInboxWorkerTests
         _options.LeaseDuration = TimeSpan.FromSeconds(30);
         var logger = new CapturingLogger<LineWebhookInboxWorker>();
         var inbox = new RenewalRecordingInbox(_inbox, _ => throw new InvalidOperationException("The store is unreachable."));
-        (RecordingProcessor processor, TaskCompletionSource started, TaskCompletionSource finish) = SlowProcessor();
+        (var processor, var started, var finish) = SlowProcessor();
         LineWebhookInboxWorker worker = new(inbox, processor, _signal, Options.Create(_options), logger, _clock);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
-        Task<int> handling = worker.ProcessDueEventsAsync(None);
+        var handling = worker.ProcessDueEventsAsync(None);
         await started.Task.WaitAsync(Hang);
-        for (int tick = 0; tick < 3; tick++)
+        for (var tick = 0; tick < 3; tick++)
         {
             _clock.Advance(_options.LeaseDuration / 3);
             (await inbox.NextRenewalAsync().WaitAsync(Hang)).ShouldBe(RenewalOutcome.Threw);
@@ -253,20 +253,20 @@ public sealed class WebhookInboxWorkerTests
         _options.LeaseDuration = TimeSpan.FromSeconds(30);
         var logger = new CapturingLogger<LineWebhookInboxWorker>();
         var storeWithoutRenewal = new DelegatingWebhookInbox(_inbox);
-        (RecordingProcessor processor, TaskCompletionSource started, TaskCompletionSource finish) = SlowProcessor();
+        (var processor, var started, var finish) = SlowProcessor();
         LineWebhookInboxWorker worker = new(storeWithoutRenewal, processor, _signal, Options.Create(_options), logger, _clock);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
-        Task<int> handling = worker.ProcessDueEventsAsync(None);
+        var handling = worker.ProcessDueEventsAsync(None);
         await started.Task.WaitAsync(Hang);
         _clock.Advance(_options.LeaseDuration / 3);
         await logger.WaitForEntryAsync(entry => entry.Contains("was not renewed", StringComparison.Ordinal)).WaitAsync(Hang);
-        for (int tick = 0; tick < 3; tick++)
+        for (var tick = 0; tick < 3; tick++)
         {
             _clock.Advance(_options.LeaseDuration / 3);
         }
 
-        LineInboxEntry leasedAgainAsBefore = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
+        var leasedAgainAsBefore = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
         finish.SetResult();
         (await handling.WaitAsync(Hang)).ShouldBe(1);
 
@@ -296,11 +296,11 @@ public sealed class WebhookInboxWorkerTests
         (await inbox.NextRenewalAsync().WaitAsync(Hang)).ShouldBe(RenewalOutcome.Renewed);
 
         await worker.StopAsync(None).WaitAsync(Hang);
-        int renewalsAtShutdown = inbox.Calls;
+        var renewalsAtShutdown = inbox.Calls;
         _clock.Advance(_options.LeaseDuration);
 
         inbox.Calls.ShouldBe(renewalsAtShutdown);
-        LineInboxEntry next = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
+        var next = (await _inbox.LeaseAsync(10, _options.LeaseDuration, None)).ShouldHaveSingleItem();
         next.Attempt.ShouldBe(1);
     }
 
@@ -309,10 +309,10 @@ public sealed class WebhookInboxWorkerTests
     {
         var logger = new CapturingLogger<LineWebhookInboxWorker>();
         _options.MaxAttempts = 2;
-        LineWebhookInboxWorker worker = CreateWorker(RecordingProcessor.AlwaysFailing(), logger);
+        var worker = CreateWorker(RecordingProcessor.AlwaysFailing(), logger);
         await _inbox.EnqueueAsync([TestEvents.Message(TestEvents.Id(1))], None);
 
-        for (int round = 0; round < 3; round++)
+        for (var round = 0; round < 3; round++)
         {
             await worker.ProcessDueEventsAsync(None);
             _clock.Advance(_options.RetryMaxDelay);

@@ -14,11 +14,11 @@ if (args.Length != 6)
     return 2;
 }
 
-double limit = double.Parse(args[2], CultureInfo.InvariantCulture);
-int burst = int.Parse(args[3], CultureInfo.InvariantCulture);
-double attemptsPerSecond = double.Parse(args[4], CultureInfo.InvariantCulture);
+var limit = double.Parse(args[2], CultureInfo.InvariantCulture);
+var burst = int.Parse(args[3], CultureInfo.InvariantCulture);
+var attemptsPerSecond = double.Parse(args[4], CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(double.Parse(args[5], CultureInfo.InvariantCulture));
-using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(args[0]);
+using var redis = await ConnectionMultiplexer.ConnectAsync(args[0]);
 var options = new RedisLineRateLimiterOptions();
 options.Limits["pushMessage"] = new LineSharedRateLimit(limit, burst);
 var limiter = new RedisLineRateLimiter(redis, options);
@@ -35,7 +35,7 @@ for (long attempt = 0; clock.Elapsed < duration; attempt++)
         Console.WriteLine(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
     }
 
-    TimeSpan next = interval * (attempt + 1) - clock.Elapsed;
+    var next = interval * (attempt + 1) - clock.Elapsed;
     if (next > TimeSpan.Zero)
     {
         await Task.Delay(next);

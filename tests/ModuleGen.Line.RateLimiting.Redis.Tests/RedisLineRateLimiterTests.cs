@@ -21,15 +21,15 @@ public sealed class RedisLineRateLimiterTests(RedisServer server, ITestOutputHel
     [Fact]
     public async Task TwoProcessesDrivingOneOaAtThreeTimesItsLimitStayWithinItTogether()
     {
-        string bot = "U" + Guid.NewGuid().ToString("N");
+        var bot = "U" + Guid.NewGuid().ToString("N");
         const double seconds = 3;
 
-        long[][] permits = await Task.WhenAll(
+        var permits = await Task.WhenAll(
             DriveAsync(bot, attemptsPerSecond: Limit * 1.5, seconds),
             DriveAsync(bot, attemptsPerSecond: Limit * 1.5, seconds));
 
-        long[] all = permits.SelectMany(p => p).Order().ToArray();
-        int busiestSecond = all.Max(start => all.Count(t => t >= start && t < start + 1000));
+        var all = permits.SelectMany(p => p).Order().ToArray();
+        var busiestSecond = all.Max(start => all.Count(t => t >= start && t < start + 1000));
         output.WriteLine($"limit {Limit}/s burst {Burst}, two processes attempting {Limit * 3}/s for {seconds} s: {permits[0].Length} + {permits[1].Length} permits, busiest second {busiestSecond}");
 
         permits.ShouldAllBe(p => p.Length > 0, "both processes got permits");
@@ -45,12 +45,12 @@ public sealed class RedisLineRateLimiterTests(RedisServer server, ITestOutputHel
     {
         var options = new RedisLineRateLimiterOptions { DefaultLimit = new LineSharedRateLimit(1, 1) };
         var limiter = new RedisLineRateLimiter(server.Redis, options);
-        string bot = "U" + Guid.NewGuid().ToString("N");
+        var bot = "U" + Guid.NewGuid().ToString("N");
 
-        LineRateLimitDecision first = await limiter.TryAcquireAsync(bot, "pushMessage", CancellationToken.None);
-        LineRateLimitDecision second = await limiter.TryAcquireAsync(bot, "pushMessage", CancellationToken.None);
-        LineRateLimitDecision otherOperation = await limiter.TryAcquireAsync(bot, "replyMessage", CancellationToken.None);
-        LineRateLimitDecision otherBot = await limiter.TryAcquireAsync(bot + "x", "pushMessage", CancellationToken.None);
+        var first = await limiter.TryAcquireAsync(bot, "pushMessage", CancellationToken.None);
+        var second = await limiter.TryAcquireAsync(bot, "pushMessage", CancellationToken.None);
+        var otherOperation = await limiter.TryAcquireAsync(bot, "replyMessage", CancellationToken.None);
+        var otherBot = await limiter.TryAcquireAsync(bot + "x", "pushMessage", CancellationToken.None);
 
         first.IsAcquired.ShouldBeTrue();
         second.IsAcquired.ShouldBeFalse();
@@ -66,7 +66,7 @@ public sealed class RedisLineRateLimiterTests(RedisServer server, ITestOutputHel
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (string argument in new[]
+        foreach (var argument in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "ModuleGen.Line.RateLimiting.Redis.Driver.dll"), server.Endpoint, bot,
             Limit.ToString(CultureInfo.InvariantCulture), Burst.ToString(CultureInfo.InvariantCulture),
@@ -76,12 +76,12 @@ public sealed class RedisLineRateLimiterTests(RedisServer server, ITestOutputHel
             start.ArgumentList.Add(argument);
         }
 
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string stdout = await process.StandardOutput.ReadToEndAsync();
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         process.ExitCode.ShouldBe(0, await error);
-        string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         lines.First().ShouldBe("ready");
         return lines.Skip(1).Select(line => long.Parse(line, CultureInfo.InvariantCulture)).ToArray();
     }

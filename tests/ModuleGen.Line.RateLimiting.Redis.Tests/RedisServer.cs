@@ -27,11 +27,11 @@ public sealed class RedisServer : IDisposable
         }
         else
         {
-            string redisServer = ThrowawayServer.Find("redis-server", "/usr/bin", "/usr/local/bin");
-            int port = ThrowawayServer.FreePort();
+            var redisServer = ThrowawayServer.Find("redis-server", "/usr/bin", "/usr/local/bin");
+            var port = ThrowawayServer.FreePort();
             _directory = Directory.CreateTempSubdirectory("modulegen-redis-").FullName;
             var start = new ProcessStartInfo(redisServer) { RedirectStandardOutput = true, WorkingDirectory = _directory };
-            foreach (string argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+            foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -64,7 +64,7 @@ public sealed class RedisServer : IDisposable
     /// <summary>Connects, giving a server that is still starting a few seconds.</summary>
     private static ConnectionMultiplexer Connect(string endpoint)
     {
-        for (int attempt = 0; ; attempt++)
+        for (var attempt = 0; ; attempt++)
         {
             try
             {

@@ -1,9 +1,9 @@
-using ModuleGen.Tests.Shared;
 using System;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using ModuleGen.Line.Testing.Tests.Infrastructure;
+using ModuleGen.Tests.Shared;
 using Shouldly;
 using Xunit;
 

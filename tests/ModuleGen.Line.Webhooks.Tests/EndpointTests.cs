@@ -7,12 +7,12 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using ModuleGen.Line.AspNetCore;
-using ModuleGen.Line.Inbox;
-using ModuleGen.Line.AspNetCore.Webhooks;
-using ModuleGen.Line.Webhooks.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using ModuleGen.Line.AspNetCore;
+using ModuleGen.Line.AspNetCore.Webhooks;
+using ModuleGen.Line.Inbox;
+using ModuleGen.Line.Webhooks.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
 
@@ -25,12 +25,12 @@ public sealed class EndpointTests
     [Fact]
     public async Task ASignedActiveMessageReachesTheMessageHandlerWithTheTenantContextAndAReplyHelper()
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<MessageEvent, RecordingHandler<MessageEvent>>());
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<MessageEvent, RecordingHandler<MessageEvent>>());
 
-        HttpResponseMessage response = await host.PostSignedAsync(Fixtures.Read("message.active.json"));
+        var response = await host.PostSignedAsync(Fixtures.Read("message.active.json"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        HandledEvent call = (await host.Recorder.WaitForAsync(1)).ShouldHaveSingleItem();
+        var call = (await host.Recorder.WaitForAsync(1)).ShouldHaveSingleItem();
         call.Event.ShouldBeOfType<MessageEvent>().Message.ShouldBeOfType<TextMessageContent>();
         call.Context.BotId.ShouldBe(Destination);
         call.Context.Destination.ShouldBe(Destination);
@@ -46,11 +46,11 @@ public sealed class EndpointTests
     [Fact]
     public async Task AStandbyMessageReachesItsHandlerWithoutAReplyHelper()
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<MessageEvent, RecordingHandler<MessageEvent>>());
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<MessageEvent, RecordingHandler<MessageEvent>>());
 
         (await host.PostSignedAsync(Fixtures.Read("message.standby.json"))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        HandledEvent call = (await host.Recorder.WaitForAsync(1)).ShouldHaveSingleItem();
+        var call = (await host.Recorder.WaitForAsync(1)).ShouldHaveSingleItem();
         call.Context.Mode.ShouldBe(EventMode.Standby);
         call.Context.Reply.ShouldBeNull();
         call.Context.IsRedelivery.ShouldBeTrue();
@@ -61,23 +61,23 @@ public sealed class EndpointTests
     {
         string[] types = ["message", "messageEdited", "unsend", "follow", "unfollow", "join", "leave", "memberJoined", "memberLeft", "postback",
             "videoPlayComplete", "beacon", "accountLink", "membership", "delivery", "module", "activated", "deactivated", "botSuspended", "botResumed"];
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>());
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>());
 
         var expected = new Dictionary<string, (Type Type, string Destination, bool HasReply)>();
-        foreach (string name in types.SelectMany(t => new[] { $"{t}.active.json", $"{t}.standby.json" }))
+        foreach (var name in types.SelectMany(t => new[] { $"{t}.active.json", $"{t}.standby.json" }))
         {
-            byte[] body = Fixtures.Read(name);
-            CallbackRequest request = LineWebhookParser.ParseUnverified(body);
-            Event webhookEvent = request.Events.Single();
+            var body = Fixtures.Read(name);
+            var request = LineWebhookParser.ParseUnverified(body);
+            var webhookEvent = request.Events.Single();
             expected[webhookEvent.WebhookEventId] = (webhookEvent.GetType(), request.Destination, webhookEvent.ReplyToken is not null);
             (await host.PostSignedAsync(body)).StatusCode.ShouldBe(HttpStatusCode.OK, name);
         }
 
-        IReadOnlyList<HandledEvent> calls = await host.Recorder.WaitForAsync(expected.Count);
+        var calls = await host.Recorder.WaitForAsync(expected.Count);
         calls.Count.ShouldBe(expected.Count);
-        foreach (HandledEvent call in calls)
+        foreach (var call in calls)
         {
-            (Type type, string destination, bool hasReply) = expected[call.Event.WebhookEventId];
+            (var type, var destination, var hasReply) = expected[call.Event.WebhookEventId];
             call.Event.ShouldBeOfType(type);
             call.Context.BotId.ShouldBe(destination);
             (call.Context.Reply is not null).ShouldBe(hasReply && call.Event.Mode == EventMode.Active, call.Event.Type);
@@ -87,13 +87,13 @@ public sealed class EndpointTests
     [Fact]
     public async Task EventsWithoutAHandlerOfTheirOwnTypeGoToTheCatchAllIncludingUnknownEvents()
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w
+        await using var host = await WebhookTestHost.StartAsync(w => w
             .AddHandler<MessageEvent, RecordingHandler<MessageEvent>>()
             .AddHandler<Event, RecordingHandler<Event>>());
 
         (await host.PostSignedAsync(Fixtures.Read("batch.mixed.json"))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        IReadOnlyList<HandledEvent> calls = await host.Recorder.WaitForAsync(9);
+        var calls = await host.Recorder.WaitForAsync(9);
         calls.Count(c => c.Handler == "RecordingHandler`1<MessageEvent>").ShouldBe(1);
         calls.Count(c => c.Handler == "RecordingHandler`1<Event>").ShouldBe(8);
         calls.Single(c => c.Event.Type == "someFutureEvent").Event.ShouldBeOfType<UnknownEvent>();
@@ -102,9 +102,9 @@ public sealed class EndpointTests
     [Fact]
     public async Task TheVerificationCallIsAnswered200AndReachesNoHandler()
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>());
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>());
 
-        HttpResponseMessage response = await host.PostAsync(Fixtures.Read("verification.empty.json"), "GhRKmvmHys4Pi8DxkF4+EayaH0OqtJtaZxgTD9fMDLs=");
+        var response = await host.PostAsync(Fixtures.Read("verification.empty.json"), "GhRKmvmHys4Pi8DxkF4+EayaH0OqtJtaZxgTD9fMDLs=");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         await AssertNothingStoredOrHandledAsync(host);
@@ -112,10 +112,10 @@ public sealed class EndpointTests
 
     public static TheoryData<string, string?> BypassAttempts()
     {
-        byte[] body = Fixtures.Read("message.active.json");
-        string signature = Fixtures.Sign(body);
-        using JsonDocument document = JsonDocument.Parse(body);
-        byte[] compact = JsonSerializerCompact(document.RootElement);
+        var body = Fixtures.Read("message.active.json");
+        var signature = Fixtures.Sign(body);
+        using var document = JsonDocument.Parse(body);
+        var compact = JsonSerializerCompact(document.RootElement);
         return new TheoryData<string, string?>
         {
             { "missing header", null },
@@ -133,9 +133,9 @@ public sealed class EndpointTests
     [MemberData(nameof(BypassAttempts))]
     public async Task ABadOrMissingSignatureGets401AndNothingIsStoredOrHandled(string attempt, string? signature)
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>());
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>());
 
-        HttpResponseMessage response = await host.PostAsync(Fixtures.Read("message.active.json"), signature);
+        var response = await host.PostAsync(Fixtures.Read("message.active.json"), signature);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, attempt);
         await AssertNothingStoredOrHandledAsync(host);
@@ -144,11 +144,11 @@ public sealed class EndpointTests
     [Fact]
     public async Task ASignedButReSerializedBodyGets401()
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>());
-        byte[] original = Fixtures.Read("message.active.json");
-        using JsonDocument document = JsonDocument.Parse(original);
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>());
+        var original = Fixtures.Read("message.active.json");
+        using var document = JsonDocument.Parse(original);
 
-        HttpResponseMessage response = await host.PostAsync(JsonSerializerCompact(document.RootElement), Fixtures.Sign(original));
+        var response = await host.PostAsync(JsonSerializerCompact(document.RootElement), Fixtures.Sign(original));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         await AssertNothingStoredOrHandledAsync(host);
@@ -160,8 +160,8 @@ public sealed class EndpointTests
     [InlineData("X-LINE-SIGNATURE")]
     public async Task TheSignatureHeaderNameIsMatchedWhateverItsCase(string headerName)
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>());
-        byte[] body = Fixtures.Read("follow.active.json");
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>());
+        var body = Fixtures.Read("follow.active.json");
 
         (await host.PostAsync(body, Fixtures.Sign(body), headerName)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -171,8 +171,8 @@ public sealed class EndpointTests
     [Fact]
     public async Task ABodyOverTheLimitGets413AndNothingIsStored()
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>(), maxBodyBytes: 256);
-        byte[] body = Fixtures.Read("message.active.json");
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>(), maxBodyBytes: 256);
+        var body = Fixtures.Read("message.active.json");
 
         (await host.PostSignedAsync(body)).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
 
@@ -182,12 +182,12 @@ public sealed class EndpointTests
     [Fact]
     public async Task AChunkedBodyOverTheLimitGets413WithoutAContentLength()
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>(), maxBodyBytes: 256);
-        byte[] body = Fixtures.Read("message.active.json");
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>(), maxBodyBytes: 256);
+        var body = Fixtures.Read("message.active.json");
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = new StreamContent(new NonSeekableStream(body)) };
         request.Headers.TryAddWithoutValidation("x-line-signature", Fixtures.Sign(body));
 
-        HttpResponseMessage response = await host.Client.SendAsync(request);
+        var response = await host.Client.SendAsync(request);
 
         request.Content.Headers.ContentLength.ShouldBeNull();
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
@@ -197,8 +197,8 @@ public sealed class EndpointTests
     [Fact]
     public async Task ASignedBodyThatIsNotAWebhookGets400()
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>());
-        byte[] body = Encoding.UTF8.GetBytes("{\"destination\":\"U2291b5e1143a20526e594f7dba3f8989\",\"events\":[{\"type\":\"message\"");
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<Event, RecordingHandler<Event>>());
+        var body = Encoding.UTF8.GetBytes("{\"destination\":\"U2291b5e1143a20526e594f7dba3f8989\",\"events\":[{\"type\":\"message\"");
 
         (await host.PostSignedAsync(body)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
@@ -208,9 +208,9 @@ public sealed class EndpointTests
     [Fact]
     public async Task ARedeliveredEventWithTheSameWebhookEventIdIsHandledOnce()
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<MessageEvent, RecordingHandler<MessageEvent>>());
-        byte[] original = Fixtures.Read("message.active.json");
-        byte[] redelivery = Fixtures.AsRedelivery(original);
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<MessageEvent, RecordingHandler<MessageEvent>>());
+        var original = Fixtures.Read("message.active.json");
+        var redelivery = Fixtures.AsRedelivery(original);
         redelivery.ShouldNotBe(original);
 
         (await host.PostSignedAsync(original)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -227,16 +227,16 @@ public sealed class EndpointTests
     [Fact]
     public async Task AFailingHandlerIsRetriedThenItsEventIsDeadLetteredWithTheRawEventBytes()
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<MessageEvent, FailingHandler<MessageEvent>>());
-        byte[] body = Fixtures.Read("message.active.json");
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<MessageEvent, FailingHandler<MessageEvent>>());
+        var body = Fixtures.Read("message.active.json");
 
         (await host.PostSignedAsync(body)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        IReadOnlyList<HandledEvent> calls = await host.Recorder.WaitForAsync(2);
+        var calls = await host.Recorder.WaitForAsync(2);
         calls.Select(c => c.Context.Attempt).ShouldBe([1, 2]);
         IReadOnlyList<LineDeadLetter> deadLetters = [];
         await Eventually.HoldsAsync(async () => (deadLetters = await host.Inbox.GetDeadLettersAsync(10, default)).Count == 1, "the event is dead-lettered");
-        LineDeadLetter deadLetter = deadLetters.Single();
+        var deadLetter = deadLetters.Single();
         deadLetter.Attempts.ShouldBe(2);
         deadLetter.LastError.ShouldNotBeNull().ShouldContain("The handler failed on purpose.");
         deadLetter.Event.Destination.ShouldBe(Destination);
@@ -250,11 +250,11 @@ public sealed class EndpointTests
     public async Task AStoreFailureGets500SoLineRedelivers()
     {
         var inbox = new FailingWebhookInbox();
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(
+        await using var host = await WebhookTestHost.StartAsync(
             w => w.AddHandler<Event, RecordingHandler<Event>>().Services.AddSingleton<ILineWebhookInbox>(inbox),
             useInMemoryInbox: false);
 
-        HttpResponseMessage response = await host.PostSignedAsync(Fixtures.Read("message.active.json"));
+        var response = await host.PostSignedAsync(Fixtures.Read("message.active.json"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         inbox.EnqueueAttempts.ShouldBe(1);
@@ -264,18 +264,18 @@ public sealed class EndpointTests
     [Fact]
     public async Task TheReplyHelperPostsTheReplyTokenToLineAsTheDestinationBot()
     {
-        await using FakeLineApi line = await FakeLineApi.StartAsync();
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w.AddHandler<MessageEvent, ReplyingHandler>(), lineApi: line.Address);
+        await using var line = await FakeLineApi.StartAsync();
+        await using var host = await WebhookTestHost.StartAsync(w => w.AddHandler<MessageEvent, ReplyingHandler>(), lineApi: line.Address);
 
         (await host.PostSignedAsync(Fixtures.Read("message.active.json"))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await host.Recorder.WaitForAsync(1);
-        LineRecordedRequest reply = line.Journal.ShouldHaveSingleItem();
+        var reply = line.Journal.ShouldHaveSingleItem();
         reply.Method.ShouldBe("POST");
         reply.Path.ShouldBe("/v2/bot/message/reply");
         reply.Headers["X-Line-Bot-Id"].ShouldBe(Destination);
         reply.Headers["Authorization"].ShouldBe("Bearer test-channel-access-token");
-        using JsonDocument sent = JsonDocument.Parse(reply.Body);
+        using var sent = JsonDocument.Parse(reply.Body);
         sent.RootElement.GetProperty("replyToken").GetString().ShouldBe("a6262a997702652f2b23a015da221902");
         sent.RootElement.GetProperty("messages")[0].GetProperty("text").GetString().ShouldBe("ok");
     }
@@ -283,13 +283,13 @@ public sealed class EndpointTests
     [Fact]
     public async Task GrantedScopesFromTheScopeStoreReachTheTenantContext()
     {
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(w => w
+        await using var host = await WebhookTestHost.StartAsync(w => w
             .AddHandler<Event, RecordingHandler<Event>>()
             .AddScopeStore<FixedScopeStore>());
 
         (await host.PostSignedAsync(Fixtures.Read("follow.active.json"))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        HandledEvent call = (await host.Recorder.WaitForAsync(1)).ShouldHaveSingleItem();
+        var call = (await host.Recorder.WaitForAsync(1)).ShouldHaveSingleItem();
         call.Context.GrantedScopes.ShouldNotBeNull().OrderBy(s => s).ShouldBe(FixedScopeStore.Scopes.OrderBy(s => s));
     }
 
@@ -297,7 +297,7 @@ public sealed class EndpointTests
     public void RegisteringTwoHandlersForOneEventTypeIsRefused()
     {
         var services = new ServiceCollection();
-        LineWebhookBuilder webhooks = services.AddLineWebhooks(o => o.ChannelSecrets.Add(Fixtures.Secret))
+        var webhooks = services.AddLineWebhooks(o => o.ChannelSecrets.Add(Fixtures.Secret))
             .AddHandler<MessageEvent, RecordingHandler<MessageEvent>>();
 
         Should.Throw<InvalidOperationException>(() => webhooks.AddHandler<MessageEvent, FailingHandler<MessageEvent>>());
@@ -306,17 +306,17 @@ public sealed class EndpointTests
     [Fact]
     public async Task AHostWithoutAChannelSecretFailsToStartInsteadOfAcceptingUnsignedRequests()
     {
-        Microsoft.AspNetCore.Builder.WebApplicationBuilder builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
         builder.Services.AddLineWebhooks(_ => { }).UseInMemoryInbox();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using Microsoft.AspNetCore.Builder.WebApplication app = builder.Build();
+        await using var app = builder.Build();
 
         await Should.ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
     }
 
     internal static byte[] RawEvent(byte[] body, int index)
     {
-        using JsonDocument document = JsonDocument.Parse(body);
+        using var document = JsonDocument.Parse(body);
         return Encoding.UTF8.GetBytes(document.RootElement.GetProperty("events")[index].GetRawText());
     }
 

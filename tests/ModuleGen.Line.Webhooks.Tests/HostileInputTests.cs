@@ -22,9 +22,9 @@ public sealed class HostileInputTests
         var stopwatch = Stopwatch.StartNew();
         var unexpected = new List<string>();
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
-        int total = 0;
+        var total = 0;
 
-        foreach (HostileBody hostile in HostileBodies.Generate())
+        foreach (var hostile in HostileBodies.Generate())
         {
             total++;
             string outcome;
@@ -61,7 +61,7 @@ public sealed class HostileInputTests
     [Fact]
     public void AOneMegabyteStringOverTheDefaultLimitIsRejectedAsTooLarge()
     {
-        HostileBody huge = HostileBodies.Generate().First(b => b.Description.Contains("1 MB string", StringComparison.Ordinal));
+        var huge = HostileBodies.Generate().First(b => b.Description.Contains("1 MB string", StringComparison.Ordinal));
 
         Should.Throw<LineWebhookException>(() => LineWebhookParser.ParseUnverified(huge.Body)).Reason.ShouldBe(LineWebhookError.BodyTooLarge);
     }

@@ -49,7 +49,7 @@ public sealed class ParserTests
     [MemberData(nameof(AllFixtures))]
     public void EveryFixtureParses(string name)
     {
-        CallbackRequest request = Fixtures.Parse(name);
+        var request = Fixtures.Parse(name);
 
         request.Destination.ShouldStartWith("U");
         request.Events.ShouldAllBe(e => e != null);
@@ -59,11 +59,11 @@ public sealed class ParserTests
     [MemberData(nameof(EventFixtures))]
     public void ActiveAndStandbyFixturesParseToTheirGeneratedEventType(string type, Type expected)
     {
-        foreach (string mode in new[] { "active", "standby" })
+        foreach (var mode in new[] { "active", "standby" })
         {
-            CallbackRequest request = Fixtures.Parse($"{type}.{mode}.json");
+            var request = Fixtures.Parse($"{type}.{mode}.json");
 
-            Event webhookEvent = request.Events.ShouldHaveSingleItem();
+            var webhookEvent = request.Events.ShouldHaveSingleItem();
             webhookEvent.ShouldBeOfType(expected);
             webhookEvent.Type.ShouldBe(type);
             webhookEvent.Mode.ShouldBe(new EventMode(mode));
@@ -74,7 +74,7 @@ public sealed class ParserTests
     [MemberData(nameof(EventFixtures))]
     public void StandbyFixturesHaveNoReplyToken(string type, Type expected)
     {
-        Event webhookEvent = Fixtures.Parse($"{type}.standby.json").Events.ShouldHaveSingleItem();
+        var webhookEvent = Fixtures.Parse($"{type}.standby.json").Events.ShouldHaveSingleItem();
 
         webhookEvent.ShouldBeOfType(expected);
         webhookEvent.ReplyToken.ShouldBeNull();
@@ -92,7 +92,7 @@ public sealed class ParserTests
     [InlineData("message.sticker.active.json", typeof(StickerMessageContent))]
     public void MessageFixturesCarryTheirContentType(string name, Type contentType)
     {
-        MessageEvent message = Fixtures.Parse(name).Events.ShouldHaveSingleItem().ShouldBeOfType<MessageEvent>();
+        var message = Fixtures.Parse(name).Events.ShouldHaveSingleItem().ShouldBeOfType<MessageEvent>();
 
         message.Message.ShouldBeOfType(contentType);
     }
@@ -100,7 +100,7 @@ public sealed class ParserTests
     [Fact]
     public void TheActiveMessageFixtureIsATextMessageWithAReplyToken()
     {
-        MessageEvent message = Fixtures.Parse("message.active.json").Events.ShouldHaveSingleItem().ShouldBeOfType<MessageEvent>();
+        var message = Fixtures.Parse("message.active.json").Events.ShouldHaveSingleItem().ShouldBeOfType<MessageEvent>();
 
         message.Message.ShouldBeOfType<TextMessageContent>().Text.ShouldBe("Is the 7pm table still free tomorrow?");
         message.ReplyToken.ShouldBe("a6262a997702652f2b23a015da221902");
@@ -111,9 +111,9 @@ public sealed class ParserTests
     [Fact]
     public void TheActiveModuleFixtureIsAnAttachedModuleEventWithItsScopes()
     {
-        ModuleEvent module = Fixtures.Parse("module.active.json").Events.ShouldHaveSingleItem().ShouldBeOfType<ModuleEvent>();
+        var module = Fixtures.Parse("module.active.json").Events.ShouldHaveSingleItem().ShouldBeOfType<ModuleEvent>();
 
-        AttachedModuleContent attached = module.Module.ShouldBeOfType<AttachedModuleContent>();
+        var attached = module.Module.ShouldBeOfType<AttachedModuleContent>();
         attached.BotId.ShouldBe("U2291b5e1143a20526e594f7dba3f8989");
         attached.Scopes.ShouldBe(["message:send", "message:receive", "profile:read"]);
         module.Source.ShouldBeNull();
@@ -122,7 +122,7 @@ public sealed class ParserTests
     [Fact]
     public void TheStandbyModuleFixtureIsADetachedModuleEvent()
     {
-        ModuleEvent module = Fixtures.Parse("module.standby.json").Events.ShouldHaveSingleItem().ShouldBeOfType<ModuleEvent>();
+        var module = Fixtures.Parse("module.standby.json").Events.ShouldHaveSingleItem().ShouldBeOfType<ModuleEvent>();
 
         module.Module.ShouldBeOfType<DetachedModuleContent>().Reason.ShouldBe(DetachedModuleContentReason.BotDeleted);
     }
@@ -131,10 +131,10 @@ public sealed class ParserTests
     [MemberData(nameof(AllFixtures))]
     public void EveryFixtureRoundTripsToStableBytesAndTheSameJson(string name)
     {
-        byte[] original = Fixtures.Read(name);
+        var original = Fixtures.Read(name);
 
-        byte[] first = Write(LineWebhookParser.ParseUnverified(original));
-        byte[] second = Write(LineWebhookParser.ParseUnverified(first));
+        var first = Write(LineWebhookParser.ParseUnverified(original));
+        var second = Write(LineWebhookParser.ParseUnverified(first));
 
         second.ShouldBe(first, $"{name}: writing the re-parsed envelope changed the bytes");
         JsonEquality.FindDifference(original, first).ShouldBeNull($"{name}: the written JSON differs from the fixture");
@@ -143,22 +143,22 @@ public sealed class ParserTests
     [Fact]
     public void AnUnknownEventTypeBecomesUnknownEventWithItsRawJsonAndTypeKept()
     {
-        byte[] body = Fixtures.Read("unknown.event.json");
+        var body = Fixtures.Read("unknown.event.json");
 
-        UnknownEvent unknown = LineWebhookParser.ParseUnverified(body).Events.ShouldHaveSingleItem().ShouldBeOfType<UnknownEvent>();
+        var unknown = LineWebhookParser.ParseUnverified(body).Events.ShouldHaveSingleItem().ShouldBeOfType<UnknownEvent>();
 
         unknown.Type.ShouldBe("someFutureEvent");
         unknown.RawJson.GetProperty("someFutureEvent").ValueKind.ShouldBe(JsonValueKind.Object);
-        using JsonDocument original = JsonDocument.Parse(body);
+        using var original = JsonDocument.Parse(body);
         JsonEquality.FindDifference(original.RootElement.GetProperty("events")[0], unknown.RawJson).ShouldBeNull();
     }
 
     [Fact]
     public void AnUnknownMessageContentTypeBecomesUnknownMessageContentOnAKnownMessageEvent()
     {
-        MessageEvent message = Fixtures.Parse("unknown.message-content.json").Events.ShouldHaveSingleItem().ShouldBeOfType<MessageEvent>();
+        var message = Fixtures.Parse("unknown.message-content.json").Events.ShouldHaveSingleItem().ShouldBeOfType<MessageEvent>();
 
-        UnknownMessageContent content = message.Message.ShouldBeOfType<UnknownMessageContent>();
+        var content = message.Message.ShouldBeOfType<UnknownMessageContent>();
         content.Type.ShouldBe("someFutureContent");
         content.RawJson.GetProperty("type").GetString().ShouldBe("someFutureContent");
     }
@@ -166,9 +166,9 @@ public sealed class ParserTests
     [Fact]
     public void AnUnknownModuleContentTypeBecomesUnknownModuleContent()
     {
-        ModuleEvent module = Fixtures.Parse("unknown.module-content.json").Events.ShouldHaveSingleItem().ShouldBeOfType<ModuleEvent>();
+        var module = Fixtures.Parse("unknown.module-content.json").Events.ShouldHaveSingleItem().ShouldBeOfType<ModuleEvent>();
 
-        UnknownModuleContent content = module.Module.ShouldBeOfType<UnknownModuleContent>();
+        var content = module.Module.ShouldBeOfType<UnknownModuleContent>();
         content.Type.ShouldBe("someFutureModuleChange");
         content.RawJson.GetProperty("detail").ValueKind.ShouldBe(JsonValueKind.Object);
     }
@@ -176,9 +176,9 @@ public sealed class ParserTests
     [Fact]
     public void AnUnknownSourceTypeBecomesUnknownSourceOnAKnownFollowEvent()
     {
-        FollowEvent follow = Fixtures.Parse("unknown.source.json").Events.ShouldHaveSingleItem().ShouldBeOfType<FollowEvent>();
+        var follow = Fixtures.Parse("unknown.source.json").Events.ShouldHaveSingleItem().ShouldBeOfType<FollowEvent>();
 
-        UnknownSource source = follow.Source.ShouldBeOfType<UnknownSource>();
+        var source = follow.Source.ShouldBeOfType<UnknownSource>();
         source.Type.ShouldBe("someFutureSource");
         source.RawJson.TryGetProperty("someFutureChatId", out _).ShouldBeTrue();
     }
@@ -186,12 +186,12 @@ public sealed class ParserTests
     [Fact]
     public void AnUnknownMentioneeTypeBecomesUnknownMentioneeNextToTheKnownOnes()
     {
-        MessageEvent message = Fixtures.Parse("unknown.mentionee.json").Events.ShouldHaveSingleItem().ShouldBeOfType<MessageEvent>();
+        var message = Fixtures.Parse("unknown.mentionee.json").Events.ShouldHaveSingleItem().ShouldBeOfType<MessageEvent>();
 
-        IList<Mentionee> mentionees = message.Message.ShouldBeOfType<TextMessageContent>().Mention.ShouldNotBeNull().Mentionees;
+        var mentionees = message.Message.ShouldBeOfType<TextMessageContent>().Mention.ShouldNotBeNull().Mentionees;
         mentionees[0].ShouldBeOfType<UserMentionee>();
         mentionees[1].ShouldBeOfType<AllMentionee>();
-        UnknownMentionee unknown = mentionees[2].ShouldBeOfType<UnknownMentionee>();
+        var unknown = mentionees[2].ShouldBeOfType<UnknownMentionee>();
         unknown.Type.ShouldBe("someFutureMentionee");
         unknown.RawJson.GetProperty("roleId").GetString().ShouldBe("staff");
     }
@@ -199,9 +199,9 @@ public sealed class ParserTests
     [Fact]
     public void AnUnknownMembershipChangeBecomesUnknownMembershipContent()
     {
-        MembershipEvent membership = Fixtures.Parse("unknown.membership-content.json").Events.ShouldHaveSingleItem().ShouldBeOfType<MembershipEvent>();
+        var membership = Fixtures.Parse("unknown.membership-content.json").Events.ShouldHaveSingleItem().ShouldBeOfType<MembershipEvent>();
 
-        UnknownMembershipContent content = membership.Membership.ShouldBeOfType<UnknownMembershipContent>();
+        var content = membership.Membership.ShouldBeOfType<UnknownMembershipContent>();
         content.Type.ShouldBe("someFutureMembershipChange");
         content.RawJson.TryGetProperty("nextMembershipId", out _).ShouldBeTrue();
     }
@@ -209,14 +209,14 @@ public sealed class ParserTests
     [Fact]
     public void UnknownEnumValuesSurviveParsingAndWriting()
     {
-        byte[] body = Fixtures.Read("unknown.enum-values.json");
-        IList<Event> events = LineWebhookParser.ParseUnverified(body).Events;
+        var body = Fixtures.Read("unknown.enum-values.json");
+        var events = LineWebhookParser.ParseUnverified(body).Events;
 
         events.Count.ShouldBe(6);
         events[0].Mode.ToString().ShouldBe("observer");
         events[0].Mode.IsKnown.ShouldBeFalse();
-        string written = Encoding.UTF8.GetString(Write(LineWebhookParser.ParseUnverified(body)));
-        foreach (string value in new[] { "observer", "SOME_FUTURE_RESOURCE", "someFutureBeaconType", "some_future_reason", "someFutureProvider", "someFutureResult" })
+        var written = Encoding.UTF8.GetString(Write(LineWebhookParser.ParseUnverified(body)));
+        foreach (var value in new[] { "observer", "SOME_FUTURE_RESOURCE", "someFutureBeaconType", "some_future_reason", "someFutureProvider", "someFutureResult" })
         {
             written.ShouldContain($"\"{value}\"");
         }
@@ -225,7 +225,7 @@ public sealed class ParserTests
     [Fact]
     public void TheMixedBatchKeepsItsNineEventsInOrderWhateverThePropertyOrder()
     {
-        IList<Event> events = Fixtures.Parse("batch.mixed.json").Events;
+        var events = Fixtures.Parse("batch.mixed.json").Events;
 
         events.Select(e => e.Type).ShouldBe(
             ["botSuspended", "module", "message", "someFutureEvent", "activated", "membership", "follow", "deactivated", "botResumed"]);
@@ -236,7 +236,7 @@ public sealed class ParserTests
     [Fact]
     public void MalformedJsonIsRejectedWithItsLineAndBytePosition()
     {
-        byte[] body = Encoding.UTF8.GetBytes("{\n  \"destination\": \"U1\",\n  \"events\": [ ,]\n}");
+        var body = Encoding.UTF8.GetBytes("{\n  \"destination\": \"U1\",\n  \"events\": [ ,]\n}");
 
         var exception = Should.Throw<LineWebhookException>(() => LineWebhookParser.ParseUnverified(body));
 
@@ -320,8 +320,8 @@ public sealed class ParserTests
     [Fact]
     public void NestingDeeperThanTheLimitIsRejectedNotRecursedInto()
     {
-        string deep = string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100);
-        byte[] body = Encoding.UTF8.GetBytes("{\"destination\":\"U1\",\"extra\":" + deep + ",\"events\":[]}");
+        var deep = string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100);
+        var body = Encoding.UTF8.GetBytes("{\"destination\":\"U1\",\"extra\":" + deep + ",\"events\":[]}");
 
         var exception = Should.Throw<LineWebhookException>(() => LineWebhookParser.ParseUnverified(body));
 
@@ -331,7 +331,7 @@ public sealed class ParserTests
     [Fact]
     public void ContentAfterTheEnvelopeIsRejected()
     {
-        byte[] body = Encoding.UTF8.GetBytes("""{"destination":"U1","events":[]} {}""");
+        var body = Encoding.UTF8.GetBytes("""{"destination":"U1","events":[]} {}""");
 
         Should.Throw<LineWebhookException>(() => LineWebhookParser.ParseUnverified(body)).Reason.ShouldBe(LineWebhookError.MalformedJson);
     }
@@ -339,8 +339,8 @@ public sealed class ParserTests
     [Fact]
     public void ParseEventReadsOneStoredEventObject()
     {
-        using JsonDocument document = JsonDocument.Parse(Fixtures.Read("postback.active.json"));
-        byte[] eventJson = Encoding.UTF8.GetBytes(document.RootElement.GetProperty("events")[0].GetRawText());
+        using var document = JsonDocument.Parse(Fixtures.Read("postback.active.json"));
+        var eventJson = Encoding.UTF8.GetBytes(document.RootElement.GetProperty("events")[0].GetRawText());
 
         LineWebhookParser.ParseEvent(eventJson).ShouldBeOfType<PostbackEvent>();
     }

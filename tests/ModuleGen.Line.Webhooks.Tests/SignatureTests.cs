@@ -36,7 +36,7 @@ public sealed class SignatureTests
     [Fact]
     public void ParserAcceptsTheOfficialVectorAndReadsTheEmptyEnvelope()
     {
-        CallbackRequest request = LineWebhookParser.Parse(Body, OfficialSignature, [Fixtures.Secret]);
+        var request = LineWebhookParser.Parse(Body, OfficialSignature, [Fixtures.Secret]);
 
         request.Destination.ShouldBe("U8e742f61d673b39c7fff3cecb7536ef0");
         request.Events.ShouldBeEmpty();
@@ -62,7 +62,7 @@ public sealed class SignatureTests
 
     public static TheoryData<string, string> BypassAttempts()
     {
-        string pretty = "{\n  \"destination\": \"U8e742f61d673b39c7fff3cecb7536ef0\",\n  \"events\": []\n}";
+        var pretty = "{\n  \"destination\": \"U8e742f61d673b39c7fff3cecb7536ef0\",\n  \"events\": []\n}";
         return new TheoryData<string, string>
         {
             { "wrong secret", Fixtures.Sign(Body, OtherSecret) },
@@ -99,7 +99,7 @@ public sealed class SignatureTests
     [Fact]
     public void AReSerializedBodyDoesNotMatchTheOriginalSignature()
     {
-        byte[] pretty = Encoding.UTF8.GetBytes("{ \"destination\": \"U8e742f61d673b39c7fff3cecb7536ef0\", \"events\": [] }");
+        var pretty = Encoding.UTF8.GetBytes("{ \"destination\": \"U8e742f61d673b39c7fff3cecb7536ef0\", \"events\": [] }");
 
         var exception = Should.Throw<LineWebhookException>(() => LineWebhookParser.Parse(pretty, OfficialSignature, [Fixtures.Secret]));
 

@@ -24,7 +24,7 @@ public sealed class SqliteEndpointTests : IDisposable
     public async Task AnEventAcknowledgedWith200IsAlreadyInTheSqliteFileWithItsExactBytes()
     {
         var gate = new HandlerGate();
-        await using WebhookTestHost host = await WebhookTestHost.StartAsync(
+        await using var host = await WebhookTestHost.StartAsync(
             w =>
             {
                 w.Services.AddSingleton(gate);
@@ -32,9 +32,9 @@ public sealed class SqliteEndpointTests : IDisposable
                 w.AddHandler<MessageEvent, GatedHandler>();
             },
             useInMemoryInbox: false);
-        byte[] body = Fixtures.Read("message.active.json");
+        var body = Fixtures.Read("message.active.json");
 
-        HttpResponseMessage response = await host.PostSignedAsync(body);
+        var response = await host.PostSignedAsync(body);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -45,10 +45,10 @@ public sealed class SqliteEndpointTests : IDisposable
         }.ToString()))
         {
             connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
+            using var command = connection.CreateCommand();
             command.CommandText = "SELECT destination, event_type, event_timestamp, is_redelivery, event_json, state FROM inbox_events WHERE webhook_event_id = $id";
             command.Parameters.AddWithValue("$id", "01KXFPTJCWF0FQ2TXF9Y2YF399");
-            using SqliteDataReader reader = command.ExecuteReader();
+            using var reader = command.ExecuteReader();
             reader.Read().ShouldBeTrue("the acknowledged event is in the file");
             reader.GetString(0).ShouldBe("U2291b5e1143a20526e594f7dba3f8989");
             reader.GetString(1).ShouldBe("message");

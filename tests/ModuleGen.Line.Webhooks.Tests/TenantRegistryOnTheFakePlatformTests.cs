@@ -5,8 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Web;
 using Microsoft.Extensions.DependencyInjection;
-using ModuleGen.Line.Attach;
 using ModuleGen.Line.AspNetCore.Webhooks;
+using ModuleGen.Line.Attach;
 using ModuleGen.Line.Models;
 using ModuleGen.Line.Tenants;
 using ModuleGen.Line.Testing;
@@ -35,7 +35,7 @@ public sealed class TenantRegistryOnTheFakePlatformTests
 
         await SendAsync(platform, host, LineWebhookEvents.Attached(BotId, ["message:send", "message:receive"]));
 
-        HandledEvent handled = (await host.Recorder.WaitForAsync(1)).Single();
+        var handled = (await host.Recorder.WaitForAsync(1)).Single();
         handled.Handler.ShouldBe("attached scopes: message:receive message:send");
         handled.Context.GrantedScopes.ShouldBe(["message:receive", "message:send"]);
     }
@@ -50,7 +50,7 @@ public sealed class TenantRegistryOnTheFakePlatformTests
         await SendAsync(platform, host, LineWebhookEvents.Detached(BotId).With("timestamp", T0.ToUnixTimeMilliseconds()));
         await host.Recorder.WaitForAsync(2);
 
-        LineTenant tenant = (await Registry(host).FindAsync(BotId, default))!;
+        var tenant = (await Registry(host).FindAsync(BotId, default))!;
         tenant.Attachment.ShouldBe(LineTenantAttachment.Attached);
         tenant.AttachmentChangedAt.ShouldBe(T0.AddMinutes(5));
     }
@@ -83,7 +83,7 @@ public sealed class TenantRegistryOnTheFakePlatformTests
         await using var host = await StartAsync(platform, w => w.AddHandler<Event, RegistryReadingHandler>(), gate: true);
         await SendAsync(platform, host, LineWebhookEvents.Detached(BotId));
         await host.Recorder.WaitForAsync(1);
-        MessagingApiClient messaging = host.Services.GetRequiredService<MessagingApiClient>();
+        var messaging = host.Services.GetRequiredService<MessagingApiClient>();
         var push = new PushMessageRequest { To = "Uuser", Messages = [new TextMessage { Text = "hi" }] };
 
         var refused = await Should.ThrowAsync<LineTenantUnavailableException>(
@@ -106,13 +106,13 @@ public sealed class TenantRegistryOnTheFakePlatformTests
         await using var host = await StartAsync(platform, w => w.AddHandler<Event, RegistryReadingHandler>());
         await Registry(host).ApplyAsync(LineTenantChange.Attached(goneBot, ["message:send"], T0), default);
 
-        LineTenantDriftReport report = await host.Services.GetRequiredService<LineTenantReconciler>().ReconcileAsync();
-        LineTenantDriftReport again = await host.Services.GetRequiredService<LineTenantReconciler>().ReconcileAsync();
+        var report = await host.Services.GetRequiredService<LineTenantReconciler>().ReconcileAsync();
+        var again = await host.Services.GetRequiredService<LineTenantReconciler>().ReconcileAsync();
 
         report.NewlyAttached.ShouldBe([BotId]);
         report.NoLongerListed.ShouldBe([goneBot]);
         again.HasDrift.ShouldBeFalse();
-        LineTenant listed = (await Registry(host).FindAsync(BotId, default))!;
+        var listed = (await Registry(host).FindAsync(BotId, default))!;
         listed.DisplayName.ShouldBe("Shibuya Diner");
         listed.GrantedScopes.ShouldBeNull();
         (await Registry(host).FindAsync(goneBot, default))!.DetachReason.ShouldBe(LineTenantTransitions.NotListedReason);
@@ -125,7 +125,7 @@ public sealed class TenantRegistryOnTheFakePlatformTests
         var shared = new InMemoryLineTenantRegistry();
         await using var first = await StartAsync(platform, w => w.AddHandler<Event, RegistryReadingHandler>(), registry: shared);
         await using var second = await StartAsync(platform, w => w.AddHandler<Event, RegistryReadingHandler>(), registry: shared);
-        Uri authorizeUrl = await first.Services.GetRequiredService<LineAttachFlow>().BeginAsync(new LineAttachAuthorizationOptions
+        var authorizeUrl = await first.Services.GetRequiredService<LineAttachFlow>().BeginAsync(new LineAttachAuthorizationOptions
         {
             ChannelId = platform.Options.ChannelId,
             RedirectUri = new Uri("https://module.example.com/attach/callback"),
@@ -133,8 +133,8 @@ public sealed class TenantRegistryOnTheFakePlatformTests
         });
 
         var redirect = HttpUtility.ParseQueryString(platform.ApproveAttach(authorizeUrl, BotId).Query);
-        LineAttachFlow secondFlow = second.Services.GetRequiredService<LineAttachFlow>();
-        LineTenant attached = await secondFlow.CompleteAsync(redirect["code"]!, redirect["state"]);
+        var secondFlow = second.Services.GetRequiredService<LineAttachFlow>();
+        var attached = await secondFlow.CompleteAsync(redirect["code"]!, redirect["state"]);
 
         attached.BotId.ShouldBe(BotId);
         attached.GrantedScopes.ShouldBe(["message:send", "message:receive"]);
@@ -180,8 +180,8 @@ public sealed class TenantRegistryOnTheFakePlatformTests
     {
         public async ValueTask HandleAsync(Event webhookEvent, LineTenantContext context, CancellationToken cancellationToken)
         {
-            LineTenant? tenant = await registry.FindAsync(context.BotId, cancellationToken);
-            string seen = tenant is null
+            var tenant = await registry.FindAsync(context.BotId, cancellationToken);
+            var seen = tenant is null
                 ? "unknown"
                 : $"{tenant.Attachment.ToString().ToLowerInvariant()} scopes: {string.Join(" ", (tenant.GrantedScopes ?? []).Order(StringComparer.Ordinal))}";
             recorder.Record(new HandledEvent(seen, webhookEvent, context));

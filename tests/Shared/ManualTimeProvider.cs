@@ -47,7 +47,7 @@ public sealed class ManualTimeProvider : TimeProvider
             due = _timers.Where(timer => timer.DueAt <= _now).ToList();
         }
 
-        foreach (ManualTimer timer in due)
+        foreach (var timer in due)
         {
             timer.Fire();
         }

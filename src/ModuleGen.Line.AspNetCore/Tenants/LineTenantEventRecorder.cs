@@ -26,13 +26,13 @@ internal sealed class LineTenantEventRecorder
     /// <summary>Records <paramref name="webhookEvent"/> for <paramref name="destination"/> and returns the OA as the registry now has it.</summary>
     public async ValueTask<LineTenant?> RecordAsync(string destination, Event webhookEvent, CancellationToken cancellationToken)
     {
-        DateTimeOffset occurredAt = DateTimeOffset.FromUnixTimeMilliseconds(webhookEvent.Timestamp);
+        var occurredAt = DateTimeOffset.FromUnixTimeMilliseconds(webhookEvent.Timestamp);
         if (ChangeOf(destination, webhookEvent, occurredAt) is { } change)
         {
             return await _registry.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
         }
 
-        LineTenant? current = await _registry.FindAsync(destination, cancellationToken).ConfigureAwait(false);
+        var current = await _registry.FindAsync(destination, cancellationToken).ConfigureAwait(false);
         return LineTenantTransitions.IsWorthRecordingSeen(current, occurredAt, SeenResolution)
             ? await _registry.ApplyAsync(LineTenantChange.Seen(destination, occurredAt), cancellationToken).ConfigureAwait(false)
             : current;

@@ -45,11 +45,11 @@ public sealed class LineTenantMaintenanceService : BackgroundService
     /// <returns>How many OAs were deleted.</returns>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset now = _timeProvider.GetUtcNow();
-        DateTimeOffset cutoff = now - _options.DetachedRetention;
-        ILineWebhookInbox? inbox = _services.GetService<ILineWebhookInbox>();
-        int removed = 0;
-        foreach (LineTenant tenant in await _registry.ListAsync(cancellationToken).ConfigureAwait(false))
+        var now = _timeProvider.GetUtcNow();
+        var cutoff = now - _options.DetachedRetention;
+        var inbox = _services.GetService<ILineWebhookInbox>();
+        var removed = 0;
+        foreach (var tenant in await _registry.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             if (tenant is not { Attachment: LineTenantAttachment.Detached, DetachedAt: { } detachedAt } || detachedAt >= cutoff)
             {
@@ -57,7 +57,7 @@ public sealed class LineTenantMaintenanceService : BackgroundService
             }
 
             // Events first: if this stops half-way, the registry entry is still there to find them again next time.
-            int events = inbox is null ? 0 : await inbox.PurgeDestinationAsync(tenant.BotId, cancellationToken).ConfigureAwait(false);
+            var events = inbox is null ? 0 : await inbox.PurgeDestinationAsync(tenant.BotId, cancellationToken).ConfigureAwait(false);
             if (await _registry.RemoveDetachedAsync(tenant.BotId, cutoff, cancellationToken).ConfigureAwait(false))
             {
                 removed++;
@@ -76,11 +76,11 @@ public sealed class LineTenantMaintenanceService : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        DateTimeOffset nextReconcile = _timeProvider.GetUtcNow();
-        DateTimeOffset nextPurge = nextReconcile;
+        var nextReconcile = _timeProvider.GetUtcNow();
+        var nextPurge = nextReconcile;
         while (!stoppingToken.IsCancellationRequested)
         {
-            DateTimeOffset now = _timeProvider.GetUtcNow();
+            var now = _timeProvider.GetUtcNow();
             if (_options.ReconcileInterval is { } reconcileInterval && now >= nextReconcile)
             {
                 await RunStepAsync("reconcile", ReconcileAsync, stoppingToken).ConfigureAwait(false);
@@ -93,8 +93,8 @@ public sealed class LineTenantMaintenanceService : BackgroundService
                 nextPurge = now + _options.PurgeInterval;
             }
 
-            DateTimeOffset wakeAt = _options.ReconcileInterval is null || nextPurge < nextReconcile ? nextPurge : nextReconcile;
-            TimeSpan wait = wakeAt - _timeProvider.GetUtcNow();
+            var wakeAt = _options.ReconcileInterval is null || nextPurge < nextReconcile ? nextPurge : nextReconcile;
+            var wait = wakeAt - _timeProvider.GetUtcNow();
             try
             {
                 await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _timeProvider, stoppingToken).ConfigureAwait(false);
@@ -108,7 +108,7 @@ public sealed class LineTenantMaintenanceService : BackgroundService
 
     private async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
-        LineTenantDriftReport report = await _services.GetRequiredService<LineTenantReconciler>()
+        var report = await _services.GetRequiredService<LineTenantReconciler>()
             .ReconcileAsync(cancellationToken).ConfigureAwait(false);
         if (report.HasDrift)
         {

@@ -3,8 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModuleGen.Line.AspNetCore;
-using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Tenants;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Webhooks;
 
 namespace ModuleGen.Line.AspNetCore.Webhooks;

@@ -27,8 +27,8 @@ internal static class LineWebhookEndpoint
 
     public static async Task HandleAsync(HttpContext context)
     {
-        IServiceProvider services = context.RequestServices;
-        LineWebhookEndpointServices endpoint = services.GetRequiredService<LineWebhookEndpointServices>();
+        var services = context.RequestServices;
+        var endpoint = services.GetRequiredService<LineWebhookEndpointServices>();
         try
         {
             await endpoint.Slots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
@@ -52,13 +52,13 @@ internal static class LineWebhookEndpoint
 
     private static async Task HandleWithinSlotAsync(HttpContext context, IServiceProvider services, LineWebhookEndpointServices endpoint)
     {
-        LineWebhookOptions options = endpoint.Options;
-        ILogger logger = endpoint.Logger;
-        LineWebhookRejectionLog rejections = endpoint.Rejections;
+        var options = endpoint.Options;
+        var logger = endpoint.Logger;
+        var rejections = endpoint.Rejections;
         ReadOnlyMemory<byte> body;
         try
         {
-            ReadOnlyMemory<byte>? read = await LineWebhookBodyReader
+            var read = await LineWebhookBodyReader
                 .ReadAsync(context.Request, options.MaxBodyBytes, context.RequestAborted)
                 .ConfigureAwait(false);
             if (read is null)
@@ -73,7 +73,7 @@ internal static class LineWebhookEndpoint
         catch (Exception exception) when (exception is BadHttpRequestException or IOException or OperationCanceledException)
         {
             // The client aborted or stalled mid-body: nothing was signed or stored, so nothing is lost; no stack trace.
-            int status = exception is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout }
+            var status = exception is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout }
                 ? StatusCodes.Status408RequestTimeout
                 : StatusCodes.Status400BadRequest;
             LineWebhookLog.BodyNotRead(logger, status, exception.Message);
@@ -105,7 +105,7 @@ internal static class LineWebhookEndpoint
         }
 
         var inboxEvents = new LineInboxEvent[batch.Events.Count];
-        for (int i = 0; i < inboxEvents.Length; i++)
+        for (var i = 0; i < inboxEvents.Length; i++)
         {
             inboxEvents[i] = ToInboxEvent(batch.Destination, batch.Events[i]);
         }
@@ -164,7 +164,7 @@ internal static class LineWebhookEndpoint
             return;
         }
 
-        LineWebhookProblem problem = batch.Problems[0];
+        var problem = batch.Problems[0];
         endpoint.Metrics.Problem(problem.Kind);
         LineWebhookLog.Problems(endpoint.Logger, batch.Destination, 1, $"{problem.JsonPath}: {problem.Message}");
     }
@@ -172,7 +172,7 @@ internal static class LineWebhookEndpoint
     /// <summary>The signature header (names are case-insensitive); a repeated header gives a value that never verifies.</summary>
     private static string? ReadSignature(HttpRequest request)
     {
-        StringValues values = request.Headers[LineWebhookSignature.HeaderName];
+        var values = request.Headers[LineWebhookSignature.HeaderName];
         return values.Count switch
         {
             0 => null,
@@ -183,7 +183,7 @@ internal static class LineWebhookEndpoint
 
     private static void Reject(HttpContext context, LineWebhookRejectionLog rejections, LineWebhookException exception)
     {
-        int statusCode = exception.Reason switch
+        var statusCode = exception.Reason switch
         {
             LineWebhookError.MissingSignature or LineWebhookError.InvalidSignature => StatusCodes.Status401Unauthorized,
             LineWebhookError.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,

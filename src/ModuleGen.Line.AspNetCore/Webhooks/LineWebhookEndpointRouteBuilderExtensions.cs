@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
+using ModuleGen.Line.Inbox;
 
 namespace ModuleGen.Line.AspNetCore;
 

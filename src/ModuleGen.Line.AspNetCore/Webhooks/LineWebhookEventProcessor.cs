@@ -5,8 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Tenants;
+using ModuleGen.Line.Inbox;
 using ModuleGen.Line.Tenants;
 using ModuleGen.Line.Webhooks;
 
@@ -43,9 +43,9 @@ internal sealed class LineWebhookEventProcessor : ILineInboxEventProcessor
     {
         ArgumentNullException.ThrowIfNull(entry);
 
-        LineInboxEvent stored = entry.Event;
+        var stored = entry.Event;
         // The endpoint stored the event without typing it: this is where it is read as its type, once per attempt.
-        Event webhookEvent = LineWebhookParser.ParseEvent(stored.EventJson, out IReadOnlyList<string> missing);
+        var webhookEvent = LineWebhookParser.ParseEvent(stored.EventJson, out var missing);
         if (entry.Attempt == 1)
         {
             ReportProblems(stored, webhookEvent, missing);
@@ -53,10 +53,10 @@ internal sealed class LineWebhookEventProcessor : ILineInboxEventProcessor
 
         // Before any handler: a handler of the detach event, or of the next event, sees the registry already updated.
         // A failure here fails the attempt like a handler's would, so the registry update is retried with the event.
-        LineTenant? tenant = _tenants is not null && stored.Destination.Length > 0
+        var tenant = _tenants is not null && stored.Destination.Length > 0
             ? await _tenants.RecordAsync(stored.Destination, webhookEvent, cancellationToken).ConfigureAwait(false)
             : null;
-        LineWebhookDispatch? dispatch = _registry.Find(webhookEvent.GetType());
+        var dispatch = _registry.Find(webhookEvent.GetType());
         if (dispatch is null)
         {
             // Nothing wants this type: done, not failed, so it is not retried.
@@ -64,11 +64,11 @@ internal sealed class LineWebhookEventProcessor : ILineInboxEventProcessor
             return;
         }
 
-        AsyncServiceScope scope = _scopeFactory.CreateAsyncScope();
+        var scope = _scopeFactory.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            IServiceProvider services = scope.ServiceProvider;
-            LineTenantContext context = await CreateContextAsync(services, entry, webhookEvent, tenant, cancellationToken)
+            var services = scope.ServiceProvider;
+            var context = await CreateContextAsync(services, entry, webhookEvent, tenant, cancellationToken)
                 .ConfigureAwait(false);
             await dispatch(services, webhookEvent, context, cancellationToken).ConfigureAwait(false);
         }
@@ -89,7 +89,7 @@ internal sealed class LineWebhookEventProcessor : ILineInboxEventProcessor
 
         if (missing.Count > 0)
         {
-            for (int i = 0; i < missing.Count; i++)
+            for (var i = 0; i < missing.Count; i++)
             {
                 _metrics?.Problem(LineWebhookProblemKind.RequiredPropertyMissing);
             }
@@ -106,7 +106,7 @@ internal sealed class LineWebhookEventProcessor : ILineInboxEventProcessor
         LineTenant? tenant,
         CancellationToken cancellationToken)
     {
-        LineInboxEvent stored = entry.Event;
+        var stored = entry.Event;
         if (stored.Destination.Length == 0)
         {
             return new LineTenantContext(
@@ -121,13 +121,13 @@ internal sealed class LineWebhookEventProcessor : ILineInboxEventProcessor
                 .ConfigureAwait(false);
         }
 
-        MessagingApiBotClient messaging = services.GetRequiredService<MessagingApiClient>()
+        var messaging = services.GetRequiredService<MessagingApiClient>()
             .ForBot(stored.Destination, grantedScopes);
 
         // LINE gives a reply token only in active mode; a standby channel must not answer even if one appeared. An event
         // without 'mode' predates standby (LINE added it with chat control) and is active.
-        bool isActive = webhookEvent.Mode == EventMode.Active || webhookEvent.MissingRequiredProperties.Contains("mode");
-        LineReplyContext? reply = webhookEvent.ReplyToken is { Length: > 0 } replyToken && isActive
+        var isActive = webhookEvent.Mode == EventMode.Active || webhookEvent.MissingRequiredProperties.Contains("mode");
+        var reply = webhookEvent.ReplyToken is { Length: > 0 } replyToken && isActive
             ? new LineReplyContext(messaging, replyToken, cancellationToken)
             : null;
 

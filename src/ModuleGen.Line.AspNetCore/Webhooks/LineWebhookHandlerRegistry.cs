@@ -28,9 +28,9 @@ internal sealed class LineWebhookHandlerRegistry
     /// </summary>
     public LineWebhookDispatch? Find(Type eventType)
     {
-        for (Type? type = eventType; type is not null && type != typeof(object); type = type.BaseType)
+        for (var type = eventType; type is not null && type != typeof(object); type = type.BaseType)
         {
-            if (_dispatchers.TryGetValue(type, out LineWebhookDispatch? dispatch))
+            if (_dispatchers.TryGetValue(type, out var dispatch))
             {
                 return dispatch;
             }

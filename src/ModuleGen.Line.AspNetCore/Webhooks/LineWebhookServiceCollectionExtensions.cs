@@ -1,11 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
 using System;
 using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModuleGen.Line;
-using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
+using ModuleGen.Line.Inbox;
 
 namespace ModuleGen.Line.AspNetCore;
 
@@ -47,7 +47,7 @@ public static class LineWebhookServiceCollectionExtensions
         services.TryAddSingleton<LineWebhookRejectionLog>();
         services.TryAddSingleton<LineWebhookEndpointServices>();
 
-        LineWebhookHandlerRegistry? registry = services
+        var registry = services
             .Where(static d => d.ServiceType == typeof(LineWebhookHandlerRegistry))
             .Select(static d => d.ImplementationInstance)
             .OfType<LineWebhookHandlerRegistry>()

@@ -46,7 +46,7 @@ public sealed class InMemoryLineTenantRegistry : ILineTenantRegistry, ILineAttac
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            LineTenant updated = LineTenantTransitions.Apply(_tenants.GetValueOrDefault(change.BotId), change);
+            var updated = LineTenantTransitions.Apply(_tenants.GetValueOrDefault(change.BotId), change);
             _tenants[change.BotId] = updated;
             return ValueTask.FromResult(updated);
         }
@@ -59,7 +59,7 @@ public sealed class InMemoryLineTenantRegistry : ILineTenantRegistry, ILineAttac
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            bool expired = _tenants.TryGetValue(botId, out LineTenant? tenant)
+            var expired = _tenants.TryGetValue(botId, out var tenant)
                 && tenant.Attachment == LineTenantAttachment.Detached
                 && tenant.DetachedAt < detachedBefore;
             return ValueTask.FromResult(expired && _tenants.Remove(botId));
@@ -87,7 +87,7 @@ public sealed class InMemoryLineTenantRegistry : ILineTenantRegistry, ILineAttac
         lock (_lock)
         {
             return ValueTask.FromResult(
-                _attaches.Remove(state, out LinePendingAttach? attempt) && attempt.ExpiresAt > now ? attempt : null);
+                _attaches.Remove(state, out var attempt) && attempt.ExpiresAt > now ? attempt : null);
         }
     }
 
@@ -97,7 +97,7 @@ public sealed class InMemoryLineTenantRegistry : ILineTenantRegistry, ILineAttac
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            List<string> expired = _attaches.Values.Where(a => a.ExpiresAt <= now).Select(a => a.State).ToList();
+            var expired = _attaches.Values.Where(a => a.ExpiresAt <= now).Select(a => a.State).ToList();
             expired.ForEach(state => _attaches.Remove(state));
             return ValueTask.FromResult(expired.Count);
         }

@@ -42,7 +42,7 @@ public class LineAttachFlow
     public virtual async Task<Uri> BeginAsync(LineAttachAuthorizationOptions options, CancellationToken cancellationToken = default)
     {
         var authorization = LineAttachAuthorization.Create(options);
-        LinePendingAttach pending = authorization.ToPendingAttach(_timeProvider.GetUtcNow() + AttemptLifetime);
+        var pending = authorization.ToPendingAttach(_timeProvider.GetUtcNow() + AttemptLifetime);
         await _attempts.SaveAttachAsync(pending, cancellationToken).ConfigureAwait(false);
         return authorization.Url;
     }
@@ -57,7 +57,7 @@ public class LineAttachFlow
     public virtual async Task<LineTenant> CompleteAsync(string code, string? returnedState, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(code);
-        LinePendingAttach? pending = returnedState is null
+        var pending = returnedState is null
             ? null
             : await _attempts.TakeAttachAsync(returnedState, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (pending is null)
@@ -65,10 +65,10 @@ public class LineAttachFlow
             throw new LineAttachStateMismatchException();
         }
 
-        LineResponse<AttachModuleResponse> attached = await _attachClient
+        var attached = await _attachClient
             .AttachAsync(LineAttachAuthorization.FromPendingAttach(pending), code, returnedState, cancellationToken)
             .ConfigureAwait(false);
-        LineTenantChange change = LineTenantChange.Attached(attached.Value.BotId, attached.Value.Scopes, _timeProvider.GetUtcNow());
+        var change = LineTenantChange.Attached(attached.Value.BotId, attached.Value.Scopes, _timeProvider.GetUtcNow());
         return await _registry.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
     }
 }

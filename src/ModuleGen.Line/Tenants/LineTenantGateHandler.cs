@@ -36,7 +36,7 @@ public sealed class LineTenantGateHandler : DelegatingHandler
         if (request.Headers.TryGetValues(_botIdHeaderName, out var values) && values.FirstOrDefault() is { Length: > 0 } botId
             && await _registry.FindAsync(botId, cancellationToken).ConfigureAwait(false) is { IsAvailable: false } tenant)
         {
-            string? operationId = request.Options.TryGetValue(LineRequestOptions.Operation, out LineOperation? operation)
+            var operationId = request.Options.TryGetValue(LineRequestOptions.Operation, out var operation)
                 ? operation.OperationId
                 : null;
             throw new LineTenantUnavailableException(tenant, operationId);

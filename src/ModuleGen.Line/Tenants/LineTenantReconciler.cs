@@ -44,18 +44,18 @@ public class LineTenantReconciler
     /// <summary>Walks every page of <c>GET /v2/bot/list</c>, applies what it found and reports the drift.</summary>
     public virtual async Task<LineTenantDriftReport> ReconcileAsync(CancellationToken cancellationToken = default)
     {
-        DateTimeOffset observedAt = _timeProvider.GetUtcNow();
+        var observedAt = _timeProvider.GetUtcNow();
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var newlyAttached = new List<string>();
-        await foreach (ModuleBot bot in _client.GetAllBotsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var bot in _client.GetAllBotsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!listed.Add(bot.UserId))
             {
                 continue;
             }
 
-            LineTenant? before = await _registry.FindAsync(bot.UserId, cancellationToken).ConfigureAwait(false);
-            LineTenant after = await _registry
+            var before = await _registry.FindAsync(bot.UserId, cancellationToken).ConfigureAwait(false);
+            var after = await _registry
                 .ApplyAsync(LineTenantChange.Listed(bot.UserId, bot.BasicId, bot.DisplayName, observedAt), cancellationToken)
                 .ConfigureAwait(false);
             if (before is not { Attachment: LineTenantAttachment.Attached } && after.Attachment == LineTenantAttachment.Attached)
@@ -65,12 +65,12 @@ public class LineTenantReconciler
         }
 
         var noLongerListed = new List<string>();
-        foreach (LineTenant tenant in await _registry.ListAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var tenant in await _registry.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            bool settled = tenant.AttachmentChangedAt is not { } changedAt || changedAt < observedAt - NotListedGracePeriod;
+            var settled = tenant.AttachmentChangedAt is not { } changedAt || changedAt < observedAt - NotListedGracePeriod;
             if (tenant.Attachment == LineTenantAttachment.Attached && settled && !listed.Contains(tenant.BotId))
             {
-                LineTenantChange detached = LineTenantChange.Detached(tenant.BotId, LineTenantTransitions.NotListedReason, observedAt);
+                var detached = LineTenantChange.Detached(tenant.BotId, LineTenantTransitions.NotListedReason, observedAt);
                 if ((await _registry.ApplyAsync(detached, cancellationToken).ConfigureAwait(false)).Attachment == LineTenantAttachment.Detached)
                 {
                     noLongerListed.Add(tenant.BotId);

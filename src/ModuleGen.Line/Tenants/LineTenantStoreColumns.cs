@@ -128,7 +128,7 @@ public static class LineTenantStoreColumns
     public static void Add(DbCommand command, string name, object? value)
     {
         ArgumentNullException.ThrowIfNull(command);
-        DbParameter parameter = command.CreateParameter();
+        var parameter = command.CreateParameter();
         parameter.ParameterName = "@" + name;
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);

@@ -28,7 +28,7 @@ public static class LineTenantTransitions
             throw new ArgumentException($"The change is for {change.BotId}, not {current.BotId}.", nameof(change));
         }
 
-        LineTenant tenant = current ?? new LineTenant { BotId = change.BotId, Attachment = LineTenantAttachment.Attached };
+        var tenant = current ?? new LineTenant { BotId = change.BotId, Attachment = LineTenantAttachment.Attached };
         if (change.Kind != LineTenantChangeKind.Listed)
         {
             tenant = Seen(tenant, change.OccurredAt);
@@ -80,7 +80,7 @@ public static class LineTenantTransitions
     {
         // A list walk that began after the last attach/detach event shows the current attachment; one that began
         // before it is older news.
-        LineTenant profiled = tenant with
+        var profiled = tenant with
         {
             BasicId = change.BasicId ?? tenant.BasicId,
             DisplayName = change.DisplayName ?? tenant.DisplayName,

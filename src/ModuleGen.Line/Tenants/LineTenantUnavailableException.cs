@@ -34,7 +34,7 @@ public sealed class LineTenantUnavailableException : InvalidOperationException
     private static string Describe(LineTenant tenant, string? operationId)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        string state = tenant.Attachment == LineTenantAttachment.Detached
+        var state = tenant.Attachment == LineTenantAttachment.Detached
             ? $"detached since {tenant.DetachedAt:O}{(tenant.DetachReason is null ? string.Empty : " (" + tenant.DetachReason + ")")}"
             : $"suspended since {tenant.SuspensionChangedAt:O}";
         return $"The call{(operationId is null ? string.Empty : " " + operationId)} for OA {tenant.BotId} was not sent: the module is {state}.";

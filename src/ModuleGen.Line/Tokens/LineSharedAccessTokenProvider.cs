@@ -51,14 +51,14 @@ public sealed class LineSharedAccessTokenProvider : ILineAccessTokenProvider
             return shared;
         }
 
-        string token = await _issuer.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+        var token = await _issuer.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
         if (_issuer.CurrentTokenExpiresAt is { } expiresAt)
         {
-            DateTimeOffset now = _timeProvider.GetUtcNow();
-            DateTimeOffset refreshAt = expiresAt - _issuer.RefreshMargin(expiresAt - now);
+            var now = _timeProvider.GetUtcNow();
+            var refreshAt = expiresAt - _issuer.RefreshMargin(expiresAt - now);
             if (refreshAt > now)
             {
-                byte[] entry = Encoding.UTF8.GetBytes(refreshAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "\n" + token);
+                var entry = Encoding.UTF8.GetBytes(refreshAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "\n" + token);
                 await _cache.SetAsync(_key, entry, new DistributedCacheEntryOptions { AbsoluteExpiration = refreshAt }, cancellationToken)
                     .ConfigureAwait(false);
             }
@@ -84,16 +84,16 @@ public sealed class LineSharedAccessTokenProvider : ILineAccessTokenProvider
     /// <summary>The shared token while it is before its refresh time (a cache may keep an entry a little past expiry).</summary>
     private async ValueTask<string?> ReadAsync(CancellationToken cancellationToken)
     {
-        byte[]? entry = await _cache.GetAsync(_key, cancellationToken).ConfigureAwait(false);
+        var entry = await _cache.GetAsync(_key, cancellationToken).ConfigureAwait(false);
         if (entry is null)
         {
             return null;
         }
 
-        string text = Encoding.UTF8.GetString(entry);
-        int separator = text.IndexOf('\n', StringComparison.Ordinal);
+        var text = Encoding.UTF8.GetString(entry);
+        var separator = text.IndexOf('\n', StringComparison.Ordinal);
         return separator > 0
-            && long.TryParse(text.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out long refreshAtMs)
+            && long.TryParse(text.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var refreshAtMs)
             && DateTimeOffset.FromUnixTimeMilliseconds(refreshAtMs) > _timeProvider.GetUtcNow()
             ? text[(separator + 1)..]
             : null;

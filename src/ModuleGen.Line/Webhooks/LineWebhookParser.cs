@@ -351,10 +351,10 @@ public static class LineWebhookParser
 
     private static int FindInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
-        int offset = 0;
+        var offset = 0;
         while (offset < bytes.Length)
         {
-            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out int consumed) != OperationStatus.Done)
+            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != OperationStatus.Done)
             {
                 return offset;
             }

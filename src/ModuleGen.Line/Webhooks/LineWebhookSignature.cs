@@ -54,11 +54,11 @@ public static class LineWebhookSignature
         ArgumentNullException.ThrowIfNull(channelSecrets);
 
         Span<byte> provided = stackalloc byte[SignatureBase64Length];
-        bool wellFormed = TryGetAscii(signature, provided);
+        var wellFormed = TryGetAscii(signature, provided);
         Span<byte> expected = stackalloc byte[SignatureBase64Length];
-        bool anySecret = false;
-        bool matched = false;
-        foreach (string secret in channelSecrets)
+        var anySecret = false;
+        var matched = false;
+        foreach (var secret in channelSecrets)
         {
             ArgumentException.ThrowIfNullOrEmpty(secret, nameof(channelSecrets));
             anySecret = true;
@@ -80,7 +80,7 @@ public static class LineWebhookSignature
     {
         ArgumentException.ThrowIfNullOrEmpty(channelSecret);
 
-        byte[] key = Encoding.UTF8.GetBytes(channelSecret);
+        var key = Encoding.UTF8.GetBytes(channelSecret);
         Span<byte> mac = stackalloc byte[SignatureBytes];
         try
         {
@@ -102,9 +102,9 @@ public static class LineWebhookSignature
             return false;
         }
 
-        for (int i = 0; i < value.Length; i++)
+        for (var i = 0; i < value.Length; i++)
         {
-            char c = value[i];
+            var c = value[i];
             if (c > 0x7F)
             {
                 destination.Clear();

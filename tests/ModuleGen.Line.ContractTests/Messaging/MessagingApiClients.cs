@@ -1,7 +1,7 @@
 using System;
 using System.Net.Http;
-using ModuleGen.Line.Testing.Spec;
 using ModuleGen.Line.Testing;
+using ModuleGen.Line.Testing.Spec;
 using Shouldly;
 
 namespace ModuleGen.Line.ContractTests.Messaging;

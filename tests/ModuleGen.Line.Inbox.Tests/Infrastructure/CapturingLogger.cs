@@ -41,10 +41,10 @@ internal sealed class CapturingLogger<T> : ILogger<T>
     public void Log<TState>(
         LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        string values = state is IEnumerable<KeyValuePair<string, object?>> pairs
+        var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
             ? string.Join(";", pairs.Select(pair => $"{pair.Key}={pair.Value}"))
             : string.Empty;
-        string entry = $"{logLevel}: {formatter(state, exception)} [{values}]";
+        var entry = $"{logLevel}: {formatter(state, exception)} [{values}]";
         lock (_waitersLock)
         {
             _entries.Enqueue(entry);

@@ -47,7 +47,7 @@ internal sealed class LoadHosts : IAsyncDisposable
     /// </summary>
     public async Task<string> KillWhileHandlingAsync(int index)
     {
-        for (int poll = 0; poll < 400 && !IsHandling(_hosts[index].LogPath); poll++)
+        for (var poll = 0; poll < 400 && !IsHandling(_hosts[index].LogPath); poll++)
         {
             await Task.Delay(5);
         }
@@ -60,7 +60,7 @@ internal sealed class LoadHosts : IAsyncDisposable
     private static bool IsHandling(string logPath)
     {
         using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        string[] lines = new StreamReader(stream).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = new StreamReader(stream).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return lines.Count(l => l.StartsWith("start ", StringComparison.Ordinal)) > lines.Count(l => l.StartsWith("done ", StringComparison.Ordinal));
     }
 
@@ -70,7 +70,7 @@ internal sealed class LoadHosts : IAsyncDisposable
     /// <summary>A body of <paramref name="ids"/> for <paramref name="destination"/>, as LINE sends it.</summary>
     public static byte[] Body(string destination, IEnumerable<string> ids, bool isRedelivery)
     {
-        string events = string.Join(",", ids.Select(id =>
+        var events = string.Join(",", ids.Select(id =>
             $$$"""{"type":"unfollow","mode":"active","timestamp":1751371200000,"webhookEventId":"{{{id}}}","deliveryContext":{"isRedelivery":{{{(isRedelivery ? "true" : "false")}}}},"source":{"type":"user","userId":"U{{{id[^32..]}}}"}}"""));
         return Encoding.UTF8.GetBytes($$"""{"destination":"{{destination}}","events":[{{events}}]}""");
     }
@@ -78,17 +78,17 @@ internal sealed class LoadHosts : IAsyncDisposable
     /// <summary>Posts <paramref name="body"/> to host <paramref name="first"/>, then to the next ones, until one answers 200.</summary>
     public async Task DeliverAsync(byte[] body, int first, CancellationToken cancellationToken)
     {
-        string signature = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body));
-        for (int attempt = 0; ; attempt++)
+        var signature = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body));
+        for (var attempt = 0; ; attempt++)
         {
-            Host host = _hosts[(first + attempt) % _hosts.Length];
+            var host = _hosts[(first + attempt) % _hosts.Length];
             using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{host.Port}/webhook") { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new("application/json");
             request.Headers.Add("x-line-signature", signature);
-            long started = Stopwatch.GetTimestamp();
+            var started = Stopwatch.GetTimestamp();
             try
             {
-                using HttpResponseMessage response = await _client.SendAsync(request, cancellationToken);
+                using var response = await _client.SendAsync(request, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     _latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -116,7 +116,7 @@ internal sealed class LoadHosts : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (Host host in _hosts)
+        foreach (var host in _hosts)
         {
             if (!host.Process.HasExited)
             {
@@ -133,13 +133,13 @@ internal sealed class LoadHosts : IAsyncDisposable
 
     private async Task<Host> StartHostAsync(int port)
     {
-        string logPath = Path.Combine(_logs.FullName, $"incarnation-{Interlocked.Increment(ref _incarnations)}.log");
+        var logPath = Path.Combine(_logs.FullName, $"incarnation-{Interlocked.Increment(ref _incarnations)}.log");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (string argument in new[]
+        foreach (var argument in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "ModuleGen.Line.Inbox.LoadHost.dll"),
             _store, _connection, _schema, port.ToString(System.Globalization.CultureInfo.InvariantCulture), logPath, Secret,
@@ -148,11 +148,11 @@ internal sealed class LoadHosts : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        Process process = Process.Start(start)!;
+        var process = Process.Start(start)!;
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        string? line = await process.StandardOutput.ReadLineAsync(ready.Token);
+        var line = await process.StandardOutput.ReadLineAsync(ready.Token);
         if (line != "listening")
         {
             process.Kill();

@@ -25,16 +25,16 @@ public sealed class PostgreSqlServer : IDisposable
             return;
         }
 
-        string initdb = ThrowawayServer.Find("initdb", "/usr/local/bin", "/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin");
+        var initdb = ThrowawayServer.Find("initdb", "/usr/local/bin", "/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin");
         _pgCtl = Path.Combine(Path.GetDirectoryName(initdb)!, "pg_ctl");
-        string? asUser = ThrowawayServer.IsRoot ? "postgres" : null;
+        var asUser = ThrowawayServer.IsRoot ? "postgres" : null;
         _dataDirectory = Directory.CreateTempSubdirectory("modulegen-pg-").FullName;
         if (asUser is not null)
         {
             ThrowawayServer.Run("chown", null, asUser, _dataDirectory);
         }
 
-        int port = ThrowawayServer.FreePort();
+        var port = ThrowawayServer.FreePort();
         ThrowawayServer.Run(initdb, asUser, "-D", _dataDirectory, "-U", "postgres", "-A", "trust", "--no-sync");
         ThrowawayServer.Run(_pgCtl, asUser, "-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "start",
             "-o", $"-p {port} -k {_dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200");

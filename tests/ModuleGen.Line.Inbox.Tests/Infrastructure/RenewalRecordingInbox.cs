@@ -32,10 +32,10 @@ internal sealed class RenewalRecordingInbox(ILineWebhookInbox inner, Func<LineIn
     public async ValueTask<bool> RenewLeaseAsync(LineInboxEntry entry, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
-        RenewalOutcome outcome = RenewalOutcome.Threw;
+        var outcome = RenewalOutcome.Threw;
         try
         {
-            bool renewed = renew is null
+            var renewed = renew is null
                 ? await Inner.RenewLeaseAsync(entry, leaseDuration, cancellationToken)
                 : await renew(entry);
             outcome = renewed ? RenewalOutcome.Renewed : RenewalOutcome.NotRenewed;

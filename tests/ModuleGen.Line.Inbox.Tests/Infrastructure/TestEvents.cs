@@ -15,7 +15,7 @@ internal static class TestEvents
     public static LineInboxEvent Message(
         string webhookEventId, bool isRedelivery = false, long timestamp = 1751371200000, string destination = Destination)
     {
-        string json = $$$"""
+        var json = $$$"""
             {"type":"message","mode":"active","timestamp":{{{timestamp}}},"webhookEventId":"{{{webhookEventId}}}","deliveryContext":{"isRedelivery":{{{(isRedelivery ? "true" : "false")}}}},"source":{"type":"user","userId":"LUb577ef3cbe786a8da85ff8e902a03fc6-U0123456789abcdef0123456789abcdef"},"replyToken":"r","message":{"id":"1","type":"text","quoteToken":"q","text":"{{{PrivateUserText}}}"}}
             """;
         return new LineInboxEvent(destination, webhookEventId, "message", timestamp, isRedelivery, Encoding.UTF8.GetBytes(json));

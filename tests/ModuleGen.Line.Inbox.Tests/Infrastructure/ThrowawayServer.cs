@@ -44,18 +44,18 @@ internal static class ThrowawayServer
         };
         if (asUser is not null)
         {
-            foreach (string argument in new[] { "-u", asUser, "--", file })
+            foreach (var argument in new[] { "-u", asUser, "--", file })
             {
                 start.ArgumentList.Add(argument);
             }
         }
 
-        foreach (string argument in arguments)
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using Process process = Process.Start(start)!;
+        using var process = Process.Start(start)!;
         process.StandardInput.Close();
         // Read both streams to their end: pg_ctl start leaves the server holding nothing of ours, so these finish.
         var output = process.StandardOutput.ReadToEndAsync();

@@ -20,10 +20,10 @@ public sealed class TenantRulesTests
     [Fact]
     public void ACallRefusedForADetachedOrSuspendedOaIsPermanentEvenWhenWrapped()
     {
-        LineTenant detached = LineTenantTransitions.Apply(null, LineTenantChange.Detached(Bot, "bot_deleted", T0));
-        LineTenant suspended = LineTenantTransitions.Apply(null, LineTenantChange.Suspended(Bot, T0));
+        var detached = LineTenantTransitions.Apply(null, LineTenantChange.Detached(Bot, "bot_deleted", T0));
+        var suspended = LineTenantTransitions.Apply(null, LineTenantChange.Suspended(Bot, T0));
 
-        LineFailureDecision decision = LineFailurePolicy.Classify(new LineTenantUnavailableException(detached, "pushMessage"));
+        var decision = LineFailurePolicy.Classify(new LineTenantUnavailableException(detached, "pushMessage"));
 
         decision.IsPermanent.ShouldBeTrue();
         decision.Reason.ShouldContain("detached");
@@ -35,7 +35,7 @@ public sealed class TenantRulesTests
     [Fact]
     public void EachKindOfStateIsOrderedByItsOwnTimestamp()
     {
-        LineTenant tenant = LineTenantTransitions.Apply(null, LineTenantChange.Attached(Bot, ["message:send"], T0.AddMinutes(2)));
+        var tenant = LineTenantTransitions.Apply(null, LineTenantChange.Attached(Bot, ["message:send"], T0.AddMinutes(2)));
         tenant = LineTenantTransitions.Apply(tenant, LineTenantChange.Suspended(Bot, T0.AddMinutes(1)));
         tenant = LineTenantTransitions.Apply(tenant, LineTenantChange.Detached(Bot, null, T0.AddMinutes(1)));
         tenant = LineTenantTransitions.Apply(tenant, LineTenantChange.Resumed(Bot, T0));
@@ -49,7 +49,7 @@ public sealed class TenantRulesTests
     [Fact]
     public void AReattachAfterADetachRestoresTheOaWithItsNewScopes()
     {
-        LineTenant tenant = LineTenantTransitions.Apply(null, LineTenantChange.Attached(Bot, ["message:send"], T0));
+        var tenant = LineTenantTransitions.Apply(null, LineTenantChange.Attached(Bot, ["message:send"], T0));
         tenant = LineTenantTransitions.Apply(tenant, LineTenantChange.Detached(Bot, "bot_deleted", T0.AddHours(1)));
         tenant = LineTenantTransitions.Apply(tenant, LineTenantChange.Attached(Bot, ["message:send", "profile:read"], T0.AddHours(2)));
 
@@ -62,10 +62,10 @@ public sealed class TenantRulesTests
     [Fact]
     public void AListWalkOlderThanTheLastDetachDoesNotReattachButUpdatesTheProfile()
     {
-        LineTenant tenant = LineTenantTransitions.Apply(null, LineTenantChange.Detached(Bot, null, T0.AddMinutes(1)));
+        var tenant = LineTenantTransitions.Apply(null, LineTenantChange.Detached(Bot, null, T0.AddMinutes(1)));
 
-        LineTenant stale = LineTenantTransitions.Apply(tenant, LineTenantChange.Listed(Bot, "@628", "Diner", T0));
-        LineTenant fresh = LineTenantTransitions.Apply(tenant, LineTenantChange.Listed(Bot, "@628", "Diner", T0.AddMinutes(2)));
+        var stale = LineTenantTransitions.Apply(tenant, LineTenantChange.Listed(Bot, "@628", "Diner", T0));
+        var fresh = LineTenantTransitions.Apply(tenant, LineTenantChange.Listed(Bot, "@628", "Diner", T0.AddMinutes(2)));
 
         stale.Attachment.ShouldBe(LineTenantAttachment.Detached);
         stale.DisplayName.ShouldBe("Diner");
@@ -76,7 +76,7 @@ public sealed class TenantRulesTests
     [Fact]
     public void SeenIsWorthWritingOnlyOncePerResolution()
     {
-        LineTenant tenant = LineTenantTransitions.Apply(null, LineTenantChange.Seen(Bot, T0));
+        var tenant = LineTenantTransitions.Apply(null, LineTenantChange.Seen(Bot, T0));
 
         LineTenantTransitions.IsWorthRecordingSeen(null, T0, TimeSpan.FromMinutes(1)).ShouldBeTrue();
         LineTenantTransitions.IsWorthRecordingSeen(tenant, T0.AddSeconds(59), TimeSpan.FromMinutes(1)).ShouldBeFalse();
@@ -92,9 +92,9 @@ public sealed class TenantRulesTests
         var firstShared = new LineSharedAccessTokenProvider(first.Provider, cache, TokenTestContext.ChannelId, first.Clock);
         var secondShared = new LineSharedAccessTokenProvider(second.Provider, cache, TokenTestContext.ChannelId, second.Clock);
 
-        string issued = await firstShared.GetAccessTokenAsync(CancellationToken.None);
-        string reused = await secondShared.GetAccessTokenAsync(CancellationToken.None);
-        int issuedBySecondBeforeRefreshTime = second.Handler.Count;
+        var issued = await firstShared.GetAccessTokenAsync(CancellationToken.None);
+        var reused = await secondShared.GetAccessTokenAsync(CancellationToken.None);
+        var issuedBySecondBeforeRefreshTime = second.Handler.Count;
         first.Clock.Advance(TimeSpan.FromMinutes(14));
         second.Clock.Advance(TimeSpan.FromMinutes(14));
         await secondShared.GetAccessTokenAsync(CancellationToken.None);
@@ -112,7 +112,7 @@ public sealed class TenantRulesTests
         using var second = new TokenTestContext(TokenTestContext.IssuingHandler(expiresIn: 900));
         var firstShared = new LineSharedAccessTokenProvider(first.Provider, cache, TokenTestContext.ChannelId, first.Clock);
         var secondShared = new LineSharedAccessTokenProvider(second.Provider, cache, TokenTestContext.ChannelId, second.Clock);
-        string revoked = await firstShared.GetAccessTokenAsync(CancellationToken.None);
+        var revoked = await firstShared.GetAccessTokenAsync(CancellationToken.None);
 
         await secondShared.InvalidateAsync(revoked, CancellationToken.None);
 

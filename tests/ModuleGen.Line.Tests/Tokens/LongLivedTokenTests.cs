@@ -1,4 +1,3 @@
-using ModuleGen.Tests.Shared;
 using System;
 using System.Net;
 using System.Net.Http;
@@ -6,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ModuleGen.Line.Tests.Infrastructure;
 using ModuleGen.Line.Tokens;
+using ModuleGen.Tests.Shared;
 using Shouldly;
 using Xunit;
 

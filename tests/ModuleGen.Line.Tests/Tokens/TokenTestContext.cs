@@ -1,10 +1,10 @@
-using ModuleGen.Tests.Shared;
 using System;
 using System.Net;
 using System.Net.Http;
 using System.Security.Cryptography;
 using ModuleGen.Line.Tests.Infrastructure;
 using ModuleGen.Line.Tokens;
+using ModuleGen.Tests.Shared;
 
 namespace ModuleGen.Line.Tests.Tokens;
 

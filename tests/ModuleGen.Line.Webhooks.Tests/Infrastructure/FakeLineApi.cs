@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -37,21 +37,21 @@ internal sealed class FakeLineApi : IAsyncDisposable
     public static async Task<FakeLineApi> StartAsync()
     {
         var journal = new ConcurrentQueue<LineRecordedRequest>();
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        WebApplication app = builder.Build();
+        var app = builder.Build();
         app.Urls.Add("http://127.0.0.1:0");
         app.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
-            string body = await reader.ReadToEndAsync();
+            var body = await reader.ReadToEndAsync();
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             journal.Enqueue(new LineRecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, headers, body));
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"sentMessages":[{"id":"461230966842064897","quoteToken":"IStG5h1Tz7b"}]}""");
         });
         await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new FakeLineApi(app, journal, new Uri(address));
     }
 

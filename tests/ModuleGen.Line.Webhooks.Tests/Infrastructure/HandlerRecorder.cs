@@ -78,7 +78,7 @@ internal sealed class ReplyingHandler : ILineWebhookHandler<MessageEvent>
 
     public async ValueTask HandleAsync(MessageEvent webhookEvent, LineTenantContext context, CancellationToken cancellationToken)
     {
-        LineReplyContext reply = context.Reply ?? throw new InvalidOperationException("An active message has a reply helper.");
+        var reply = context.Reply ?? throw new InvalidOperationException("An active message has a reply helper.");
         await reply.ReplyAsync(new ModuleGen.Line.Models.TextMessage { Text = "ok" });
         _recorder.Record(new HandledEvent("replying", webhookEvent, context));
     }

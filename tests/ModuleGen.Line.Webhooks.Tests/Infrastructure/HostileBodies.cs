@@ -34,19 +34,19 @@ internal static class HostileBodies
         var random = new Random(seed);
         List<(string Name, byte[] Body)> fixtures = Fixtures.Names.Select(n => (n, Fixtures.Read(n))).ToList();
 
-        foreach ((string name, byte[] body) in fixtures)
+        foreach ((var name, var body) in fixtures)
         {
-            foreach (HostileBody mutation in Truncations(name, body, random))
+            foreach (var mutation in Truncations(name, body, random))
             {
                 yield return mutation;
             }
 
-            foreach (HostileBody mutation in ValueReplacements(name, body, random))
+            foreach (var mutation in ValueReplacements(name, body, random))
             {
                 yield return mutation;
             }
 
-            for (int i = 0; i < 12; i++)
+            for (var i = 0; i < 12; i++)
             {
                 yield return InsertInvalidUtf8(name, body, random);
                 yield return FlipBytes(name, body, random);
@@ -56,7 +56,7 @@ internal static class HostileBodies
             yield return ReplaceLongestString(name, body, string.Concat(Enumerable.Repeat("\\u00e9", 200_000)), "1 MB of escapes");
         }
 
-        foreach (HostileBody nested in DeepNesting(fixtures[0].Body))
+        foreach (var nested in DeepNesting(fixtures[0].Body))
         {
             yield return nested;
         }
@@ -65,10 +65,10 @@ internal static class HostileBodies
     /// <summary>Every prefix of the smaller fixtures, and a sample of prefixes of the others.</summary>
     private static IEnumerable<HostileBody> Truncations(string name, byte[] body, Random random)
     {
-        IEnumerable<int> lengths = body.Length <= 800
+        var lengths = body.Length <= 800
             ? Enumerable.Range(0, body.Length)
             : Enumerable.Range(0, 120).Select(_ => random.Next(body.Length)).Concat(StructuralPositions(body)).Distinct();
-        foreach (int length in lengths)
+        foreach (var length in lengths)
         {
             yield return new HostileBody($"{name} truncated to {length} bytes", body[..length]);
         }
@@ -77,7 +77,7 @@ internal static class HostileBodies
     /// <summary>Right after every kind of token boundary: braces, brackets, colons, commas, quotes.</summary>
     private static IEnumerable<int> StructuralPositions(byte[] body)
     {
-        for (int i = 0; i < body.Length; i++)
+        for (var i = 0; i < body.Length; i++)
         {
             if (body[i] is (byte)'{' or (byte)'}' or (byte)'[' or (byte)']' or (byte)':' or (byte)',' or (byte)'"')
             {
@@ -89,14 +89,14 @@ internal static class HostileBodies
     /// <summary>Each value of the document replaced by wrong types and out-of-range numbers, and duplicated keys.</summary>
     private static IEnumerable<HostileBody> ValueReplacements(string name, byte[] body, Random random)
     {
-        using JsonDocument document = JsonDocument.Parse(body);
-        int valueCount = CountValues(document.RootElement);
-        for (int target = 1; target < valueCount; target++)
+        using var document = JsonDocument.Parse(body);
+        var valueCount = CountValues(document.RootElement);
+        for (var target = 1; target < valueCount; target++)
         {
             // Two wrong values per position keep the corpus fast; the seed rotates through all of them.
-            for (int k = 0; k < 2; k++)
+            for (var k = 0; k < 2; k++)
             {
-                string replacement = WrongValues[random.Next(WrongValues.Length)];
+                var replacement = WrongValues[random.Next(WrongValues.Length)];
                 yield return new HostileBody(
                     $"{name} value #{target} replaced by {replacement}",
                     Rewrite(document.RootElement, target, replacement, duplicate: false));
@@ -110,19 +110,19 @@ internal static class HostileBodies
 
     private static HostileBody InsertInvalidUtf8(string name, byte[] body, Random random)
     {
-        byte[] bad = InvalidUtf8[random.Next(InvalidUtf8.Length)];
-        int at = random.Next(body.Length);
+        var bad = InvalidUtf8[random.Next(InvalidUtf8.Length)];
+        var at = random.Next(body.Length);
         return new HostileBody($"{name} with {Convert.ToHexString(bad)} inserted at {at}", [.. body[..at], .. bad, .. body[at..]]);
     }
 
     private static HostileBody FlipBytes(string name, byte[] body, Random random)
     {
-        byte[] copy = (byte[])body.Clone();
-        int flips = random.Next(1, 5);
+        var copy = (byte[])body.Clone();
+        var flips = random.Next(1, 5);
         var positions = new List<int>();
-        for (int i = 0; i < flips; i++)
+        for (var i = 0; i < flips; i++)
         {
-            int at = random.Next(copy.Length);
+            var at = random.Next(copy.Length);
             copy[at] ^= (byte)(1 << random.Next(8));
             positions.Add(at);
         }
@@ -132,47 +132,47 @@ internal static class HostileBodies
 
     private static HostileBody ReplaceLongestString(string name, byte[] body, string replacement, string what)
     {
-        string text = Encoding.UTF8.GetString(body);
-        int at = text.IndexOf("\"webhookEventId\"", StringComparison.Ordinal);
+        var text = Encoding.UTF8.GetString(body);
+        var at = text.IndexOf("\"webhookEventId\"", StringComparison.Ordinal);
         if (at < 0)
         {
             at = text.IndexOf("\"destination\"", StringComparison.Ordinal);
         }
 
-        int start = text.IndexOf('"', text.IndexOf(':', at)) + 1;
-        int end = text.IndexOf('"', start);
+        var start = text.IndexOf('"', text.IndexOf(':', at)) + 1;
+        var end = text.IndexOf('"', start);
         return new HostileBody($"{name} with a {what}", Encoding.UTF8.GetBytes(text[..start] + replacement + text[end..]));
     }
 
     private static IEnumerable<HostileBody> DeepNesting(byte[] sample)
     {
         const int Levels = 10_000;
-        string arrays = new string('[', Levels) + new string(']', Levels);
-        string objects = string.Concat(Enumerable.Repeat("{\"a\":", Levels)) + "1" + new string('}', Levels);
+        var arrays = new string('[', Levels) + new string(']', Levels);
+        var objects = string.Concat(Enumerable.Repeat("{\"a\":", Levels)) + "1" + new string('}', Levels);
         yield return new HostileBody("10k nested arrays", Encoding.UTF8.GetBytes(arrays));
         yield return new HostileBody("10k nested objects", Encoding.UTF8.GetBytes(objects));
         yield return new HostileBody("10k unclosed arrays", Encoding.UTF8.GetBytes(new string('[', Levels)));
         yield return new HostileBody("10k nested arrays as events", Encoding.UTF8.GetBytes("{\"destination\":\"U1\",\"events\":" + arrays + "}"));
         yield return new HostileBody("10k nested objects as an unknown property", Encoding.UTF8.GetBytes("{\"destination\":\"U1\",\"x\":" + objects + ",\"events\":[]}"));
 
-        string text = Encoding.UTF8.GetString(sample);
-        int at = text.IndexOf("\"deliveryContext\": {", StringComparison.Ordinal) + "\"deliveryContext\": {".Length;
+        var text = Encoding.UTF8.GetString(sample);
+        var at = text.IndexOf("\"deliveryContext\": {", StringComparison.Ordinal) + "\"deliveryContext\": {".Length;
         yield return new HostileBody("10k nested objects inside an event", Encoding.UTF8.GetBytes(text[..at] + "\"deep\":" + objects + "," + text[at..]));
     }
 
     private static int CountValues(JsonElement element)
     {
-        int count = 1;
+        var count = 1;
         if (element.ValueKind == JsonValueKind.Object)
         {
-            foreach (JsonProperty property in element.EnumerateObject())
+            foreach (var property in element.EnumerateObject())
             {
                 count += CountValues(property.Value);
             }
         }
         else if (element.ValueKind == JsonValueKind.Array)
         {
-            foreach (JsonElement item in element.EnumerateArray())
+            foreach (var item in element.EnumerateArray())
             {
                 count += CountValues(item);
             }
@@ -187,7 +187,7 @@ internal static class HostileBodies
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
         {
-            int counter = 0;
+            var counter = 0;
             Write(root, writer, ref counter, target, Encoding.UTF8.GetBytes(replacement), duplicate, propertyName: null);
         }
 
@@ -197,7 +197,7 @@ internal static class HostileBodies
     private static void Write(
         JsonElement element, Utf8JsonWriter writer, ref int counter, int target, byte[] replacement, bool duplicate, string? propertyName)
     {
-        bool isTarget = counter++ == target;
+        var isTarget = counter++ == target;
         if (isTarget && !duplicate)
         {
             writer.WriteRawValue(replacement, skipInputValidation: true);
@@ -215,7 +215,7 @@ internal static class HostileBodies
         {
             case JsonValueKind.Object:
                 writer.WriteStartObject();
-                foreach (JsonProperty property in element.EnumerateObject())
+                foreach (var property in element.EnumerateObject())
                 {
                     writer.WritePropertyName(property.Name);
                     Write(property.Value, writer, ref counter, target, replacement, duplicate, property.Name);
@@ -225,7 +225,7 @@ internal static class HostileBodies
                 break;
             case JsonValueKind.Array:
                 writer.WriteStartArray();
-                foreach (JsonElement item in element.EnumerateArray())
+                foreach (var item in element.EnumerateArray())
                 {
                     Write(item, writer, ref counter, target, replacement, duplicate, propertyName: null);
                 }

@@ -21,9 +21,9 @@ internal static class JsonEquality
             case JsonValueKind.Object:
                 var expectedProperties = expected.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
                 var actualProperties = actual.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
-                foreach (string name in expectedProperties.Keys.Union(actualProperties.Keys))
+                foreach (var name in expectedProperties.Keys.Union(actualProperties.Keys))
                 {
-                    if (!expectedProperties.TryGetValue(name, out JsonElement e) || !actualProperties.TryGetValue(name, out JsonElement a))
+                    if (!expectedProperties.TryGetValue(name, out var e) || !actualProperties.TryGetValue(name, out var a))
                     {
                         return $"{path}.{name}: present on one side only";
                     }
@@ -36,14 +36,14 @@ internal static class JsonEquality
 
                 return null;
             case JsonValueKind.Array:
-                List<JsonElement> expectedItems = expected.EnumerateArray().ToList();
-                List<JsonElement> actualItems = actual.EnumerateArray().ToList();
+                var expectedItems = expected.EnumerateArray().ToList();
+                var actualItems = actual.EnumerateArray().ToList();
                 if (expectedItems.Count != actualItems.Count)
                 {
                     return $"{path}: {expectedItems.Count} items vs {actualItems.Count}";
                 }
 
-                for (int i = 0; i < expectedItems.Count; i++)
+                for (var i = 0; i < expectedItems.Count; i++)
                 {
                     if (FindDifference(expectedItems[i], actualItems[i], $"{path}[{i}]") is { } difference)
                     {
@@ -55,7 +55,7 @@ internal static class JsonEquality
             case JsonValueKind.String:
                 return expected.GetString() == actual.GetString() ? null : $"{path}: \"{expected.GetString()}\" vs \"{actual.GetString()}\"";
             case JsonValueKind.Number:
-                bool same = expected.TryGetDecimal(out decimal e1) && actual.TryGetDecimal(out decimal a1)
+                var same = expected.TryGetDecimal(out var e1) && actual.TryGetDecimal(out var a1)
                     ? e1 == a1
                     : expected.GetDouble().Equals(actual.GetDouble());
                 return same ? null : $"{path}: {expected.GetRawText()} vs {actual.GetRawText()}";
@@ -66,8 +66,8 @@ internal static class JsonEquality
 
     public static string? FindDifference(ReadOnlyMemory<byte> expected, ReadOnlyMemory<byte> actual)
     {
-        using JsonDocument e = JsonDocument.Parse(expected);
-        using JsonDocument a = JsonDocument.Parse(actual);
+        using var e = JsonDocument.Parse(expected);
+        using var a = JsonDocument.Parse(actual);
         return FindDifference(e.RootElement, a.RootElement);
     }
 }

@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModuleGen.Line.AspNetCore;
-using ModuleGen.Line.Inbox;
 using ModuleGen.Line.AspNetCore.Webhooks;
+using ModuleGen.Line.Inbox;
 using Shouldly;
 
 namespace ModuleGen.Line.Webhooks.Tests.Infrastructure;
@@ -52,15 +52,15 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         Action<ILoggingBuilder>? configureLogging = null,
         Action<LineWebhookOptions>? configureEndpoint = null)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         configureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton<HandlerRecorder>();
         builder.Services.AddSingleton<ILineAccessTokenProvider>(new LineStaticAccessTokenProvider("test-channel-access-token"));
-        IHttpClientBuilder lineClient = builder.Services.AddLineModuleClients(o => o.Endpoints.MapAll(lineApi ?? new Uri("http://127.0.0.1:9/")));
+        var lineClient = builder.Services.AddLineModuleClients(o => o.Endpoints.MapAll(lineApi ?? new Uri("http://127.0.0.1:9/")));
         configureLineClient?.Invoke(lineClient);
 
-        LineWebhookBuilder webhooks = builder.Services
+        var webhooks = builder.Services
             .AddLineWebhooks(o =>
             {
                 o.ChannelSecrets.Add(Fixtures.Secret);
@@ -86,11 +86,11 @@ internal sealed class WebhookTestHost : IAsyncDisposable
 
         configureWebhooks(webhooks);
 
-        WebApplication app = builder.Build();
+        var app = builder.Build();
         app.Urls.Add("http://127.0.0.1:0");
         app.MapLineWebhook("/webhook");
         await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new WebhookTestHost(app, new Uri(address));
     }
 
