@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System;
 using System.Net.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +22,9 @@ public static class LineResilienceHttpClientBuilderExtensions
     /// (the bot-id header), or by host for calls without one. Settings come from <see cref="LineResilienceOptions"/>
     /// named after the client (<c>AddLineModule</c> binds <c>Line:Resilience</c>); <paramref name="configure"/> runs
     /// last. A <c>Retry.DisableForUnsafeHttpMethods()</c> there wraps LINE's rule and vetoes every POST, retry-keyed
-    /// pushes included.
+    /// pushes included. The client's own <see cref="HttpClient.Timeout"/> is turned off: the total timeout bounds the
+    /// call (a total timeout configured above .NET's 100 s default is no longer cut short by it, and HttpClient arms no
+    /// second timer per call); a <c>ConfigureHttpClient</c> after this call sets one again.
     /// </summary>
     public static IHttpStandardResiliencePipelineBuilder AddLineResilience(
         this IHttpClientBuilder builder, Action<HttpStandardResilienceOptions>? configure = null)
@@ -32,6 +34,7 @@ public static class LineResilienceHttpClientBuilderExtensions
         builder.Services.AddOptions<LineResilienceOptions>(clientName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LineResilienceOptions>>(
             new LineOptionsValidator<LineResilienceOptions>(clientName, static options => options.Validate()));
+        builder.ConfigureHttpClient(static client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
         return builder.AddStandardResilienceHandler()
             .Configure((options, services) =>
             {

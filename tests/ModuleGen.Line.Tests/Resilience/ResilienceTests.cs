@@ -27,6 +27,19 @@ public sealed class ResilienceTests
     private const string Bot = MessagingTestContext.BotId;
 
     [Fact]
+    public void TheTotalTimeoutAloneBoundsACallNotHttpClientsOwnTimeout()
+    {
+        // HttpClient's 100 s default would cut a longer configured total timeout short and arm a second timer per call.
+        var services = new ServiceCollection();
+        services.AddHttpClient("line").AddLineResilience(options => options.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(5));
+        using var provider = services.BuildServiceProvider();
+
+        using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("line");
+
+        client.Timeout.ShouldBe(Timeout.InfiniteTimeSpan);
+    }
+
+    [Fact]
     public async Task PushHitByAConnectionResetIsRetriedWithTheSameRetryKey()
     {
         var line = new FakeLineHandler((_, n) => n == 1 ? throw Faults.Reset() : Faults.Ok());
