@@ -1,14 +1,8 @@
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
-using ModuleGen.Line.Runtime;
 
 namespace ModuleGen.Line;
-
-/// <summary>The partition of LINE's rate limits: one module channel (this process's), one OA, one endpoint.</summary>
-/// <param name="BotId">The OA, or null for calls made for no OA (module-level endpoints).</param>
-/// <param name="OperationId">The endpoint's operationId.</param>
-public readonly record struct LineRateLimitKey(string? BotId, string OperationId);
 
 /// <summary>
 /// Grants permits for calls to LINE so that a module stays under LINE's per module × OA × endpoint limits. The

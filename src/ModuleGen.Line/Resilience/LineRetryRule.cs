@@ -2,31 +2,13 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Http.Resilience;
 using ModuleGen.Line.Models;
-using ModuleGen.Line.Runtime;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
 namespace ModuleGen.Line.Resilience;
-
-/// <summary>Why an attempt failed, as far as retrying is concerned.</summary>
-internal enum LineAttemptFailure
-{
-    /// <summary>Not a failure worth another attempt (a success, or a 4xx that would fail the same way).</summary>
-    None,
-
-    /// <summary>LINE refused the request without doing it (a rate or concurrency 429, a connection never made).</summary>
-    Refused,
-
-    /// <summary>The request may or may not have been done (a reset, an attempt timeout, a 5xx, a 408).</summary>
-    Ambiguous,
-
-    /// <summary>A 429 no retry in this process can fix (the monthly quota; an hourly limit such as narrowcast's).</summary>
-    NotRetryable,
-}
 
 /// <summary>
 /// The one rule for what the resilience pipeline retries and what opens a circuit, applied to the request message of

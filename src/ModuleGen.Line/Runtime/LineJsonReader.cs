@@ -7,11 +7,6 @@ using System.Text.Json;
 
 namespace ModuleGen.Line.Runtime;
 
-/// <summary>Reads one JSON value from a reader; used by generated code.</summary>
-/// <typeparam name="T">The value's type.</typeparam>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public delegate T LineJsonValueReader<T>(ref Utf8JsonReader reader);
-
 /// <summary>
 /// Reading primitives for generated models. Every failure is a <see cref="JsonException"/> naming the JSON
 /// property it happened at, never an <see cref="InvalidOperationException"/> from the reader.
