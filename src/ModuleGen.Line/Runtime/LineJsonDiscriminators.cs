@@ -11,7 +11,7 @@ namespace ModuleGen.Line.Runtime;
 /// and never become strings), kept so that reading one again costs no string: a kind LINE added later comes again and
 /// again. Bounded, so hostile input cannot grow it beyond a few kilobytes; values that do not fit are read as new strings.
 /// </summary>
-internal static class Discriminators
+internal static class LineJsonDiscriminators
 {
     private const int MaxCount = 256;
     private const int MaxLength = 64;

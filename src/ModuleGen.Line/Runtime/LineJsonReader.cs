@@ -89,7 +89,7 @@ public static class LineJsonReader
     }
 
     /// <summary>The kind of a polymorphic object that no known sub-type matches, from its discriminator's text.</summary>
-    public static string UnknownKind(ReadOnlySpan<byte> discriminator) => Discriminators.Get(discriminator);
+    public static string UnknownKind(ReadOnlySpan<byte> discriminator) => LineJsonDiscriminators.Get(discriminator);
 
     /// <summary>A string, or null for JSON null; any other token fails with the property's path.</summary>
     public static string? ReadString(ref Utf8JsonReader reader, string path)
