@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using ModuleGen.Generator.Helpers;
 using ModuleGen.Generator.Model;
@@ -143,30 +142,3 @@ internal sealed class OperationSource
     /// <summary>The type phase 1 resolved for <paramref name="schema"/>; null when it could not be resolved (reported).</summary>
     public TypeRef? SchemaType(YamlNode schema) => _schemaTypes.TryGetValue(schema, out var type) ? type : null;
 }
-
-/// <summary>A response of an <see cref="OperationSource"/>: its status code as written and its node, <c>$ref</c> followed.</summary>
-internal sealed class ResponseSource
-{
-    public ResponseSource(string code, YamlNode node, SpecDocument document)
-    {
-        Code = code;
-        Node = node;
-        Document = document;
-        int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var statusCode);
-        StatusCode = statusCode;
-    }
-
-    public string Code { get; }
-
-    /// <summary>The status code; 0 for a code that is not a number (<c>default</c>, <c>4XX</c>).</summary>
-    public int StatusCode { get; }
-
-    public bool IsSuccess => StatusCode is >= 200 and < 300;
-
-    public YamlNode Node { get; }
-
-    public SpecDocument Document { get; }
-}
-
-/// <summary>A schema an operation uses, the name an inline one is given, and whether phase 2 reads its type.</summary>
-internal readonly record struct SchemaUse(YamlNode Schema, SpecDocument Document, string NameHint, bool IsRead, BodyKind? RequestBodyKind);

@@ -7,43 +7,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace ModuleGen.Generator.Parsing;
 
-/// <summary>A loaded spec file.</summary>
-internal sealed class SpecDocument
-{
-    public SpecDocument(string path, YamlMappingNode root)
-    {
-        Path = path;
-        Root = root;
-        FileName = System.IO.Path.GetFileName(path);
-    }
-
-    public string Path { get; }
-
-    public string FileName { get; }
-
-    public YamlMappingNode Root { get; }
-}
-
-/// <summary>A node found by following a <c>$ref</c>, with the document it lives in and its JSON pointer.</summary>
-internal readonly struct ResolvedNode
-{
-    public ResolvedNode(SpecDocument document, YamlNode node, string pointer)
-    {
-        Document = document;
-        Node = node;
-        Pointer = pointer;
-    }
-
-    public SpecDocument Document { get; }
-
-    public YamlNode Node { get; }
-
-    public string Pointer { get; }
-
-    /// <summary>The last segment of the pointer: the component name.</summary>
-    public string Name => Pointer.Substring(Pointer.LastIndexOf('/') + 1);
-}
-
 /// <summary>
 /// The set of opted-in spec files. A <c>$ref</c> names a file by its file name (any folder part is ignored), so
 /// references resolve only within this set, whatever the layout of the consuming project.
