@@ -395,7 +395,7 @@ void WritePerformanceSection(List<string> tables, List<string> endpointLines)
         section.AppendLine();
     }
 
-    section.AppendLine("### Webhook endpoint (loopback, 16 senders, 10 s after a 2 s warm-up)");
+    section.AppendLine("### Webhook endpoint (loopback, 16 senders, 10 s after a warm-up until the JIT settles)");
     section.AppendLine();
     section.AppendLine("| scenario | req/s | vs bare | run |");
     section.AppendLine("|---|---:|---:|---|");
