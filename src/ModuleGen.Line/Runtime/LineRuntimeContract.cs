@@ -13,7 +13,7 @@ namespace ModuleGen.Line.Runtime;
 /// ModuleGen.Line whose contract is another version, the generator reports MG0012 and emits nothing, instead of
 /// generated code that fails to compile in ways that do not say why. The contract's types: <see cref="LineArgument"/>,
 /// <see cref="LineClientScope"/>, <see cref="LineJsonContent"/>, <see cref="LineJsonModelConverter{T}"/>,
-/// <see cref="LineJsonReadState"/>, <see cref="LineJsonReader"/>, <see cref="LineJsonValidation"/>,
+/// <see cref="LineJsonReadState"/>, <see cref="LineJsonReader"/>, <see cref="LineJsonValueReader{T}"/>, <see cref="LineJsonValidation"/>,
 /// <see cref="LineJsonWriter"/>, <see cref="LineMultipart"/>, <see cref="LineRequest"/>,
 /// <see cref="LineResponseReader"/>, <see cref="LineRetryKey"/> and <see cref="LineUriBuilder"/>; generated code also
 /// constructs <see cref="LineOperation"/>, <see cref="LineRateLimit"/> and the response types, and implements
