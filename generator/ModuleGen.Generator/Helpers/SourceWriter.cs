@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ModuleGen.Generator.Helpers;
@@ -6,7 +7,7 @@ namespace ModuleGen.Generator.Helpers;
 /// <summary>An indent-aware writer of C# source; every line it writes carries the current indentation.</summary>
 internal sealed class SourceWriter
 {
-    private const int IndentSize = 4;
+    internal const int IndentSize = 4;
 
     // The buffer of the last finished writer on this thread, kept for the next one: the generator emits hundreds of files
     // per run, and growing a fresh builder chunk by chunk for each cost more than any other part of emitting. A buffer
@@ -26,6 +27,9 @@ internal sealed class SourceWriter
     }
 
     private StringBuilder Builder => _builder ?? throw new InvalidOperationException("the writer is finished");
+
+    /// <summary>The buffer, for <see cref="SourceLineHandler"/>.</summary>
+    internal StringBuilder Buffer => Builder;
 
     public int Indentation
     {
@@ -70,6 +74,9 @@ internal sealed class SourceWriter
             builder.Append('\n');
         }
     }
+
+    /// <summary>Writes an interpolated line without building it as a string first; the same text as <see cref="WriteLine(string)"/>.</summary>
+    public void WriteLine([InterpolatedStringHandlerArgument("")] ref SourceLineHandler line) => line.Complete();
 
     public void WriteLine() => Builder.Append('\n');
 
