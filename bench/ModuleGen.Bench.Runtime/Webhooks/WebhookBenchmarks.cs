@@ -78,6 +78,19 @@ public class WebhookBenchmarks
         return characters;
     }
 
+    /// <summary>
+    /// The floor of the generated readers themselves: the baseline's HMAC, then the generated envelope model read
+    /// strictly with <see cref="ModuleGen.Line.LineJson.Parse{T}(ReadOnlySpan{byte})"/> (no UTF-8 check, no per-event
+    /// isolation, the first bad event fails the whole body). What <see cref="Webhook_ModuleGenParse"/> costs beyond it
+    /// is the webhook layer; what it costs beyond <see cref="Webhook_FloorTokenWalkAndStrings"/> is the models.
+    /// </summary>
+    [Benchmark, BenchmarkCategory("webhook")]
+    public int Webhook_FloorHmacAndGeneratedRead()
+    {
+        Verify();
+        return ModuleGen.Line.LineJson.Parse<CallbackRequest>(_body).Events.Count;
+    }
+
     /// <summary>What MapLineWebhook runs: verify, then one pass for each event's raw JSON, key, type and timestamp.</summary>
     [Benchmark, BenchmarkCategory("webhook")]
     public int Webhook_ModuleGenEndpointPass()
