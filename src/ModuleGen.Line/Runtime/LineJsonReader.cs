@@ -65,23 +65,31 @@ public static class LineJsonReader
     public static ReadOnlySpan<byte> ReadDiscriminator(ref Utf8JsonReader reader, ReadOnlySpan<byte> propertyName, string typeName)
     {
         ExpectStartObject(ref reader, typeName);
-        var peek = reader;
-        var first = true;
+
+        // The usual case reads the first property on the reader itself: only the copy that could rewind it is taken,
+        // not a second one to carry the peek back (the reader is a large struct, and writing it through the ref is
+        // the dearer copy, object by object in a webhook batch).
+        var start = reader;
+        if (NextProperty(ref reader) && reader.ValueTextEquals(propertyName))
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                return Text(ref reader);
+            }
+        }
+
+        reader = start;
+        var peek = start;
         while (NextProperty(ref peek))
         {
             var matches = peek.ValueTextEquals(propertyName);
             peek.Read();
             if (matches && peek.TokenType == JsonTokenType.String)
             {
-                if (first)
-                {
-                    reader = peek;
-                }
-
                 return Text(ref peek);
             }
 
-            first = false;
             peek.Skip();
         }
 
