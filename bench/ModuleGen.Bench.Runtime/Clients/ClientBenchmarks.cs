@@ -22,6 +22,7 @@ namespace ModuleGen.Bench.Runtime.Clients;
 public partial class ClientBenchmarks
 {
     private HandWrittenLine _hand = null!;
+    private HandWrittenLine _handResilient = null!;
     private MessagingApiClient _moduleGen = null!;
     private MessagingApiClient _moduleGenDefault = null!;
     private ServiceProvider _defaultServices = null!;
@@ -39,6 +40,7 @@ public partial class ClientBenchmarks
             new HttpClient(new InMemoryLine()), options, new LineStaticAccessTokenProvider(InMemoryLine.AccessToken)));
 
         _defaultServices = DefaultPipeline();
+        _handResilient = _defaultServices.GetRequiredService<HandWrittenLine>();
         _moduleGenDefault = _defaultServices.GetRequiredService<MessagingApiClient>();
 
         var refitSettings = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(HandJson.Default.Options)));
@@ -61,6 +63,11 @@ public partial class ClientBenchmarks
     public async Task<string> Push_ModuleGenDefaultPipeline()
         => (await _moduleGenDefault.ForBot(InMemoryLine.BotId).PushMessageAsync(ModuleGenPush())).Value.SentMessages[0].Id;
 
+    /// <summary>The floor of any pipeline on Microsoft.Extensions.Http.Resilience: the hand-written call through its standard handler.</summary>
+    [Benchmark, BenchmarkCategory("push")]
+    public async Task<string> Push_HandWrittenStandardResilience()
+        => (await _handResilient.PushAsync(InMemoryLine.BotId, HandPush(), CancellationToken.None)).SentMessages[0].Id;
+
     [Benchmark, BenchmarkCategory("push")]
     public async Task<string> Push_Refit()
         => (await _refit.PushMessageAsync(InMemoryLine.BotId, Guid.NewGuid().ToString("D"), InMemoryLine.AccessToken, HandPush(), CancellationToken.None)).SentMessages[0].Id;
@@ -76,6 +83,11 @@ public partial class ClientBenchmarks
     [Benchmark, BenchmarkCategory("profile")]
     public async Task<string> Profile_ModuleGenDefaultPipeline()
         => (await _moduleGenDefault.ForBot(InMemoryLine.BotId).GetProfileAsync(InMemoryLine.UserId)).Value.DisplayName;
+
+    /// <summary>The floor of any pipeline on Microsoft.Extensions.Http.Resilience: the hand-written call through its standard handler.</summary>
+    [Benchmark, BenchmarkCategory("profile")]
+    public async Task<string> Profile_HandWrittenStandardResilience()
+        => (await _handResilient.GetProfileAsync(InMemoryLine.BotId, InMemoryLine.UserId, CancellationToken.None)).DisplayName;
 
     [Benchmark, BenchmarkCategory("profile")]
     public async Task<string> Profile_Refit()
@@ -108,6 +120,15 @@ public partial class ClientBenchmarks
         var services = new ServiceCollection();
         services.AddLineModule(configuration).ConfigurePrimaryHttpMessageHandler(() => new InMemoryLine());
         services.Replace(ServiceDescriptor.Singleton<ILineAccessTokenProvider>(new LineStaticAccessTokenProvider(InMemoryLine.AccessToken)));
+
+        // The hand-written call through the standard resilience handler with its defaults (and, like the LINE clients,
+        // without IHttpClientFactory's default request loggers): what the package issue 11 adopted costs on its own.
+        services.AddHttpClient("hand-resilient", client => client.BaseAddress = new Uri(InMemoryLine.BaseAddress))
+            .ConfigurePrimaryHttpMessageHandler(() => new InMemoryLine())
+            .RemoveAllLoggers()
+            .AddStandardResilienceHandler();
+        services.AddSingleton(provider => new HandWrittenLine(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient("hand-resilient"), InMemoryLine.AccessToken));
         return services.BuildServiceProvider();
     }
 }
